@@ -1,0 +1,98 @@
+// The Hono application: better-auth, the registers' routes, meta, OpenAPI and the built console.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppEnv } from './app-env.js';
+import { authMigrations, createAuth, type Auth } from './auth.js';
+import type { Config } from './config.js';
+import type { Database } from './db/connect.js';
+import { coreMigrations, migrate } from './db/migrate.js';
+import { buildMeta } from './meta.js';
+import { buildOpenApi, docsPage } from './openapi.js';
+import type { ResourceDefinition } from './resources/define.js';
+import { coreResources } from './resources/index.js';
+import { crudRoutes } from './rest/crud-routes.js';
+import { ApiError, localeOf } from './rest/errors.js';
+import { Records } from './rest/records.js';
+import { sessionGuard } from './session.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const adminDist = path.join(root, 'admin', 'dist');
+const swaggerDist = path.join(root, 'node_modules', 'swagger-ui-dist');
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  resources?: ResourceDefinition[];
+}
+
+export interface Fayuan {
+  app: Hono<AppEnv>;
+  auth: Auth;
+  records: Records;
+  resources: ResourceDefinition[];
+  /** Brings the schema up to date (idempotent; safe in several processes at once). */
+  migrate(): Promise<void>;
+}
+
+export function createFayuan({ database, config, resources = coreResources }: AppOptions): Fayuan {
+  const auth = createAuth(database, config);
+  const records = new Records(database, new Map(resources.map((r) => [r.name, r])));
+  const app = new Hono<AppEnv>();
+
+  app.onError((error, c) => {
+    const locale = localeOf(c);
+    if (error instanceof ApiError) return c.json(error.body(locale), error.status);
+    if (error instanceof HTTPException && error.status < 500) {
+      return c.json({ message: locale === 'zh' ? '请求无效' : 'Bad request', errors: {} }, error.status);
+    }
+    console.error(error);
+    return c.json({ message: locale === 'zh' ? '服务器内部错误，请稍后重试' : 'Internal error; please try again', errors: {} }, 500);
+  });
+
+  app.use('/api/*', async (c, next) => {
+    c.set('locale', localeOf(c));
+    await next();
+  });
+  app.use('/api/*', bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new ApiError(413, { zh: '请求体过大（上限 1 MB）', en: 'The body is too large (1 MB at most)' });
+    },
+  }));
+
+  app.get('/api/health', async (c) => {
+    await database.db.selectFrom('migrations').select('name').limit(1).execute();
+    return c.json({ ok: true, database: database.dialect });
+  });
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
+  const meta = buildMeta(resources);
+  app.get('/api/meta', (c) => c.json(meta));
+  const openApi = buildOpenApi(resources);
+  app.get('/api/openapi.json', (c) => c.json(openApi));
+  app.get('/api/docs', (c) => c.html(docsPage));
+  app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
+
+  app.use('/api/*', sessionGuard(auth));
+  for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
+  app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
+
+  app.use('/*', serveStatic({ root: adminDist }));
+  app.get('/*', (c) => {
+    const index = path.join(adminDist, 'index.html');
+    if (!fs.existsSync(index)) return c.text('The console is not built: run `npm run build`.', 503);
+    return c.html(fs.readFileSync(index, 'utf8'));
+  });
+
+  return {
+    app,
+    auth,
+    records,
+    resources,
+    migrate: () => migrate(database, { resources, migrations: coreMigrations, authMigrations: () => authMigrations(auth) }),
+  };
+}

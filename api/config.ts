@@ -1,0 +1,44 @@
+// Everything the operator sets, read once from the environment.
+import path from 'node:path';
+
+export const DEFAULT_DEMO_PASSWORD = 'fayuan-demo-2026';
+const DEFAULT_SECRET = 'fayuan-development-secret-change-me-in-production';
+
+export interface Config {
+  port: number;
+  production: boolean;
+  dataDir: string;
+  databaseUrl?: string;
+  publicUrl: string;
+  trustedOrigins: string[];
+  authSecret: string;
+  demoPassword: string;
+  /** Load demo data and accounts into an empty database. */
+  demo: boolean;
+  rateLimit: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const production = env.NODE_ENV === 'production';
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const config: Config = {
+    port,
+    production,
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl,
+    trustedOrigins: production ? [publicUrl] : [publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
+    authSecret: env.BETTER_AUTH_SECRET ?? DEFAULT_SECRET,
+    demoPassword: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
+    demo: env.FAYUAN_DEMO !== 'off' && !production,
+    rateLimit: env.FAYUAN_RATE_LIMIT !== 'off',
+  };
+  if (production) {
+    if (!env.BETTER_AUTH_SECRET || config.authSecret === DEFAULT_SECRET || config.authSecret.length < 32) {
+      throw new Error('NODE_ENV=production needs BETTER_AUTH_SECRET (at least 32 characters, not the default).');
+    }
+    if (!env.PUBLIC_URL) throw new Error('NODE_ENV=production needs PUBLIC_URL (the console\'s address, e.g. https://fayuan.example.org).');
+  }
+  return config;
+}

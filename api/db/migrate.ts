@@ -1,0 +1,153 @@
+import { sql, type Kysely } from 'kysely';
+import { allFields, tableName, type ResourceDefinition } from '../resources/define.js';
+import { columnType } from './codec.js';
+import type { Database, DialectName } from './connect.js';
+
+/** A hand-written step, recorded by name so it runs once per database. */
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>;
+}
+
+export interface MigrationPlan {
+  resources: ResourceDefinition[];
+  /** Ordered; names are prefixed by their owner (`core/`, `<plugin>/`). */
+  migrations: Migration[];
+  /** better-auth's own schema steps. */
+  authMigrations: () => Promise<void>;
+}
+
+const LOCK_KEY = 4_242_0001; // any constant shared by every Fayuan process
+
+/**
+ * Brings the schema up to date. On PostgreSQL an advisory lock makes processes that
+ * start together take turns; SQLite serialises writers itself.
+ */
+export async function migrate(database: Database, plan: MigrationPlan): Promise<void> {
+  const { db, dialect } = database;
+  if (dialect !== 'postgres') return runAll(database, plan);
+  await db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(${LOCK_KEY})`.execute(conn);
+    try {
+      await runAll(database, plan);
+    } finally {
+      await sql`select pg_advisory_unlock(${LOCK_KEY})`.execute(conn);
+    }
+  });
+}
+
+async function runAll({ db, dialect }: Database, plan: MigrationPlan) {
+  await db.schema
+    .createTable('migrations')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('appliedAt', 'text', (c) => c.notNull())
+    .execute();
+  await plan.authMigrations();
+  for (const resource of orderByReferences(plan.resources)) await syncResourceTable(db, dialect, resource);
+  const done = new Set((await db.selectFrom('migrations').select('name').execute()).map((r) => r.name));
+  for (const migration of plan.migrations) {
+    if (done.has(migration.name)) continue;
+    await db.transaction().execute(async (trx) => {
+      await migration.up(trx, dialect);
+      await trx.insertInto('migrations').values({ name: migration.name, appliedAt: new Date().toISOString() }).execute();
+    });
+  }
+}
+
+/** Creates the register's table, or adds the columns its declaration gained since. */
+async function syncResourceTable(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition) {
+  const table = tableName(resource);
+  const fields = allFields(resource);
+  const existing = await existingColumns(db, dialect, table);
+  if (existing.size === 0) {
+    let create = db.schema.createTable(table).ifNotExists();
+    create = dialect === 'postgres'
+      ? create.addColumn('id', 'serial', (c) => c.primaryKey())
+      : create.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    create = create
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      .addColumn('createdAt', columnType('datetime', dialect), (c) => c.notNull())
+      .addColumn('updatedAt', columnType('datetime', dialect), (c) => c.notNull());
+    for (const [name, field] of Object.entries(resource.fields)) {
+      create = create.addColumn(name, columnType(field.type, dialect), (c) =>
+        field.type === 'reference' ? c.references(`${field.to.replace(/-/g, '_')}.id`) : c);
+    }
+    await create.execute();
+  } else {
+    for (const [name, field] of Object.entries(fields)) {
+      if (existing.has(name)) continue;
+      await db.schema.alterTable(table).addColumn(name, columnType(field.type, dialect)).execute();
+    }
+  }
+  for (const [name, field] of Object.entries(resource.fields)) {
+    const indexed = field.unique || field.type === 'reference' || resource.list.filters.includes(name) || resource.list.sort[0] === name;
+    if (!indexed || field.type === 'tags' || field.type === 'referenceList' || field.type === 'longText') continue;
+    let index = db.schema.createIndex(`${table}_${name}_${field.unique ? 'key' : 'idx'}`).ifNotExists().on(table).column(name);
+    if (field.unique) index = index.unique();
+    await index.execute();
+  }
+}
+
+async function existingColumns(db: Kysely<any>, dialect: DialectName, table: string): Promise<Set<string>> {
+  const rows = dialect === 'postgres'
+    ? (await sql<{ name: string }>`select column_name as name from information_schema.columns
+        where table_schema = current_schema() and table_name = ${table}`.execute(db)).rows
+    : (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db)).rows;
+  return new Set(rows.map((r) => r.name));
+}
+
+/** Referenced tables first, so foreign keys can be declared when a table is created. */
+export function orderByReferences(resources: ResourceDefinition[]): ResourceDefinition[] {
+  const byName = new Map(resources.map((r) => [r.name, r]));
+  const ordered: ResourceDefinition[] = [];
+  const visiting = new Set<string>();
+  const visit = (resource: ResourceDefinition) => {
+    if (ordered.includes(resource)) return;
+    if (visiting.has(resource.name)) throw new Error(`reference cycle through ${resource.name}`);
+    visiting.add(resource.name);
+    for (const field of Object.values(resource.fields)) {
+      if (field.type !== 'reference') continue;
+      const target = byName.get(field.to);
+      if (!target) throw new Error(`${resource.name} refers to unknown register ${field.to}`);
+      if (target !== resource) visit(target);
+    }
+    visiting.delete(resource.name);
+    ordered.push(resource);
+  };
+  resources.forEach(visit);
+  return ordered;
+}
+
+/** The core's own tables. */
+export const coreMigrations: Migration[] = [
+  {
+    name: 'core/001-counters-settings-audit',
+    async up(db, dialect) {
+      await db.schema.createTable('counters')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createTable('settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      let audit = db.schema.createTable('audit_log');
+      audit = dialect === 'postgres'
+        ? audit.addColumn('id', 'serial', (c) => c.primaryKey())
+        : audit.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+      await audit
+        .addColumn('at', columnType('datetime', dialect), (c) => c.notNull())
+        .addColumn('actorId', 'text')
+        .addColumn('actorEmail', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('resource', 'text')
+        .addColumn('recordId', 'text')
+        .addColumn('changes', 'text')
+        .addColumn('ip', 'text')
+        .execute();
+      await db.schema.createIndex('audit_log_record_idx').on('audit_log').columns(['resource', 'recordId']).execute();
+      await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
+    },
+  },
+];

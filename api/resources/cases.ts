@@ -1,0 +1,124 @@
+import { defineResource } from './define.js';
+import { caseTypes, gender, phone } from './options.js';
+import { nextCaseNumber } from '../cases/case-number.js';
+
+export const caseStatuses = {
+  applied: { zh: '申请', en: 'Applied' },
+  reviewing: { zh: '审查', en: 'Under review' },
+  accepted: { zh: '受理', en: 'Accepted' },
+  rejected: { zh: '不予受理', en: 'Rejected' },
+  assigned: { zh: '指派', en: 'Assigned' },
+  in_progress: { zh: '承办', en: 'In progress' },
+  closing_submitted: { zh: '提交结案', en: 'Closing submitted' },
+  closed: { zh: '结案', en: 'Closed' },
+  archived: { zh: '归档', en: 'Archived' },
+  terminated: { zh: '终止', en: 'Terminated' },
+};
+
+/** Grounds on which no means test is needed (Legal Aid Law art. 32 and 42). */
+export const exemptionReasons = {
+  minor: { zh: '未成年人', en: 'Minor' },
+  elderly_no_income: { zh: '无固定生活来源的老年人', en: 'Elderly without fixed income' },
+  disabled_no_income: { zh: '无固定生活来源的残疾人', en: 'Disabled without fixed income' },
+  social_assistance: { zh: '社会救助、司法救助或者优抚对象', en: 'Social assistance recipient' },
+  migrant_wages: { zh: '农民工请求支付劳动报酬或者工伤赔偿', en: 'Migrant worker claiming wages or work-injury compensation' },
+  domestic_violence: { zh: '家庭暴力、虐待、遗弃的受害人', en: 'Victim of domestic violence, abuse or abandonment' },
+  martyr_relative: { zh: '英雄烈士近亲属', en: "Hero's or martyr's close relative" },
+  good_samaritan: { zh: '见义勇为', en: 'Good-samaritan act' },
+};
+
+export default defineResource({
+  name: 'cases',
+  label: { zh: '法律援助案件', en: 'Legal aid cases' },
+  titleField: 'caseNumber',
+  fields: {
+    caseNumber: { type: 'text', label: { zh: '案号', en: 'Case number' }, readOnly: true, unique: true },
+    applicantName: { type: 'text', label: { zh: '申请人', en: 'Applicant' }, required: true, maxLength: 50 },
+    applicantIdNumber: {
+      type: 'text', label: { zh: '身份证号', en: 'ID number' },
+      pattern: { regex: /^[0-9]{17}[0-9Xx]$/, message: { zh: '身份证号应为 18 位', en: 'An ID number has 18 characters' } },
+    },
+    applicantGender: { type: 'enum', label: { zh: '性别', en: 'Gender' }, options: gender },
+    applicantBirthDate: { type: 'date', label: { zh: '出生日期', en: 'Date of birth' } },
+    applicantPhone: { type: 'text', label: { zh: '联系电话', en: 'Phone' }, pattern: phone },
+    applicantGroups: {
+      type: 'tags', label: { zh: '特殊群体', en: 'Groups' },
+      options: {
+        migrant_worker: { zh: '农民工', en: 'Migrant worker' },
+        elderly: { zh: '老年人', en: 'Elderly' },
+        disabled: { zh: '残疾人', en: 'Disabled' },
+        minor: { zh: '未成年人', en: 'Minor' },
+        woman: { zh: '妇女', en: 'Woman' },
+        military: { zh: '军人军属', en: 'Military family' },
+        ethnic_minority: { zh: '少数民族', en: 'Ethnic minority' },
+        low_income: { zh: '低保', en: 'Low income' },
+      },
+    },
+    caseType: { type: 'enum', label: { zh: '案件类型', en: 'Case type' }, required: true, options: caseTypes },
+    criminalRole: {
+      type: 'enum', label: { zh: '刑事诉讼地位', en: 'Criminal role' },
+      options: {
+        defendant: { zh: '犯罪嫌疑人、被告人', en: 'Defendant' },
+        victim: { zh: '被害人', en: 'Victim' },
+        appellant: { zh: '申诉人', en: 'Appellant' },
+      },
+    },
+    maxPenalty: {
+      type: 'enum', label: { zh: '可能判处最高刑', en: 'Maximum penalty' },
+      options: { life: { zh: '无期徒刑', en: 'Life imprisonment' }, death: { zh: '死刑', en: 'Death' } },
+    },
+    causeOfAction: { type: 'text', label: { zh: '案由', en: 'Cause of action' }, maxLength: 100 },
+    channel: {
+      type: 'enum', label: { zh: '申请渠道', en: 'Channel' }, required: true, default: 'window',
+      options: {
+        window: { zh: '窗口', en: 'Walk-in window' },
+        workstation: { zh: '工作站', en: 'Workstation' },
+        online: { zh: '网上申请', en: 'Online' },
+        hotline_12348: { zh: '12348 热线', en: '12348 hotline' },
+        notified: { zh: '公检法通知', en: 'Notified by court/police' },
+      },
+    },
+    servicePointId: { type: 'reference', to: 'service-points', label: { zh: '受理服务点', en: 'Service point' } },
+    applicationDate: {
+      type: 'date', label: { zh: '申请日期', en: 'Application date' }, required: true,
+      default: () => new Date().toISOString().slice(0, 10),
+    },
+    householdMonthlyIncome: { type: 'money', label: { zh: '家庭人均月收入（元）', en: 'Household income per head (yuan/month)' }, min: 0 },
+    householdSize: { type: 'integer', label: { zh: '家庭人口', en: 'Household size' }, min: 1, max: 30 },
+    exemptionReason: { type: 'enum', label: { zh: '免予经济困难审查事由', en: 'Means-test exemption' }, options: exemptionReasons },
+    status: { type: 'enum', label: { zh: '状态', en: 'Status' }, required: true, default: 'applied', options: caseStatuses },
+    lawyerId: { type: 'reference', to: 'lawyers', label: { zh: '承办律师', en: 'Lawyer' } },
+    assignmentMethod: {
+      type: 'enum', label: { zh: '指派方式', en: 'Assignment' },
+      options: { assigned: { zh: '指派', en: 'Assigned' }, client_choice: { zh: '点援', en: "Client's choice" } },
+    },
+    acceptedAt: { type: 'datetime', label: { zh: '受理时间', en: 'Accepted at' } },
+    assignedAt: { type: 'datetime', label: { zh: '指派时间', en: 'Assigned at' } },
+    closedAt: { type: 'datetime', label: { zh: '结案时间', en: 'Closed at' } },
+    outcome: { type: 'longText', label: { zh: '办案结果', en: 'Outcome' }, maxLength: 2000 },
+    amountRecovered: { type: 'money', label: { zh: '挽回损失或取得利益（元）', en: 'Amount recovered (yuan)' }, min: 0 },
+    qualityGrade: {
+      type: 'enum', label: { zh: '质量等次', en: 'Quality grade' },
+      options: {
+        excellent: { zh: '优秀', en: 'Excellent' },
+        good: { zh: '良好', en: 'Good' },
+        pass: { zh: '合格', en: 'Pass' },
+        fail: { zh: '不合格', en: 'Fail' },
+      },
+    },
+    subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0 },
+    archivedAt: { type: 'datetime', label: { zh: '归档时间', en: 'Archived at' } },
+  },
+  list: {
+    columns: ['caseNumber', 'applicantName', 'caseType', 'causeOfAction', 'applicationDate', 'status', 'lawyerId'],
+    sort: ['applicationDate', 'DESC'],
+    filters: ['status', 'caseType', 'channel', 'lawyerId', 'servicePointId', 'applicantGroups', 'applicationDate', 'qualityGrade'],
+    search: ['caseNumber', 'applicantName', 'causeOfAction'],
+  },
+  hooks: {
+    beforeCreate: async (record, { trx, settings }) => ({
+      ...record,
+      caseNumber: await nextCaseNumber(trx, String(record.applicationDate), String(settings.caseNumberFormat)),
+    }),
+  },
+});

@@ -1,0 +1,82 @@
+// The declaration format: one object per register drives the table, the validator,
+// the REST routes, the OpenAPI entries, /api/meta and the admin screens.
+
+export type Label = { zh: string; en: string };
+export type Options = Record<string, Label>;
+
+interface FieldBase {
+  label: Label;
+  required?: boolean;
+  unique?: boolean;
+  default?: unknown | (() => unknown);
+  /** Set by the server (hooks, transitions); never accepted from a client. */
+  readOnly?: boolean;
+  help?: Label;
+}
+
+export type Field =
+  | (FieldBase & { type: 'text'; maxLength?: number; pattern?: { regex: RegExp; message: Label } })
+  | (FieldBase & { type: 'longText'; maxLength?: number })
+  | (FieldBase & { type: 'integer'; min?: number; max?: number })
+  | (FieldBase & { type: 'money'; min?: number; max?: number })
+  | (FieldBase & { type: 'date' })
+  | (FieldBase & { type: 'datetime' })
+  | (FieldBase & { type: 'boolean' })
+  | (FieldBase & { type: 'enum'; options: Options })
+  | (FieldBase & { type: 'tags'; options: Options })
+  | (FieldBase & { type: 'reference'; to: string })
+  | (FieldBase & { type: 'referenceList'; to: string });
+
+export type FieldType = Field['type'];
+
+export type Row = Record<string, unknown>;
+
+/** What a hook may use: the transaction it runs in and the resolved settings. */
+export interface HookContext {
+  trx: import('kysely').Kysely<any>;
+  settings: Record<string, unknown>;
+}
+
+export interface ResourceDefinition {
+  name: string;
+  label: Label;
+  /** Field whose value names a record in references and titles. */
+  titleField: string;
+  fields: Record<string, Field>;
+  list: {
+    columns: string[];
+    sort: [string, 'ASC' | 'DESC'];
+    filters: string[];
+    search: string[];
+  };
+  hooks?: {
+    beforeCreate?: (record: Row, ctx: HookContext) => Promise<Row> | Row;
+    beforeUpdate?: (record: Row, previous: Row, ctx: HookContext) => Promise<Row> | Row;
+  };
+}
+
+/** Columns the core adds to every register. */
+export const systemFields: Record<string, Field> = {
+  id: { type: 'integer', label: { zh: '编号', en: 'ID' }, readOnly: true },
+  version: { type: 'integer', label: { zh: '版本', en: 'Version' }, readOnly: true },
+  createdAt: { type: 'datetime', label: { zh: '创建时间', en: 'Created at' }, readOnly: true },
+  updatedAt: { type: 'datetime', label: { zh: '更新时间', en: 'Updated at' }, readOnly: true },
+};
+
+export function defineResource(definition: ResourceDefinition): ResourceDefinition {
+  for (const name of [...definition.list.columns, ...definition.list.filters, ...definition.list.search, definition.list.sort[0], definition.titleField]) {
+    if (!(name in definition.fields) && !(name in systemFields)) {
+      throw new Error(`resource ${definition.name}: list refers to unknown field ${name}`);
+    }
+  }
+  return definition;
+}
+
+export function allFields(resource: ResourceDefinition): Record<string, Field> {
+  return { ...systemFields, ...resource.fields };
+}
+
+/** snake_case table name for a kebab-case resource name. */
+export function tableName(resource: { name: string }): string {
+  return resource.name.replace(/-/g, '_');
+}

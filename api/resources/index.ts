@@ -1,0 +1,10 @@
+// The core registers. A seventh register is one more file here and one more line below.
+import type { ResourceDefinition } from './define.js';
+import lawFirms from './law-firms.js';
+import lawyers from './lawyers.js';
+import volunteerTeams from './volunteer-teams.js';
+import servicePoints from './service-points.js';
+import cases from './cases.js';
+import complaints from './complaints.js';
+
+export const coreResources: ResourceDefinition[] = [cases, lawyers, lawFirms, volunteerTeams, servicePoints, complaints];

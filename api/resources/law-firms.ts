@@ -1,0 +1,26 @@
+import { defineResource } from './define.js';
+import { phone } from './options.js';
+
+export default defineResource({
+  name: 'law-firms',
+  label: { zh: '律师事务所', en: 'Law firms' },
+  titleField: 'name',
+  fields: {
+    name: { type: 'text', label: { zh: '名称', en: 'Name' }, required: true, unique: true, maxLength: 100 },
+    licenseNo: { type: 'text', label: { zh: '执业许可证号', en: 'Licence no.' }, unique: true, maxLength: 40 },
+    address: { type: 'text', label: { zh: '地址', en: 'Address' }, maxLength: 200 },
+    phone: { type: 'text', label: { zh: '电话', en: 'Phone' }, pattern: phone },
+    isContracted: {
+      type: 'boolean', label: { zh: '政府购买服务承接主体', en: 'Contracted' }, default: false,
+      help: { zh: '纳入政府购买法律援助服务承接主体范围', en: 'Contracted to provide government-funded legal aid' },
+    },
+    contractStart: { type: 'date', label: { zh: '合同开始', en: 'Contract start' } },
+    contractEnd: { type: 'date', label: { zh: '合同结束', en: 'Contract end' } },
+  },
+  list: {
+    columns: ['name', 'licenseNo', 'phone', 'isContracted', 'contractEnd'],
+    sort: ['name', 'ASC'],
+    filters: ['isContracted', 'contractEnd'],
+    search: ['name', 'licenseNo', 'address'],
+  },
+});

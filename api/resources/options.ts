@@ -1,0 +1,33 @@
+// Enumerations used by more than one register.
+import type { Options } from './define.js';
+
+export const gender: Options = {
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+};
+
+export const caseTypes: Options = {
+  criminal: { zh: '刑事', en: 'Criminal' },
+  civil: { zh: '民事', en: 'Civil' },
+  administrative: { zh: '行政', en: 'Administrative' },
+  arbitration: { zh: '仲裁', en: 'Arbitration' },
+  non_litigation: { zh: '非诉讼', en: 'Non-litigation' },
+};
+
+export const specialties: Options = {
+  criminal: { zh: '刑事', en: 'Criminal' },
+  minors: { zh: '未成年人', en: 'Minors' },
+  labour: { zh: '劳动争议', en: 'Labour' },
+  family: { zh: '婚姻家庭', en: 'Family' },
+  administrative: { zh: '行政', en: 'Administrative' },
+  contract: { zh: '合同', en: 'Contract' },
+  tort: { zh: '侵权', en: 'Tort' },
+  land: { zh: '土地承包', en: 'Land' },
+  petition: { zh: '涉法涉诉信访', en: 'Petitions' },
+};
+
+const phonePattern = /^[0-9+\-() ]{5,20}$/;
+export const phone = {
+  regex: phonePattern,
+  message: { zh: '电话号码格式不正确', en: 'Not a valid phone number' },
+};

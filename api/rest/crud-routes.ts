@@ -1,0 +1,41 @@
+// The ra-data-simple-rest routes of one register.
+import { Hono, type Context } from 'hono';
+import type { ResourceDefinition, Row } from '../resources/define.js';
+import type { AppEnv } from '../app-env.js';
+import { badInput } from './errors.js';
+import { parseListQuery } from './list-query.js';
+import type { Records } from './records.js';
+
+export async function jsonBody(c: Context): Promise<Row> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw badInput({ body: { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' } }, { zh: '请求体格式错误', en: 'Bad request body' });
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw badInput({ body: { zh: '请求体应为 JSON 对象', en: 'The body must be a JSON object' } }, { zh: '请求体格式错误', en: 'Bad request body' });
+  }
+  return body as Row;
+}
+
+export function recordId(c: Context): number {
+  const id = Number(c.req.param('id'));
+  return Number.isSafeInteger(id) && id > 0 ? id : -1;
+}
+
+export function crudRoutes(records: Records, resource: ResourceDefinition) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const query = parseListQuery(resource, c.req.query());
+      const { rows, total } = await records.list(resource, query);
+      const [start] = query.range;
+      c.header('Content-Range', rows.length ? `${resource.name} ${start}-${start + rows.length - 1}/${total}` : `${resource.name} */${total}`);
+      c.header('Access-Control-Expose-Headers', 'Content-Range');
+      return c.json(rows);
+    })
+    .get('/:id', async (c) => c.json(await records.get(resource, recordId(c))))
+    .post('/', async (c) => c.json(await records.create(resource, await jsonBody(c), c.var.actor), 201))
+    .put('/:id', async (c) => c.json(await records.update(resource, recordId(c), await jsonBody(c), c.var.actor)))
+    .delete('/:id', async (c) => c.json(await records.delete(resource, recordId(c), c.var.actor)));
+}

@@ -1,0 +1,147 @@
+// Parses ra-data-simple-rest's `sort`, `range` and `filter` and applies them to a kysely query.
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { allFields, type Field, type Label, type ResourceDefinition } from '../resources/define.js';
+import { encodeValue } from '../db/codec.js';
+import type { DialectName } from '../db/connect.js';
+import { badInput } from './errors.js';
+
+export const MAX_PAGE = 1000;
+
+export interface ListQuery {
+  sort: [string, 'ASC' | 'DESC'];
+  range: [number, number];
+  filter: Record<string, unknown>;
+}
+
+function parseJson(name: string, text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badInput({ [name]: { zh: '不是有效的 JSON', en: 'Not valid JSON' } }, { zh: `参数 ${name} 格式错误`, en: `Bad ${name} parameter` });
+  }
+}
+
+const bad = (param: string, label: Label) => badInput({ [param]: label }, { zh: `参数 ${param} 有误`, en: `Bad ${param} parameter` });
+
+export function parseListQuery(resource: ResourceDefinition, query: Record<string, string | undefined>): ListQuery {
+  const fields = allFields(resource);
+
+  const sortValue = parseJson('sort', query.sort) ?? resource.list.sort;
+  if (!Array.isArray(sortValue) || sortValue.length !== 2 || typeof sortValue[0] !== 'string' || !['ASC', 'DESC'].includes(String(sortValue[1]).toUpperCase())) {
+    throw bad('sort', { zh: '应为 ["字段","ASC|DESC"]', en: 'Expected ["field","ASC|DESC"]' });
+  }
+  const sortField = sortValue[0];
+  const sortable = fields[sortField];
+  if (!sortable || sortable.type === 'tags' || sortable.type === 'referenceList') {
+    throw bad('sort', { zh: `不能按 ${sortField} 排序`, en: `Cannot sort by ${sortField}` });
+  }
+
+  const rangeValue = parseJson('range', query.range) ?? [0, 24];
+  if (!Array.isArray(rangeValue) || rangeValue.length !== 2 || !rangeValue.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeValue[1] < rangeValue[0]) {
+    throw bad('range', { zh: '应为 [起, 止]，均为非负整数且起不大于止', en: 'Expected [start, end] with 0 ≤ start ≤ end' });
+  }
+  if (rangeValue[1] - rangeValue[0] + 1 > MAX_PAGE) {
+    throw bad('range', { zh: `一次最多取 ${MAX_PAGE} 条`, en: `At most ${MAX_PAGE} rows per request` });
+  }
+
+  const filterValue = parseJson('filter', query.filter) ?? {};
+  if (typeof filterValue !== 'object' || filterValue === null || Array.isArray(filterValue)) {
+    throw bad('filter', { zh: '应为 JSON 对象', en: 'Expected a JSON object' });
+  }
+  for (const key of Object.keys(filterValue)) filterTarget(fields, key); // throws on unknown fields
+
+  return {
+    sort: [sortField, String(sortValue[1]).toUpperCase() as 'ASC' | 'DESC'],
+    range: rangeValue as [number, number],
+    filter: filterValue as Record<string, unknown>,
+  };
+}
+
+const SUFFIXES = ['_gte', '_lte', '_gt', '_lt', '_neq'] as const;
+type Op = '=' | '>=' | '<=' | '>' | '<' | '<>';
+const OPS: Record<(typeof SUFFIXES)[number], Op> = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<', _neq: '<>' };
+
+function filterTarget(fields: Record<string, Field>, key: string): { name: string; field: Field; op: Op } | { name: 'q' } {
+  if (key === 'q') return { name: 'q' };
+  if (fields[key]) return { name: key, field: fields[key], op: '=' };
+  for (const suffix of SUFFIXES) {
+    const name = key.slice(0, -suffix.length);
+    if (key.endsWith(suffix) && fields[name]) return { name, field: fields[name], op: OPS[suffix] };
+  }
+  throw bad('filter', { zh: `不能按 ${key} 筛选`, en: `Cannot filter by ${key}` });
+}
+
+/** A field-value check against a filter value; throws 400 for values of the wrong kind. */
+function checkFilterValue(key: string, field: Field, value: unknown) {
+  const ok = (() => {
+    switch (field.type) {
+      case 'integer': case 'reference': case 'referenceList': return Number.isSafeInteger(Number(value)) && value !== '' && typeof value !== 'boolean';
+      case 'money': return Number.isFinite(Number(value)) && value !== '' && typeof value !== 'boolean';
+      case 'boolean': return typeof value === 'boolean' || value === 'true' || value === 'false';
+      case 'date': case 'datetime': return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+      default: return typeof value === 'string' || typeof value === 'number';
+    }
+  })();
+  if (!ok) throw bad('filter', { zh: `${key} 的筛选值 ${JSON.stringify(value)} 不正确`, en: `Bad value ${JSON.stringify(value)} for ${key}` });
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/** One WHERE expression for the whole filter object (AND of every key). */
+export function filterExpression(
+  resource: ResourceDefinition,
+  filter: Record<string, unknown>,
+  dialect: DialectName,
+): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+  const fields = allFields(resource);
+  return (eb) => {
+    const parts: Expression<SqlBool>[] = [];
+    for (const [key, raw] of Object.entries(filter)) {
+      if (raw === undefined) continue;
+      const target = filterTarget(fields, key);
+      if (!('field' in target)) {
+        const text = String(raw ?? '').trim();
+        if (!text || !resource.list.search.length) continue;
+        const pattern = `%${escapeLike(text.toLowerCase())}%`;
+        parts.push(eb.or(resource.list.search.map((col) => sql<SqlBool>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`)));
+        continue;
+      }
+      const { name, field, op } = target;
+      const values = Array.isArray(raw) ? raw : [raw];
+      if (raw === null) {
+        parts.push(op === '<>' ? eb(name, 'is not', null) : eb(name, 'is', null));
+        continue;
+      }
+      values.forEach((v) => checkFilterValue(key, field, v));
+      if (field.type === 'tags' || field.type === 'referenceList') {
+        // JSON arrays stored as text: match the element with its delimiters.
+        const matches = values.map((v) => {
+          const element = field.type === 'tags' ? JSON.stringify(String(v)) : String(Number(v));
+          const e = escapeLike(element);
+          const patterns = field.type === 'tags' ? [`%${e}%`] : [`[${e}]`, `[${e},%`, `%,${e},%`, `%,${e}]`];
+          return eb.or(patterns.map((p) => sql<SqlBool>`${sql.ref(name)} like ${p} escape '\\'`));
+        });
+        parts.push(eb.or(matches));
+        continue;
+      }
+      const encoded = values.map((v) => encodeValue(field, normalise(field, v), dialect));
+      if (op === '=' && Array.isArray(raw)) {
+        parts.push(encoded.length ? eb(name, 'in', encoded) : sql<SqlBool>`1 = 0`);
+      } else if (field.type === 'date' && op !== '=' && op !== '<>') {
+        parts.push(eb(name, op, String(encoded[0]).slice(0, 10)));
+      } else {
+        parts.push(eb(name, op, encoded[0]));
+      }
+    }
+    return parts.length ? eb.and(parts) : sql<SqlBool>`1 = 1`;
+  };
+}
+
+function normalise(field: Field, value: unknown): unknown {
+  if (field.type === 'boolean') return value === true || value === 'true';
+  if (['integer', 'reference', 'money'].includes(field.type)) return Number(value);
+  return value;
+}

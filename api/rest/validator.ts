@@ -1,0 +1,125 @@
+// The zod validator of a register, derived from its declaration, with messages in zh and en.
+import { z } from 'zod';
+import type { Field, Label, ResourceDefinition, Row } from '../resources/define.js';
+import { badInput } from './errors.js';
+
+const dateText = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(text: string) {
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+const msg = {
+  required: { zh: '必填', en: 'Required' },
+  text: { zh: '应为文字', en: 'Must be text' },
+  tooLong: (n: number) => ({ zh: `不能超过 ${n} 个字符`, en: `At most ${n} characters` }),
+  integer: { zh: '应为整数', en: 'Must be a whole number' },
+  number: { zh: '应为数字', en: 'Must be a number' },
+  cents: { zh: '金额最多两位小数', en: 'At most two decimals' },
+  min: (n: number) => ({ zh: `不能小于 ${n}`, en: `At least ${n}` }),
+  max: (n: number) => ({ zh: `不能大于 ${n}`, en: `At most ${n}` }),
+  date: { zh: '应为日期（年-月-日）', en: 'Must be a date (YYYY-MM-DD)' },
+  datetime: { zh: '应为日期时间', en: 'Must be a date and time' },
+  boolean: { zh: '应为是或否', en: 'Must be yes or no' },
+  option: (options: string[]) => ({ zh: `应为以下之一：${options.join('、')}`, en: `Must be one of: ${options.join(', ')}` }),
+  list: { zh: '应为列表', en: 'Must be a list' },
+  id: { zh: '应为记录编号', en: 'Must be a record id' },
+};
+
+/** zod carries the message key; the label is looked up when the error is reported. */
+function fieldSchema(field: Field): z.ZodType {
+  const e = (label: Label) => ({ error: JSON.stringify(label) });
+  switch (field.type) {
+    case 'text':
+    case 'longText': {
+      let s = z.string(e(msg.text)).trim();
+      if (field.maxLength) s = s.max(field.maxLength, e(msg.tooLong(field.maxLength)));
+      if (field.type === 'text' && field.pattern) s = s.regex(field.pattern.regex, e(field.pattern.message));
+      return s;
+    }
+    case 'integer': {
+      let n = z.number(e(msg.integer)).int(e(msg.integer));
+      if (field.min !== undefined) n = n.min(field.min, e(msg.min(field.min)));
+      if (field.max !== undefined) n = n.max(field.max, e(msg.max(field.max)));
+      return n;
+    }
+    case 'money': {
+      let n = z.number(e(msg.number)).refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, e(msg.cents));
+      n = n.refine((v) => Math.abs(v) < 1e13, e(msg.max(1e13)));
+      if (field.min !== undefined) n = n.refine((v) => v >= field.min!, e(msg.min(field.min)));
+      if (field.max !== undefined) n = n.refine((v) => v <= field.max!, e(msg.max(field.max)));
+      return n;
+    }
+    case 'date':
+      return z.string(e(msg.date)).regex(dateText, e(msg.date)).refine(isRealDate, e(msg.date));
+    case 'datetime':
+      return z.string(e(msg.datetime)).refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}/.test(v), e(msg.datetime));
+    case 'boolean':
+      return z.boolean(e(msg.boolean));
+    case 'enum': {
+      const keys = Object.keys(field.options);
+      return z.string(e(msg.option(keys))).refine((v) => keys.includes(v), e(msg.option(Object.values(field.options).map((o) => o.zh))));
+    }
+    case 'tags': {
+      const keys = Object.keys(field.options);
+      return z.array(z.string().refine((v) => keys.includes(v), e(msg.option(keys))), e(msg.list));
+    }
+    case 'reference':
+      return z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id));
+    case 'referenceList':
+      return z.array(z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id)), e(msg.list));
+  }
+}
+
+function labelOf(issueMessage: string): Label {
+  try {
+    return JSON.parse(issueMessage) as Label;
+  } catch {
+    return { zh: '格式不正确', en: 'Invalid value' };
+  }
+}
+
+const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+/**
+ * Checks every writable field of a complete record (after defaults or the merge with the
+ * stored record) and answers the cleaned values, or throws 400 with every field's message.
+ */
+export function validateRecord(resource: ResourceDefinition, record: Row): Row {
+  const errors: Record<string, Label> = {};
+  const clean: Row = {};
+  for (const [name, field] of Object.entries(resource.fields)) {
+    if (field.readOnly) continue;
+    const value = record[name];
+    if (isEmpty(value) && !(field.type === 'tags' || field.type === 'referenceList') ) {
+      if (field.required) errors[name] = msg.required;
+      else clean[name] = null;
+      continue;
+    }
+    if (value === undefined || value === null) {
+      if (field.required) errors[name] = msg.required;
+      clean[name] = field.type === 'tags' || field.type === 'referenceList' ? [] : null;
+      continue;
+    }
+    const result = fieldSchema(field).safeParse(value);
+    if (result.success) clean[name] = result.data;
+    else errors[name] = labelOf(result.error.issues[0]?.message ?? '');
+  }
+  if (Object.keys(errors).length) throw badInput(errors);
+  return clean;
+}
+
+export function defaultsOf(resource: ResourceDefinition): Row {
+  const defaults: Row = {};
+  for (const [name, field] of Object.entries(resource.fields)) {
+    if (field.default === undefined) continue;
+    defaults[name] = typeof field.default === 'function' ? (field.default as () => unknown)() : field.default;
+  }
+  return defaults;
+}
+
+/** The JSON schema of a field, for OpenAPI. */
+export function fieldJsonSchema(field: Field): Record<string, unknown> {
+  return z.toJSONSchema(fieldSchema(field), { unrepresentable: 'any' }) as Record<string, unknown>;
+}

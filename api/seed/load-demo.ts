@@ -1,0 +1,107 @@
+// Loads a generated demo centre through the registers' own hooks, then the demo accounts.
+import type { Kysely } from 'kysely';
+import { allFields, tableName, type ResourceDefinition, type Row } from '../resources/define.js';
+import { encodeRow } from '../db/codec.js';
+import type { Fayuan } from '../app.js';
+import type { Database } from '../db/connect.js';
+import { loadSettings } from '../settings.js';
+import { generateDemoCentre, type DemoCentre } from './demo-centre.js';
+
+/** Insertion order: every register after the ones it refers to. */
+const ORDER = ['law-firms', 'service-points', 'lawyers', 'volunteer-teams', 'cases', 'complaints'] as const;
+const BATCH = 400;
+
+export async function isEmpty(database: Database): Promise<boolean> {
+  const row = await database.db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
+  return !row;
+}
+
+export interface LoadProgress {
+  (resource: string, done: number, total: number): void;
+}
+
+/** Inserts the data; answers the ids given to each register's rows, in generator order. */
+export async function loadDemoCentre(
+  fayuan: Fayuan,
+  database: Database,
+  data: DemoCentre,
+  progress: LoadProgress = () => {},
+): Promise<Record<string, number[]>> {
+  const ids: Record<string, number[]> = {};
+  const byName = new Map(fayuan.resources.map((r) => [r.name, r]));
+  await database.db.transaction().execute(async (trx) => {
+    const settings = await loadSettings(trx);
+    for (const name of ORDER) {
+      const resource = byName.get(name)!;
+      const rows = data[name];
+      // Cases get their numbers in application order.
+      const order = rows.map((_, i) => i);
+      if (name === 'cases') order.sort((a, b) => String(rows[a].applicationDate).localeCompare(String(rows[b].applicationDate)));
+      ids[name] = new Array(rows.length);
+      for (let start = 0; start < order.length; start += BATCH) {
+        const slice = order.slice(start, start + BATCH);
+        const prepared: Row[] = [];
+        for (const index of slice) {
+          let record = resolveReferences(resource, rows[index], ids);
+          if (resource.hooks?.beforeCreate) record = await resource.hooks.beforeCreate(record, { trx, settings });
+          prepared.push(stamped(resource, record, database));
+        }
+        const inserted = await trx.insertInto(tableName(resource)).values(prepared).returning('id').execute();
+        inserted.forEach((r, k) => (ids[name][slice[k]] = Number(r.id)));
+        progress(name, Math.min(start + BATCH, order.length), order.length);
+      }
+    }
+  });
+  return ids;
+}
+
+function resolveReferences(resource: ResourceDefinition, row: Row, ids: Record<string, number[]>): Row {
+  const out: Row = { ...row };
+  for (const [name, field] of Object.entries(resource.fields)) {
+    const value = row[name];
+    if (value === null || value === undefined) continue;
+    if (field.type === 'reference') out[name] = ids[field.to][Number(value)];
+    if (field.type === 'referenceList') out[name] = (value as number[]).map((i) => ids[field.to][i]);
+  }
+  return out;
+}
+
+function stamped(resource: ResourceDefinition, record: Row, database: Database): Row {
+  const now = new Date().toISOString();
+  return encodeRow(allFields(resource), { ...record, version: 1, createdAt: now, updatedAt: now }, database.dialect);
+}
+
+export const demoAccounts = [
+  { email: 'admin@fayuan.test', name: '陈主任', role: 'admin' },
+  { email: 'supervisor@fayuan.test', name: '刘监督', role: 'supervisor' },
+  { email: 'lawyer@fayuan.test', name: '', role: 'lawyer' },
+  { email: 'reviewer@fayuan.test', name: '周专家', role: 'reviewer' },
+] as const;
+
+export async function createDemoAccounts(fayuan: Fayuan, password: string, demoLawyer: { id: number; name: string }) {
+  for (const account of demoAccounts) {
+    const lawyer = account.role === 'lawyer';
+    await fayuan.auth.api.createUser({
+      body: {
+        email: account.email,
+        password,
+        name: lawyer ? demoLawyer.name : account.name,
+        role: account.role as 'admin',
+        data: lawyer ? { lawyerId: demoLawyer.id } : {},
+      },
+    });
+  }
+}
+
+/** An empty database gets the demo centre and the four demo accounts. */
+export async function seedDemo(fayuan: Fayuan, database: Database, password: string, cases = 600) {
+  const data = generateDemoCentre({ cases, seed: 2026, today: new Date().toISOString().slice(0, 10) });
+  const ids = await loadDemoCentre(fayuan, database, data);
+  await createDemoAccounts(fayuan, password, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
+  return data;
+}
+
+export async function hasDemoAccounts(db: Kysely<any>): Promise<boolean> {
+  const row = await db.selectFrom('user').select('id').where('email', 'like', '%@fayuan.test').limit(1).executeTakeFirst();
+  return Boolean(row);
+}

@@ -1,0 +1,100 @@
+// A real Fayuan for a test file: its own SQLite file, or its own schema in the PostgreSQL
+// that DATABASE_URL names; real better-auth sessions; requests go through the real Hono app.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createFayuan, type Fayuan } from '../../api/app.js';
+import { readConfig } from '../../api/config.js';
+import { openDatabase, type Database } from '../../api/db/connect.js';
+import type { ResourceDefinition } from '../../api/resources/define.js';
+import { coreResources } from '../../api/resources/index.js';
+import { seedDemo } from '../../api/seed/load-demo.js';
+
+export const PASSWORD = 'test-password-123';
+export const ORIGIN = 'http://localhost:3000';
+
+export interface TestFayuan {
+  fayuan: Fayuan;
+  database: Database;
+  dialect: Database['dialect'];
+  /** A request as the signed-in demo account of that role (or anonymous). */
+  api(role: Role | null, path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  cookieOf(role: Role): Promise<string>;
+  close(): Promise<void>;
+}
+
+export type Role = 'admin' | 'supervisor' | 'lawyer' | 'reviewer';
+
+export async function startTestFayuan(options: { cases?: number; resources?: ResourceDefinition[]; env?: Record<string, string> } = {}): Promise<TestFayuan> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-test-'));
+  const databaseUrl = process.env.DATABASE_URL;
+  let schema: string | undefined;
+  if (databaseUrl?.startsWith('postgres')) {
+    schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+  }
+  const database = openDatabase({ databaseUrl, dataDir, schema });
+  const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off', ...options.env });
+  const fayuan = createFayuan({ database, config, resources: options.resources ?? coreResources });
+  await fayuan.migrate();
+  if (options.cases !== 0) await seedDemo(fayuan, database, PASSWORD, options.cases ?? 60);
+
+  const cookies = new Map<Role, string>();
+  async function cookieOf(role: Role): Promise<string> {
+    const known = cookies.get(role);
+    if (known) return known;
+    const res = await fayuan.app.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ email: `${role}@fayuan.test`, password: PASSWORD }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in as ${role} answered ${res.status}: ${await res.text()}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    cookies.set(role, cookie);
+    return cookie;
+  }
+
+  return {
+    fayuan,
+    database,
+    dialect: database.dialect,
+    cookieOf,
+    async api(role, urlPath, init = {}) {
+      const headers: Record<string, string> = { origin: ORIGIN, ...init.headers };
+      if (role) headers.cookie = await cookieOf(role);
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+        headers['content-type'] ??= 'application/json';
+      }
+      return fayuan.app.request(urlPath, { method: init.method ?? 'GET', headers, body });
+    },
+    async close() {
+      await database.close();
+      if (schema) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        await client.query(`drop schema ${schema} cascade`);
+        await client.end();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `?sort=…&range=…&filter=…` as ra-data-simple-rest writes it. */
+export function listQuery(params: { sort?: [string, string]; range?: [number, number]; filter?: Record<string, unknown> }) {
+  const q = new URLSearchParams();
+  if (params.sort) q.set('sort', JSON.stringify(params.sort));
+  if (params.range) q.set('range', JSON.stringify(params.range));
+  if (params.filter) q.set('filter', JSON.stringify(params.filter));
+  return `?${q}`;
+}
+
+export function totalOf(res: Response): number {
+  return Number(res.headers.get('content-range')?.split('/').pop());
+}
