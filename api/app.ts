@@ -7,7 +7,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './app-env.js';
-import { authMigrations, createAuth, type Auth } from './auth.js';
+import { authMigrations, CLIENT_IP_HEADER, createAuth, type Auth } from './auth.js';
+import { writeAudit } from './audit.js';
+import { localiseAuthError } from './auth-messages.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import usersDeclaration from './users/declaration.js';
+import { userRoutes } from './users/routes.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { coreMigrations, migrate } from './db/migrate.js';
@@ -18,7 +23,7 @@ import { coreResources } from './resources/index.js';
 import { crudRoutes } from './rest/crud-routes.js';
 import { ApiError, localeOf } from './rest/errors.js';
 import { Records } from './rest/records.js';
-import { sessionGuard } from './session.js';
+import { readActor, sessionGuard } from './session.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const adminDist = path.join(root, 'admin', 'dist');
@@ -37,6 +42,15 @@ export interface Fayuan {
   resources: ResourceDefinition[];
   /** Brings the schema up to date (idempotent; safe in several processes at once). */
   migrate(): Promise<void>;
+}
+
+/** The peer's address from the socket; in-process test requests have none. */
+function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? '127.0.0.1';
+  } catch {
+    return '127.0.0.1';
+  }
 }
 
 export function createFayuan({ database, config, resources = coreResources }: AppOptions): Fayuan {
@@ -69,15 +83,32 @@ export function createFayuan({ database, config, resources = coreResources }: Ap
     await database.db.selectFrom('migrations').select('name').limit(1).execute();
     return c.json({ ok: true, database: database.dialect });
   });
-  app.on(['GET', 'POST'], '/api/auth/*', (c) => auth.handler(c.req.raw));
-  const meta = buildMeta(resources);
-  app.get('/api/meta', (c) => c.json(meta));
-  const openApi = buildOpenApi(resources);
+  app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+    const ip = clientIp(c);
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(CLIENT_IP_HEADER, ip);
+    const signIn = c.req.method === 'POST' && c.req.path === '/api/auth/sign-in/email';
+    const email = signIn ? await c.req.raw.clone().json().then((b) => String(b?.email ?? ''), () => '') : '';
+    const response = await localiseAuthError(await auth.handler(new Request(c.req.raw, { headers })), localeOf(c));
+    if (signIn) {
+      const user = response.ok ? await response.clone().json().then((b) => b?.user, () => null) : null;
+      await writeAudit(database.db, {
+        actor: user ? { id: user.id, email: user.email, role: user.role, lawyerId: user.lawyerId ?? null } : { id: '', email, role: '', lawyerId: null },
+        action: response.ok ? 'sign-in' : response.status === 429 ? 'sign-in-throttled' : 'sign-in-failed',
+        ip,
+      });
+    }
+    return response;
+  });
+  const described = [...resources, usersDeclaration];
+  app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers))));
+  const openApi = buildOpenApi(described);
   app.get('/api/openapi.json', (c) => c.json(openApi));
   app.get('/api/docs', (c) => c.html(docsPage));
   app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
 
   app.use('/api/*', sessionGuard(auth));
+  app.route('/api/users', userRoutes(auth, database));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 

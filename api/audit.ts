@@ -1,13 +1,6 @@
 import type { Kysely } from 'kysely';
-import { allFields, type ResourceDefinition, type Row } from './resources/define.js';
-
-/** Who is acting; `system` for start-up work such as seeding. */
-export interface Actor {
-  id: string;
-  email: string;
-  role: string;
-  lawyerId: number | null;
-}
+import { allFields, type Actor, type ResourceDefinition, type Row } from './resources/define.js';
+export type { Actor };
 
 export const systemActor: Actor = { id: 'system', email: 'system', role: 'admin', lawyerId: null };
 
@@ -35,8 +28,11 @@ export interface AuditEntry {
 }
 
 export async function writeAudit(db: Kysely<any>, entry: AuditEntry): Promise<void> {
+  const now = new Date().toISOString();
   await db.insertInto('audit_log').values({
-    at: new Date().toISOString(),
+    createdAt: now,
+    updatedAt: now,
+    at: now,
     actorId: entry.actor?.id ?? null,
     actorEmail: entry.actor?.email ?? null,
     action: entry.action,

@@ -7,6 +7,8 @@ import { getMigrations } from 'better-auth/db/migration';
 import type { Database } from './db/connect.js';
 import type { Config } from './config.js';
 
+export const CLIENT_IP_HEADER = 'x-fayuan-client-ip';
+
 export const roles = {
   admin: { zh: '中心管理员', en: 'Centre admin' },
   supervisor: { zh: '质量监督员', en: 'Quality supervisor' },
@@ -41,6 +43,8 @@ export function createAuth(database: Database, config: Config) {
     advanced: {
       useSecureCookies: config.publicUrl.startsWith('https://'),
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+      // Set by the API from the socket (see app.ts), never taken from the client.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     rateLimit: {
       enabled: config.rateLimit,

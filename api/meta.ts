@@ -1,5 +1,6 @@
 // /api/meta: what the console needs to draw every register, from the declarations.
-import { allFields, type Field, type ResourceDefinition } from './resources/define.js';
+import { allFields, type Actor, type Field, type ResourceDefinition, type Role } from './resources/define.js';
+import { accessOf, hiddenFields, may } from './access/enforce.js';
 import { roles } from './auth.js';
 
 export function describeField(name: string, field: Field) {
@@ -35,9 +36,24 @@ export function describeResource(resource: ResourceDefinition) {
   };
 }
 
-export function buildMeta(resources: ResourceDefinition[]) {
+/** What the signed-in role may do with a register, so the console shows only that. */
+export function describePermissions(resource: ResourceDefinition, actor: Actor) {
   return {
-    resources: resources.map(describeResource),
+    read: may(resource, actor, 'read'),
+    create: may(resource, actor, 'create'),
+    update: may(resource, actor, 'update'),
+    delete: may(resource, actor, 'delete'),
+    writableFields: accessOf(resource).writableFields?.[actor.role as Role] ?? null,
+    maskedFields: [...hiddenFields(resource, actor)],
+  };
+}
+
+export function buildMeta(resources: ResourceDefinition[], actor: Actor | null) {
+  return {
+    user: actor,
+    resources: resources
+      .filter((r) => !actor || may(r, actor, 'read'))
+      .map((r) => ({ ...describeResource(r), ...(actor ? { permissions: describePermissions(r, actor) } : {}) })),
     roles: Object.entries(roles).map(([id, label]) => ({ id, label })),
     forms: [] as unknown[],
     plugins: [] as unknown[],

@@ -122,7 +122,7 @@ export function orderByReferences(resources: ResourceDefinition[]): ResourceDefi
 /** The core's own tables. */
 export const coreMigrations: Migration[] = [
   {
-    name: 'core/001-counters-settings-audit',
+    name: 'core/001-counters-settings',
     async up(db, dialect) {
       await db.schema.createTable('counters')
         .addColumn('name', 'text', (c) => c.primaryKey())
@@ -132,22 +132,6 @@ export const coreMigrations: Migration[] = [
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
         .execute();
-      let audit = db.schema.createTable('audit_log');
-      audit = dialect === 'postgres'
-        ? audit.addColumn('id', 'serial', (c) => c.primaryKey())
-        : audit.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-      await audit
-        .addColumn('at', columnType('datetime', dialect), (c) => c.notNull())
-        .addColumn('actorId', 'text')
-        .addColumn('actorEmail', 'text')
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('resource', 'text')
-        .addColumn('recordId', 'text')
-        .addColumn('changes', 'text')
-        .addColumn('ip', 'text')
-        .execute();
-      await db.schema.createIndex('audit_log_record_idx').on('audit_log').columns(['resource', 'recordId']).execute();
-      await db.schema.createIndex('audit_log_at_idx').on('audit_log').column('at').execute();
     },
   },
 ];

@@ -1,4 +1,5 @@
 import { defineResource } from './define.js';
+import { everyRow, maskIdNumber, maskPhone, noRow, ownLawyerRows } from '../access/rules.js';
 import { caseTypes, gender, phone } from './options.js';
 import { nextCaseNumber } from '../cases/case-number.js';
 
@@ -108,6 +109,17 @@ export default defineResource({
     },
     subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0 },
     archivedAt: { type: 'datetime', label: { zh: '归档时间', en: 'Archived at' } },
+  },
+  access: {
+    read: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId'), reviewer: noRow },
+    create: { admin: everyRow },
+    update: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId') },
+    delete: { admin: everyRow },
+    writableFields: { supervisor: ['qualityGrade'], lawyer: ['applicantPhone', 'causeOfAction'] },
+    masked: {
+      applicantIdNumber: { visibleTo: ['admin', 'lawyer'], mask: maskIdNumber },
+      applicantPhone: { visibleTo: ['admin', 'supervisor', 'lawyer'], mask: maskPhone },
+    },
   },
   list: {
     columns: ['caseNumber', 'applicantName', 'caseType', 'causeOfAction', 'applicationDate', 'status', 'lawyerId'],

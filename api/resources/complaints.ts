@@ -1,4 +1,5 @@
 import { defineResource } from './define.js';
+import { everyRow } from '../access/rules.js';
 import { phone } from './options.js';
 import { addDays, addWorkingDays } from '../calendar.js';
 
@@ -59,6 +60,12 @@ export default defineResource({
     },
     conclusion: { type: 'longText', label: { zh: '处理结论', en: 'Conclusion' }, maxLength: 4000 },
     repliedAt: { type: 'date', label: { zh: '答复日期', en: 'Replied' } },
+  },
+  access: {
+    read: { admin: everyRow, supervisor: everyRow },
+    create: { admin: everyRow, supervisor: everyRow },
+    update: { admin: everyRow, supervisor: everyRow },
+    delete: { admin: everyRow },
   },
   list: {
     columns: ['receivedAt', 'complainantName', 'channel', 'category', 'lawyerId', 'status', 'concludeDeadline'],

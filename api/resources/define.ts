@@ -37,6 +37,34 @@ export interface HookContext {
   settings: Record<string, unknown>;
 }
 
+export type Role = 'admin' | 'supervisor' | 'lawyer' | 'reviewer';
+
+/** Who is acting; `system` for start-up work such as seeding. */
+export interface Actor {
+  id: string;
+  email: string;
+  role: string;
+  lawyerId: number | null;
+}
+
+/**
+ * A role's reach over a register: `true` for every row, or a function giving the
+ * filter (in the list-filter language) that bounds the rows the actor may touch.
+ */
+export type RowRule = true | ((actor: Actor, db: import('kysely').Kysely<any>) => Record<string, unknown> | Promise<Record<string, unknown>>);
+export type VerbRules = Partial<Record<Role, RowRule>>;
+
+export interface Access {
+  read: VerbRules;
+  create: VerbRules;
+  update: VerbRules;
+  delete: VerbRules;
+  /** Roles that may update only some fields (others may change every writable field). */
+  writableFields?: Partial<Record<Role, string[]>>;
+  /** Personal data shown masked to every role not listed in `visibleTo`. */
+  masked?: Record<string, { visibleTo: Role[]; mask: (value: string) => string }>;
+}
+
 export interface ResourceDefinition {
   name: string;
   label: Label;
@@ -49,6 +77,8 @@ export interface ResourceDefinition {
     filters: string[];
     search: string[];
   };
+  /** Missing: only admins may do anything. */
+  access?: Access;
   hooks?: {
     beforeCreate?: (record: Row, ctx: HookContext) => Promise<Row> | Row;
     beforeUpdate?: (record: Row, previous: Row, ctx: HookContext) => Promise<Row> | Row;

@@ -6,5 +6,6 @@ import volunteerTeams from './volunteer-teams.js';
 import servicePoints from './service-points.js';
 import cases from './cases.js';
 import complaints from './complaints.js';
+import auditLog from './audit-log.js';
 
-export const coreResources: ResourceDefinition[] = [cases, lawyers, lawFirms, volunteerTeams, servicePoints, complaints];
+export const coreResources: ResourceDefinition[] = [cases, lawyers, lawFirms, volunteerTeams, servicePoints, complaints, auditLog];

@@ -1,4 +1,5 @@
 import { defineResource } from './define.js';
+import { everyRow } from '../access/rules.js';
 import { phone } from './options.js';
 
 export default defineResource({
@@ -16,6 +17,18 @@ export default defineResource({
     },
     contractStart: { type: 'date', label: { zh: '合同开始', en: 'Contract start' } },
     contractEnd: { type: 'date', label: { zh: '合同结束', en: 'Contract end' } },
+  },
+  access: {
+    read: {
+      admin: everyRow, supervisor: everyRow, reviewer: everyRow,
+      lawyer: async (actor, db) => {
+        const own = await db.selectFrom('lawyers').select('lawFirmId').where('id', '=', actor.lawyerId ?? -1).executeTakeFirst();
+        return { id: own?.lawFirmId ? [own.lawFirmId] : [] };
+      },
+    },
+    create: { admin: everyRow },
+    update: { admin: everyRow },
+    delete: { admin: everyRow },
   },
   list: {
     columns: ['name', 'licenseNo', 'phone', 'isContracted', 'contractEnd'],

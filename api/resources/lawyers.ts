@@ -1,4 +1,5 @@
 import { defineResource } from './define.js';
+import { everyRow, ownLawyerRows } from '../access/rules.js';
 import { gender, phone, specialties } from './options.js';
 
 export default defineResource({
@@ -30,6 +31,13 @@ export default defineResource({
       pattern: { regex: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, message: { zh: '电子邮箱格式不正确', en: 'Not a valid email address' } },
     },
     active: { type: 'boolean', label: { zh: '在岗', en: 'Active' }, default: true },
+  },
+  access: {
+    read: { admin: everyRow, supervisor: everyRow, reviewer: everyRow, lawyer: ownLawyerRows('id') },
+    create: { admin: everyRow },
+    update: { admin: everyRow, lawyer: ownLawyerRows('id') },
+    delete: { admin: everyRow },
+    writableFields: { lawyer: ['phone', 'email'] },
   },
   list: {
     columns: ['name', 'licenseNo', 'lawyerType', 'lawFirmId', 'practiceStartDate', 'specialties', 'active'],

@@ -1,4 +1,5 @@
 import { defineResource } from './define.js';
+import { readableByStaff } from '../access/rules.js';
 import { phone } from './options.js';
 
 export default defineResource({
@@ -38,6 +39,8 @@ export default defineResource({
     phone: { type: 'text', label: { zh: '电话', en: 'Phone' }, pattern: phone },
     active: { type: 'boolean', label: { zh: '启用', en: 'Active' }, default: true },
   },
+  // Service points are posted publicly; every role may read them.
+  access: readableByStaff,
   list: {
     columns: ['name', 'kind', 'hostType', 'contactName', 'phone', 'active'],
     sort: ['name', 'ASC'],

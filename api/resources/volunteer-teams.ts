@@ -1,4 +1,5 @@
 import { defineResource } from './define.js';
+import { everyRow, ownLawyerRows } from '../access/rules.js';
 
 export default defineResource({
   name: 'volunteer-teams',
@@ -23,6 +24,12 @@ export default defineResource({
     memberIds: { type: 'referenceList', to: 'lawyers', label: { zh: '成员', en: 'Members' } },
     establishedAt: { type: 'date', label: { zh: '成立日期', en: 'Established' } },
     description: { type: 'longText', label: { zh: '简介', en: 'Description' }, maxLength: 2000 },
+  },
+  access: {
+    read: { admin: everyRow, supervisor: everyRow, reviewer: everyRow, lawyer: ownLawyerRows('memberIds') },
+    create: { admin: everyRow },
+    update: { admin: everyRow },
+    delete: { admin: everyRow },
   },
   list: {
     columns: ['name', 'focus', 'leaderId', 'memberIds', 'establishedAt'],

@@ -28,13 +28,13 @@ export function crudRoutes(records: Records, resource: ResourceDefinition) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const query = parseListQuery(resource, c.req.query());
-      const { rows, total } = await records.list(resource, query);
+      const { rows, total } = await records.list(resource, query, c.var.actor);
       const [start] = query.range;
       c.header('Content-Range', rows.length ? `${resource.name} ${start}-${start + rows.length - 1}/${total}` : `${resource.name} */${total}`);
       c.header('Access-Control-Expose-Headers', 'Content-Range');
       return c.json(rows);
     })
-    .get('/:id', async (c) => c.json(await records.get(resource, recordId(c))))
+    .get('/:id', async (c) => c.json(await records.get(resource, recordId(c), c.var.actor)))
     .post('/', async (c) => c.json(await records.create(resource, await jsonBody(c), c.var.actor), 201))
     .put('/:id', async (c) => c.json(await records.update(resource, recordId(c), await jsonBody(c), c.var.actor)))
     .delete('/:id', async (c) => c.json(await records.delete(resource, recordId(c), c.var.actor)));

@@ -95,6 +95,8 @@ export function filterExpression(
   resource: ResourceDefinition,
   filter: Record<string, unknown>,
   dialect: DialectName,
+  /** Fields the reader sees masked: never searched. */
+  hidden: Set<string> = new Set(),
 ): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
   const fields = allFields(resource);
   return (eb) => {
@@ -104,9 +106,10 @@ export function filterExpression(
       const target = filterTarget(fields, key);
       if (!('field' in target)) {
         const text = String(raw ?? '').trim();
-        if (!text || !resource.list.search.length) continue;
+        const searched = resource.list.search.filter((f) => !hidden.has(f));
+        if (!text || !searched.length) continue;
         const pattern = `%${escapeLike(text.toLowerCase())}%`;
-        parts.push(eb.or(resource.list.search.map((col) => sql<SqlBool>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`)));
+        parts.push(eb.or(searched.map((col) => sql<SqlBool>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`)));
         continue;
       }
       const { name, field, op } = target;

@@ -6,6 +6,7 @@ import { decodeRow, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings.js';
 import { writeAudit, diffOf, type Actor } from '../audit.js';
+import { assertFieldWrites, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope } from '../access/enforce.js';
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, type ListQuery } from './list-query.js';
@@ -26,8 +27,13 @@ export class Records {
     return resource;
   }
 
-  async list(resource: ResourceDefinition, query: ListQuery): Promise<{ rows: Row[]; total: number }> {
-    const where = filterExpression(resource, query.filter, this.database.dialect);
+  async list(resource: ResourceDefinition, query: ListQuery, actor: Actor): Promise<{ rows: Row[]; total: number }> {
+    const scope = await rowScope(resource, actor, 'read', this.db);
+    assertQueryable(resource, actor, [...Object.keys(query.filter), query.sort[0]]);
+    const dialect = this.database.dialect;
+    const asked = filterExpression(resource, query.filter, dialect, hiddenFields(resource, actor));
+    const allowed = filterExpression(resource, scope, dialect);
+    const where = (eb: any) => eb.and([asked(eb), allowed(eb)]);
     const table = tableName(resource);
     const [start, end] = query.range;
     const [rows, count] = await Promise.all([
@@ -38,17 +44,36 @@ export class Records {
       this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
     ]);
     const fields = allFields(resource);
-    return { rows: rows.map((r) => decodeRow(fields, r)), total: Number(count.n) };
+    return { rows: rows.map((r) => maskRow(resource, actor, decodeRow(fields, r))), total: Number(count.n) };
   }
 
-  async get(resource: ResourceDefinition, id: number, db: Kysely<any> = this.db): Promise<Row> {
+  /** One record as the actor may see it; 404 when it does not exist or is out of the actor's reach. */
+  async get(resource: ResourceDefinition, id: number, actor: Actor): Promise<Row> {
+    return maskRow(resource, actor, await this.load(resource, id, this.db, await rowScope(resource, actor, 'read', this.db)));
+  }
+
+  /** The stored record, unmasked, within `scope`. */
+  async load(resource: ResourceDefinition, id: number, db: Kysely<any> = this.db, scope: Record<string, unknown> = {}): Promise<Row> {
     if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-    const row = await db.selectFrom(tableName(resource)).selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom(tableName(resource)).selectAll()
+      .where('id', '=', id)
+      .where(filterExpression(resource, scope, this.database.dialect))
+      .executeTakeFirst();
     if (!row) throw notFound();
     return decodeRow(allFields(resource), row);
   }
 
+  /** Loads for a change: 404 if the actor cannot see it, 403 if it can see but not `verb` it. */
+  private async loadFor(resource: ResourceDefinition, id: number, actor: Actor, verb: 'update' | 'delete', trx: Kysely<any>): Promise<Row> {
+    const previous = await this.load(resource, id, trx, await rowScope(resource, actor, 'read', trx));
+    const inReach = await this.load(resource, id, trx, await rowScope(resource, actor, verb, trx)).then(() => true, () => false);
+    if (!inReach) throw forbidden(resource, actor, verb);
+    return previous;
+  }
+
   async create(resource: ResourceDefinition, body: Row, actor: Actor): Promise<Row> {
+    assertMay(resource, actor, 'create');
+    assertFieldWrites(resource, actor, withoutEmpty(body), null);
     return this.write(async (trx) => {
       const settings = await loadSettings(trx);
       let record = validateRecord(resource, { ...defaultsOf(resource), ...withoutEmpty(body) });
@@ -58,15 +83,21 @@ export class Records {
       const now = new Date().toISOString();
       const stored = encodeRow(allFields(resource), { ...record, version: 1, createdAt: now, updatedAt: now }, this.database.dialect);
       const { id } = await trx.insertInto(tableName(resource)).values(stored).returning('id').executeTakeFirstOrThrow();
-      const created = await this.get(resource, Number(id), trx);
-      await writeAudit(trx, { actor, action: 'create', resource: resource.name, recordId: created.id, changes: diffOf(resource, {}, created) });
-      return created;
+      const created = await this.load(resource, Number(id), trx);
+      // A role that may create only some rows must not create others.
+      const inReach = await this.load(resource, Number(id), trx, await rowScope(resource, actor, 'create', trx)).then(() => true, () => false);
+      if (!inReach) throw forbidden(resource, actor, 'create');
+      await writeAudit(trx, { actor, action: 'create', resource: resource.name, recordId: created.id, changes: diffOf(resource, {}, maskForAudit(resource, created)) });
+      return maskRow(resource, actor, created);
     });
   }
 
   async update(resource: ResourceDefinition, id: number, body: Row, actor: Actor): Promise<Row> {
     return this.write(async (trx) => {
-      const previous = await this.get(resource, id, trx);
+      const previous = await this.loadFor(resource, id, actor, 'update', trx);
+      assertFieldWrites(resource, actor, body, previous);
+      const hidden = hiddenFields(resource, actor);
+      body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       if (body.version !== undefined && body.version !== null && Number(body.version) !== previous.version) {
         throw new ApiError(409, {
           zh: '该记录已被他人修改，请刷新后重试',
@@ -86,19 +117,19 @@ export class Records {
       if (Number(result.numUpdatedRows) !== 1) {
         throw new ApiError(409, { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' });
       }
-      const updated = await this.get(resource, id, trx);
-      await writeAudit(trx, { actor, action: 'update', resource: resource.name, recordId: id, changes: diffOf(resource, previous, updated) });
-      return updated;
+      const updated = await this.load(resource, id, trx);
+      await writeAudit(trx, { actor, action: 'update', resource: resource.name, recordId: id, changes: diffOf(resource, maskForAudit(resource, previous), maskForAudit(resource, updated)) });
+      return maskRow(resource, actor, updated);
     });
   }
 
   async delete(resource: ResourceDefinition, id: number, actor: Actor): Promise<Row> {
     return this.write(async (trx) => {
-      const previous = await this.get(resource, id, trx);
+      const previous = await this.loadFor(resource, id, actor, 'delete', trx);
       await this.checkNotReferenced(trx, resource, id);
       await trx.deleteFrom(tableName(resource)).where('id', '=', id).execute();
-      await writeAudit(trx, { actor, action: 'delete', resource: resource.name, recordId: id, changes: diffOf(resource, previous, {}) });
-      return previous;
+      await writeAudit(trx, { actor, action: 'delete', resource: resource.name, recordId: id, changes: diffOf(resource, maskForAudit(resource, previous), {}) });
+      return maskRow(resource, actor, previous);
     });
   }
 

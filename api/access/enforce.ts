@@ -1,0 +1,111 @@
+// The one place where the declarations' access rules are applied.
+import type { Kysely } from 'kysely';
+import { allFields, type Access, type Actor, type Label, type ResourceDefinition, type Role, type Row } from '../resources/define.js';
+import { roles } from '../auth.js';
+import { ApiError } from '../rest/errors.js';
+import { adminOnly } from './rules.js';
+
+export type Verb = 'read' | 'create' | 'update' | 'delete';
+
+const verbLabel: Record<Verb, Label> = {
+  read: { zh: '查看', en: 'read' },
+  create: { zh: '新建', en: 'create' },
+  update: { zh: '修改', en: 'change' },
+  delete: { zh: '删除', en: 'delete' },
+};
+
+export function accessOf(resource: ResourceDefinition): Access {
+  return resource.access ?? adminOnly;
+}
+
+function roleLabel(role: string): Label {
+  return roles[role as Role] ?? { zh: role, en: role };
+}
+
+export function may(resource: ResourceDefinition, actor: Actor, verb: Verb): boolean {
+  return accessOf(resource)[verb][actor.role as Role] !== undefined;
+}
+
+/** 403 unless the role may use the verb on the register at all. */
+export function assertMay(resource: ResourceDefinition, actor: Actor, verb: Verb): void {
+  if (!may(resource, actor, verb)) throw forbidden(resource, actor, verb);
+}
+
+export function forbidden(resource: ResourceDefinition, actor: Actor, verb: Verb): ApiError {
+  const role = roleLabel(actor.role);
+  return new ApiError(403, {
+    zh: `您的角色（${role.zh}）无权${verbLabel[verb].zh}${resource.label.zh}`,
+    en: `Your role (${role.en}) may not ${verbLabel[verb].en} ${resource.label.en.toLowerCase()}`,
+  });
+}
+
+/** The filter bounding the rows the actor may use with the verb ({} = every row). */
+export async function rowScope(resource: ResourceDefinition, actor: Actor, verb: Verb, db: Kysely<any>): Promise<Record<string, unknown>> {
+  assertMay(resource, actor, verb);
+  const rule = accessOf(resource)[verb][actor.role as Role]!;
+  return rule === true ? {} : await rule(actor, db);
+}
+
+/** Fields shown masked to this actor. */
+export function hiddenFields(resource: ResourceDefinition, actor: Actor): Set<string> {
+  const masked = accessOf(resource).masked ?? {};
+  return new Set(Object.entries(masked).filter(([, m]) => !m.visibleTo.includes(actor.role as Role)).map(([f]) => f));
+}
+
+export function maskRow(resource: ResourceDefinition, actor: Actor, row: Row): Row {
+  const hidden = hiddenFields(resource, actor);
+  if (!hidden.size) return row;
+  const masked = accessOf(resource).masked!;
+  const out = { ...row };
+  for (const field of hidden) if (typeof out[field] === 'string') out[field] = masked[field].mask(out[field] as string);
+  return out;
+}
+
+/** Audit entries keep personal data masked whoever reads them. */
+export function maskForAudit(resource: ResourceDefinition, row: Row): Row {
+  const masked = accessOf(resource).masked ?? {};
+  const out = { ...row };
+  for (const [field, m] of Object.entries(masked)) if (typeof out[field] === 'string') out[field] = m.mask(out[field] as string);
+  return out;
+}
+
+/** 403 naming the fields the actor sent with a new value but may not change. */
+export function assertFieldWrites(resource: ResourceDefinition, actor: Actor, body: Row, previous: Row | null): void {
+  const access = accessOf(resource);
+  const allowed = access.writableFields?.[actor.role as Role];
+  const hidden = hiddenFields(resource, actor);
+  const fields = allFields(resource);
+  const refused: Record<string, Label> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const field = fields[name];
+    if (!field || field.readOnly) continue;
+    const before = previous ? previous[name] ?? null : null;
+    const after = value === '' ? null : value ?? null;
+    const unchanged = JSON.stringify(before) === JSON.stringify(after)
+      || (hidden.has(name) && typeof before === 'string' && after === access.masked![name].mask(before));
+    if (unchanged) continue;
+    if (hidden.has(name) || (allowed && !allowed.includes(name))) {
+      refused[name] = { zh: `无权修改「${field.label.zh}」`, en: `You may not change "${field.label.en}"` };
+    }
+  }
+  const names = Object.keys(refused);
+  if (names.length) {
+    throw new ApiError(403, {
+      zh: `无权修改字段：${names.map((n) => fields[n].label.zh).join('、')}`,
+      en: `You may not change: ${names.map((n) => fields[n].label.en).join(', ')}`,
+    }, refused);
+  }
+}
+
+/** 403 when the actor filters, searches or sorts by a field it only sees masked. */
+export function assertQueryable(resource: ResourceDefinition, actor: Actor, fieldsUsed: string[]): void {
+  const hidden = hiddenFields(resource, actor);
+  const bad = fieldsUsed.filter((f) => hidden.has(f.replace(/_(gte|lte|gt|lt|neq)$/, '')));
+  if (bad.length) {
+    const fields = allFields(resource);
+    throw new ApiError(403, {
+      zh: `无权按「${bad.map((f) => fields[f.replace(/_(gte|lte|gt|lt|neq)$/, '')]?.label.zh ?? f).join('、')}」筛选或排序`,
+      en: `You may not filter or sort by ${bad.join(', ')}`,
+    });
+  }
+}

@@ -1,0 +1,241 @@
+// The case's life as a table of actions: who may move a case from which states to which,
+// what each move stamps and what it must carry. Pure: the route loads the row, asks
+// planTransition for the changes, adds the eligibility checks it has data for
+// (rules.ts), then writes and audits.
+import { z } from 'zod';
+import type { Label, Row } from '../resources/define.js';
+import { caseStatuses } from '../resources/cases.js';
+
+export type CaseStatus = keyof typeof caseStatuses;
+
+/** States from which a case can still be terminated (Legal Aid Law art. 48). */
+export const openStatuses = ['applied', 'reviewing', 'accepted', 'assigned', 'in_progress', 'closing_submitted'] as const satisfies readonly CaseStatus[];
+
+/** Legal Aid Law art. 48: the grounds on which legal aid is terminated. */
+export const terminationGrounds = {
+  fraud: { zh: '受援人以欺骗或者其他不正当手段获得法律援助', en: 'The client obtained legal aid by deception or other improper means' },
+  concealment: { zh: '受援人故意隐瞒与案件有关的重要事实或者提供虚假证据', en: 'The client deliberately concealed material facts or gave false evidence' },
+  illegal_use: { zh: '受援人利用法律援助从事违法活动', en: 'The client used legal aid for unlawful activities' },
+  finances_improved: { zh: '受援人的经济状况发生变化，不再符合法律援助条件', en: "The client's finances changed and no longer meet the conditions for legal aid" },
+  proceedings_ended: { zh: '案件终止审理或者已经被撤销', en: 'The proceedings were terminated or the case was withdrawn' },
+  own_lawyer: { zh: '受援人自行委托律师或者其他代理人', en: 'The client engaged a lawyer or other representative of their own' },
+  client_request: { zh: '受援人有正当理由要求终止法律援助', en: 'The client asked, with good reason, to end legal aid' },
+  other_statutory: { zh: '法律法规规定的其他情形', en: 'Other grounds provided by laws and regulations' },
+} satisfies Record<string, Label>;
+
+export type TerminationGround = keyof typeof terminationGrounds;
+
+/** `admin`: a centre admin; `case_lawyer`: the lawyer the case is assigned to. */
+export type Performer = 'admin' | 'case_lawyer';
+export type StampField = 'acceptedAt' | 'assignedAt' | 'closedAt' | 'archivedAt';
+
+export interface CaseAction {
+  from: readonly CaseStatus[];
+  to: CaseStatus;
+  who: readonly Performer[];
+  stamps: StampField | null;
+  label: Label;
+  payload: z.ZodType<Record<string, unknown>>;
+  /** Fields of the validated payload copied onto the case row. */
+  writes: readonly string[];
+}
+
+const noPayload = z.object({});
+const requiredText = (message: string, max: number) =>
+  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `不能超过 ${max} 个字` });
+
+export const caseActions = {
+  review: {
+    from: ['applied'], to: 'reviewing', who: ['admin'], stamps: null,
+    label: { zh: '开始审查', en: 'Start review' },
+    payload: noPayload, writes: [],
+  },
+  accept: {
+    from: ['reviewing'], to: 'accepted', who: ['admin'], stamps: 'acceptedAt',
+    label: { zh: '受理', en: 'Accept' },
+    payload: noPayload, writes: [],
+  },
+  reject: {
+    from: ['reviewing'], to: 'rejected', who: ['admin'], stamps: null,
+    label: { zh: '不予受理', en: 'Reject' },
+    payload: z.object({ reason: requiredText('请填写不予受理的理由', 500) }),
+    writes: [],
+  },
+  assign: {
+    from: ['accepted'], to: 'assigned', who: ['admin'], stamps: 'assignedAt',
+    label: { zh: '指派', en: 'Assign' },
+    payload: z.object({
+      lawyerId: z.coerce.number({ error: '请选择承办律师' }).int({ error: '请选择承办律师' }).positive({ error: '请选择承办律师' }),
+      assignmentMethod: z.enum(['assigned', 'client_choice'], { error: '指派方式应为「指派」或「点援」' }).default('assigned'),
+    }),
+    writes: ['lawyerId', 'assignmentMethod'],
+  },
+  start: {
+    from: ['assigned'], to: 'in_progress', who: ['admin', 'case_lawyer'], stamps: null,
+    label: { zh: '开始承办', en: 'Start work' },
+    payload: noPayload, writes: [],
+  },
+  'submit-closing': {
+    from: ['in_progress'], to: 'closing_submitted', who: ['admin', 'case_lawyer'], stamps: null,
+    label: { zh: '提交结案', en: 'Submit for closing' },
+    payload: noPayload, writes: [],
+  },
+  'return-closing': {
+    from: ['closing_submitted'], to: 'in_progress', who: ['admin'], stamps: null,
+    label: { zh: '退回结案申请', en: 'Return for more work' },
+    payload: z.object({ reason: requiredText('请填写退回的理由', 500) }),
+    writes: [],
+  },
+  close: {
+    from: ['closing_submitted'], to: 'closed', who: ['admin'], stamps: 'closedAt',
+    label: { zh: '结案', en: 'Close' },
+    payload: z.object({
+      outcome: requiredText('请填写办案结果', 2000),
+      amountRecovered: z
+        .number({ error: '挽回损失或取得利益应为金额（元）' })
+        .min(0, { error: '挽回损失或取得利益不能为负数' })
+        .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: '金额最多保留两位小数' })
+        .nullish(),
+    }),
+    writes: ['outcome', 'amountRecovered'],
+  },
+  archive: {
+    from: ['closed'], to: 'archived', who: ['admin'], stamps: 'archivedAt',
+    label: { zh: '归档', en: 'Archive' },
+    payload: noPayload, writes: [],
+  },
+  terminate: {
+    from: openStatuses, to: 'terminated', who: ['admin'], stamps: null,
+    label: { zh: '终止', en: 'Terminate' },
+    payload: z.object({
+      reason: z.enum(Object.keys(terminationGrounds) as [TerminationGround, ...TerminationGround[]], {
+        error: '请选择《法律援助法》第四十八条规定的终止情形',
+      }),
+      note: z.string({ error: '说明应为文字' }).trim().max(500, { error: '不能超过 500 个字' }).optional(),
+    }),
+    writes: [],
+  },
+} satisfies Record<string, CaseAction>;
+
+export type CaseActionName = keyof typeof caseActions;
+
+export interface Actor {
+  /** `admin`, `lawyer`, `supervisor`, `peer_reviewer`… */
+  role: string;
+  /** The lawyer record of a user with the lawyer role. */
+  lawyerId?: number | string | null;
+}
+
+export interface TransitionRefusal {
+  ok: false;
+  status: 403 | 409 | 422;
+  rule: string;
+  message: Label;
+  /** Field → message (Chinese), for payload errors. */
+  errors?: Record<string, string>;
+}
+
+export type TransitionPlan =
+  | {
+      ok: true;
+      action: CaseActionName;
+      from: CaseStatus;
+      to: CaseStatus;
+      /** Columns to write: the new status, the stamped time and the payload's fields. */
+      changes: Row;
+      /** The validated payload, whole (reasons have no column: they belong in the audit entry). */
+      payload: Record<string, unknown>;
+    }
+  | TransitionRefusal;
+
+export function isCaseAction(name: string): name is CaseActionName {
+  return Object.hasOwn(caseActions, name);
+}
+
+function statusLabel(status: unknown): Label {
+  const key = String(status);
+  return Object.hasOwn(caseStatuses, key) ? caseStatuses[key as CaseStatus] : { zh: key, en: key };
+}
+
+function isCaseLawyer(caseRow: Row, actor: Actor): boolean {
+  return actor.role === 'lawyer' && actor.lawyerId != null && caseRow.lawyerId != null
+    && Number(actor.lawyerId) === Number(caseRow.lawyerId);
+}
+
+/** Whether this actor is among those who may perform the action on this case. */
+export function mayPerform(action: CaseActionName, caseRow: Row, actor: Actor): boolean {
+  const who: readonly Performer[] = caseActions[action].who;
+  return (actor.role === 'admin' && who.includes('admin')) || (who.includes('case_lawyer') && isCaseLawyer(caseRow, actor));
+}
+
+function performersText(action: CaseActionName): Label {
+  const who: readonly Performer[] = caseActions[action].who;
+  return who.includes('case_lawyer')
+    ? { zh: '中心管理员或本案承办律师', en: 'a centre admin or the lawyer of this case' }
+    : { zh: '中心管理员', en: 'a centre admin' };
+}
+
+/**
+ * The changes an action makes to a case, or why it may not. Checks, in order: the action
+ * exists (422), the actor may perform it (403), the case is in a state it starts from (409),
+ * the payload is valid (422). Lawyer eligibility and the means test are not checked here:
+ * see checkAssignment and checkMeansTest.
+ */
+export function planTransition(caseRow: Row, action: string, payload: unknown, actor: Actor, now: Date): TransitionPlan {
+  if (!isCaseAction(action)) {
+    return {
+      ok: false, status: 422, rule: 'transition.unknown_action',
+      message: { zh: `没有名为「${action}」的案件操作`, en: `There is no case action called "${action}"` },
+    };
+  }
+  const definition: CaseAction = caseActions[action];
+
+  if (!mayPerform(action, caseRow, actor)) {
+    const who = performersText(action);
+    return {
+      ok: false, status: 403, rule: 'transition.forbidden',
+      message: {
+        zh: `只有${who.zh}可以执行「${definition.label.zh}」`,
+        en: `Only ${who.en} may ${definition.label.en.toLowerCase()}`,
+      },
+    };
+  }
+
+  const current = caseRow.status;
+  if (!definition.from.includes(current as CaseStatus)) {
+    const state = statusLabel(current);
+    return {
+      ok: false, status: 409, rule: 'transition.wrong_state',
+      message: {
+        zh: `案件当前状态为「${state.zh}」，不能执行「${definition.label.zh}」`,
+        en: `The case is "${state.en}": it cannot be given the action "${definition.label.en}"`,
+      },
+    };
+  }
+
+  const parsed = definition.payload.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.map(String).join('.') || '_';
+      errors[field] ??= issue.message;
+    }
+    return {
+      ok: false, status: 422, rule: 'transition.invalid_payload', errors,
+      message: { zh: `「${definition.label.zh}」所需的信息不完整或有误`, en: `The details for "${definition.label.en}" are missing or wrong` },
+    };
+  }
+
+  const changes: Row = { status: definition.to };
+  if (definition.stamps) changes[definition.stamps] = now.toISOString();
+  for (const field of definition.writes) {
+    if (parsed.data[field] !== undefined) changes[field] = parsed.data[field];
+  }
+  return { ok: true, action, from: current as CaseStatus, to: definition.to, changes, payload: parsed.data };
+}
+
+/** The actions this actor may take on this case now, in the table's order (for the console's buttons). */
+export function allowedActions(caseRow: Row, actor: Actor): CaseActionName[] {
+  return (Object.keys(caseActions) as CaseActionName[]).filter((action) =>
+    (caseActions[action].from as readonly string[]).includes(String(caseRow.status)) && mayPerform(action, caseRow, actor));
+}
