@@ -13,6 +13,10 @@ import { localiseAuthError } from './auth-messages.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import usersDeclaration from './users/declaration.js';
 import { userRoutes } from './users/routes.js';
+import { transitionRoutes } from './cases/transitions.js';
+import { coreGuards } from './cases/guards.js';
+import { settingsRoutes } from './settings-routes.js';
+import settingsDeclaration from './settings-declaration.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { coreMigrations, migrate } from './db/migrate.js';
@@ -100,7 +104,7 @@ export function createFayuan({ database, config, resources = coreResources }: Ap
     }
     return response;
   });
-  const described = [...resources, usersDeclaration];
+  const described = [...resources, usersDeclaration, settingsDeclaration];
   app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers))));
   const openApi = buildOpenApi(described);
   app.get('/api/openapi.json', (c) => c.json(openApi));
@@ -109,6 +113,8 @@ export function createFayuan({ database, config, resources = coreResources }: Ap
 
   app.use('/api/*', sessionGuard(auth));
   app.route('/api/users', userRoutes(auth, database));
+  app.route('/api/cases', transitionRoutes(records, () => coreGuards));
+  app.route('/api/settings', settingsRoutes(database));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 

@@ -2,6 +2,7 @@
 import { allFields, type Actor, type Field, type ResourceDefinition, type Role } from './resources/define.js';
 import { accessOf, hiddenFields, may } from './access/enforce.js';
 import { roles } from './auth.js';
+import { coreCards, type DashboardCard } from './dashboard.js';
 
 export function describeField(name: string, field: Field) {
   return {
@@ -32,6 +33,7 @@ export function describeResource(resource: ResourceDefinition) {
       sort: { field: resource.list.sort[0], order: resource.list.sort[1] },
       filters: resource.list.filters,
       search: resource.list.search,
+      virtualFilters: Object.entries(resource.virtualFilters ?? {}).map(([name, f]) => ({ name, label: f.label })),
     },
   };
 }
@@ -48,9 +50,10 @@ export function describePermissions(resource: ResourceDefinition, actor: Actor) 
   };
 }
 
-export function buildMeta(resources: ResourceDefinition[], actor: Actor | null) {
+export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, cards: DashboardCard[] = coreCards) {
   return {
     user: actor,
+    dashboard: actor ? cards.filter((card) => card.roles.includes(actor.role as Role)) : [],
     resources: resources
       .filter((r) => !actor || may(r, actor, 'read'))
       .map((r) => ({ ...describeResource(r), ...(actor ? { permissions: describePermissions(r, actor) } : {}) })),

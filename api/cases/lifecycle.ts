@@ -4,24 +4,14 @@
 // (rules.ts), then writes and audits.
 import { z } from 'zod';
 import type { Label, Row } from '../resources/define.js';
-import { caseStatuses } from '../resources/cases.js';
+import { caseStatuses, terminationGrounds } from '../resources/cases.js';
 
 export type CaseStatus = keyof typeof caseStatuses;
 
 /** States from which a case can still be terminated (Legal Aid Law art. 48). */
 export const openStatuses = ['applied', 'reviewing', 'accepted', 'assigned', 'in_progress', 'closing_submitted'] as const satisfies readonly CaseStatus[];
 
-/** Legal Aid Law art. 48: the grounds on which legal aid is terminated. */
-export const terminationGrounds = {
-  fraud: { zh: '受援人以欺骗或者其他不正当手段获得法律援助', en: 'The client obtained legal aid by deception or other improper means' },
-  concealment: { zh: '受援人故意隐瞒与案件有关的重要事实或者提供虚假证据', en: 'The client deliberately concealed material facts or gave false evidence' },
-  illegal_use: { zh: '受援人利用法律援助从事违法活动', en: 'The client used legal aid for unlawful activities' },
-  finances_improved: { zh: '受援人的经济状况发生变化，不再符合法律援助条件', en: "The client's finances changed and no longer meet the conditions for legal aid" },
-  proceedings_ended: { zh: '案件终止审理或者已经被撤销', en: 'The proceedings were terminated or the case was withdrawn' },
-  own_lawyer: { zh: '受援人自行委托律师或者其他代理人', en: 'The client engaged a lawyer or other representative of their own' },
-  client_request: { zh: '受援人有正当理由要求终止法律援助', en: 'The client asked, with good reason, to end legal aid' },
-  other_statutory: { zh: '法律法规规定的其他情形', en: 'Other grounds provided by laws and regulations' },
-} satisfies Record<string, Label>;
+export { terminationGrounds };
 
 export type TerminationGround = keyof typeof terminationGrounds;
 

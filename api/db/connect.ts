@@ -30,7 +30,8 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
     const pool = new pg.Pool({
       connectionString: databaseUrl,
       max: 10,
-      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      // Dates compare as UTC days everywhere (see calendar.ts).
+      options: `-c timezone=UTC${schema ? ` -c search_path=${schema}` : ''}`,
     });
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };

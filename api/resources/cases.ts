@@ -2,6 +2,7 @@ import { defineResource } from './define.js';
 import { everyRow, maskIdNumber, maskPhone, noRow, ownLawyerRows } from '../access/rules.js';
 import { caseTypes, gender, phone } from './options.js';
 import { nextCaseNumber } from '../cases/case-number.js';
+import { overdueCondition, type DeadlineSettings } from '../cases/deadlines.js';
 
 export const caseStatuses = {
   applied: { zh: '申请', en: 'Applied' },
@@ -26,6 +27,18 @@ export const exemptionReasons = {
   domestic_violence: { zh: '家庭暴力、虐待、遗弃的受害人', en: 'Victim of domestic violence, abuse or abandonment' },
   martyr_relative: { zh: '英雄烈士近亲属', en: "Hero's or martyr's close relative" },
   good_samaritan: { zh: '见义勇为', en: 'Good-samaritan act' },
+};
+
+/** Legal Aid Law art. 48: the grounds on which legal aid is terminated. */
+export const terminationGrounds = {
+  fraud: { zh: '受援人以欺骗或者其他不正当手段获得法律援助', en: 'The client obtained legal aid by deception or other improper means' },
+  concealment: { zh: '受援人故意隐瞒与案件有关的重要事实或者提供虚假证据', en: 'The client deliberately concealed material facts or gave false evidence' },
+  illegal_use: { zh: '受援人利用法律援助从事违法活动', en: 'The client used legal aid for unlawful activities' },
+  finances_improved: { zh: '受援人的经济状况发生变化，不再符合法律援助条件', en: "The client's finances changed and no longer meet the conditions for legal aid" },
+  proceedings_ended: { zh: '案件终止审理或者已经被撤销', en: 'The proceedings were terminated or the case was withdrawn' },
+  own_lawyer: { zh: '受援人自行委托律师或者其他代理人', en: 'The client engaged a lawyer or other representative of their own' },
+  client_request: { zh: '受援人有正当理由要求终止法律援助', en: 'The client asked, with good reason, to end legal aid' },
+  other_statutory: { zh: '法律法规规定的其他情形', en: 'Other grounds provided by laws and regulations' },
 };
 
 export default defineResource({
@@ -87,15 +100,16 @@ export default defineResource({
     householdMonthlyIncome: { type: 'money', label: { zh: '家庭人均月收入（元）', en: 'Household income per head (yuan/month)' }, min: 0 },
     householdSize: { type: 'integer', label: { zh: '家庭人口', en: 'Household size' }, min: 1, max: 30 },
     exemptionReason: { type: 'enum', label: { zh: '免予经济困难审查事由', en: 'Means-test exemption' }, options: exemptionReasons },
-    status: { type: 'enum', label: { zh: '状态', en: 'Status' }, required: true, default: 'applied', options: caseStatuses },
-    lawyerId: { type: 'reference', to: 'lawyers', label: { zh: '承办律师', en: 'Lawyer' } },
+    // Set only by the case's transitions (api/cases/transitions.ts).
+    status: { type: 'enum', label: { zh: '状态', en: 'Status' }, required: true, default: 'applied', options: caseStatuses, readOnly: true },
+    lawyerId: { type: 'reference', to: 'lawyers', label: { zh: '承办律师', en: 'Lawyer' }, readOnly: true },
     assignmentMethod: {
-      type: 'enum', label: { zh: '指派方式', en: 'Assignment' },
+      type: 'enum', label: { zh: '指派方式', en: 'Assignment' }, readOnly: true,
       options: { assigned: { zh: '指派', en: 'Assigned' }, client_choice: { zh: '点援', en: "Client's choice" } },
     },
-    acceptedAt: { type: 'datetime', label: { zh: '受理时间', en: 'Accepted at' } },
-    assignedAt: { type: 'datetime', label: { zh: '指派时间', en: 'Assigned at' } },
-    closedAt: { type: 'datetime', label: { zh: '结案时间', en: 'Closed at' } },
+    acceptedAt: { type: 'datetime', readOnly: true, label: { zh: '受理时间', en: 'Accepted at' } },
+    assignedAt: { type: 'datetime', readOnly: true, label: { zh: '指派时间', en: 'Assigned at' } },
+    closedAt: { type: 'datetime', readOnly: true, label: { zh: '结案时间', en: 'Closed at' } },
     outcome: { type: 'longText', label: { zh: '办案结果', en: 'Outcome' }, maxLength: 2000 },
     amountRecovered: { type: 'money', label: { zh: '挽回损失或取得利益（元）', en: 'Amount recovered (yuan)' }, min: 0 },
     qualityGrade: {
@@ -108,7 +122,9 @@ export default defineResource({
       },
     },
     subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0 },
-    archivedAt: { type: 'datetime', label: { zh: '归档时间', en: 'Archived at' } },
+    archivedAt: { type: 'datetime', readOnly: true, label: { zh: '归档时间', en: 'Archived at' } },
+    decisionReason: { type: 'longText', readOnly: true, label: { zh: '不予受理或终止的理由', en: 'Reason for rejection or termination' } },
+    terminationGround: { type: 'enum', readOnly: true, label: { zh: '终止情形', en: 'Termination ground' }, options: terminationGrounds },
   },
   access: {
     read: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId'), reviewer: noRow },
@@ -124,8 +140,20 @@ export default defineResource({
   list: {
     columns: ['caseNumber', 'applicantName', 'caseType', 'causeOfAction', 'applicationDate', 'status', 'lawyerId'],
     sort: ['applicationDate', 'DESC'],
-    filters: ['status', 'caseType', 'channel', 'lawyerId', 'servicePointId', 'applicantGroups', 'applicationDate', 'qualityGrade'],
+    filters: ['overdue', 'status', 'caseType', 'channel', 'lawyerId', 'servicePointId', 'applicantGroups', 'applicationDate', 'qualityGrade'],
     search: ['caseNumber', 'applicantName', 'causeOfAction'],
+  },
+  virtualFilters: {
+    overdue: {
+      label: { zh: '逾期', en: 'Overdue' },
+      where: (eb, { settings, today }) => {
+        const { reviewDueBefore, assignDueBefore } = overdueCondition(settings as unknown as DeadlineSettings, today);
+        return eb.or([
+          eb.and([eb('status', 'in', ['applied', 'reviewing']), eb('applicationDate', '<', reviewDueBefore)]),
+          eb.and([eb('status', '=', 'accepted'), eb('acceptedAt', '<', assignDueBefore)]),
+        ]);
+      },
+    },
   },
   hooks: {
     beforeCreate: async (record, { trx, settings }) => ({

@@ -31,6 +31,12 @@ export type FieldType = Field['type'];
 
 export type Row = Record<string, unknown>;
 
+export interface VirtualFilter {
+  label: Label;
+  /** The condition when the filter is set to true. */
+  where: (eb: import('kysely').ExpressionBuilder<any, any>, ctx: { settings: Record<string, unknown>; today: string }) => import('kysely').Expression<import('kysely').SqlBool>;
+}
+
 /** What a hook may use: the transaction it runs in and the resolved settings. */
 export interface HookContext {
   trx: import('kysely').Kysely<any>;
@@ -77,6 +83,8 @@ export interface ResourceDefinition {
     filters: string[];
     search: string[];
   };
+  /** Named filters that are not a field, e.g. `overdue`, answered as a SQL condition. */
+  virtualFilters?: Record<string, VirtualFilter>;
   /** Missing: only admins may do anything. */
   access?: Access;
   hooks?: {
@@ -95,7 +103,7 @@ export const systemFields: Record<string, Field> = {
 
 export function defineResource(definition: ResourceDefinition): ResourceDefinition {
   for (const name of [...definition.list.columns, ...definition.list.filters, ...definition.list.search, definition.list.sort[0], definition.titleField]) {
-    if (!(name in definition.fields) && !(name in systemFields)) {
+    if (!(name in definition.fields) && !(name in systemFields) && !(name in (definition.virtualFilters ?? {}))) {
       throw new Error(`resource ${definition.name}: list refers to unknown field ${name}`);
     }
   }

@@ -7,6 +7,12 @@ import { badInput } from './errors.js';
 
 export const MAX_PAGE = 1000;
 
+export type VirtualFilterContext = { settings: Record<string, unknown>; today: string };
+
+export function usesVirtualFilter(resource: ResourceDefinition, filter: Record<string, unknown>): boolean {
+  return Object.keys(filter).some((key) => resource.virtualFilters?.[key]);
+}
+
 export interface ListQuery {
   sort: [string, 'ASC' | 'DESC'];
   range: [number, number];
@@ -49,7 +55,10 @@ export function parseListQuery(resource: ResourceDefinition, query: Record<strin
   if (typeof filterValue !== 'object' || filterValue === null || Array.isArray(filterValue)) {
     throw bad('filter', { zh: '应为 JSON 对象', en: 'Expected a JSON object' });
   }
-  for (const key of Object.keys(filterValue)) filterTarget(fields, key); // throws on unknown fields
+  for (const key of Object.keys(filterValue)) {
+    if (resource.virtualFilters?.[key]) continue;
+    filterTarget(fields, key); // throws on unknown fields
+  }
 
   return {
     sort: [sortField, String(sortValue[1]).toUpperCase() as 'ASC' | 'DESC'],
@@ -97,12 +106,21 @@ export function filterExpression(
   dialect: DialectName,
   /** Fields the reader sees masked: never searched. */
   hidden: Set<string> = new Set(),
+  /** Needed only by virtual filters. */
+  context?: VirtualFilterContext,
 ): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
   const fields = allFields(resource);
   return (eb) => {
     const parts: Expression<SqlBool>[] = [];
     for (const [key, raw] of Object.entries(filter)) {
       if (raw === undefined) continue;
+      const virtual = resource.virtualFilters?.[key];
+      if (virtual) {
+        if (raw !== true && raw !== 'true') continue;
+        if (!context) throw new Error(`virtual filter ${key} needs settings`);
+        parts.push(virtual.where(eb, context));
+        continue;
+      }
       const target = filterTarget(fields, key);
       if (!('field' in target)) {
         const text = String(raw ?? '').trim();

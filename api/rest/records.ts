@@ -9,7 +9,8 @@ import { writeAudit, diffOf, type Actor } from '../audit.js';
 import { assertFieldWrites, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope } from '../access/enforce.js';
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
-import { filterExpression, type ListQuery } from './list-query.js';
+import { filterExpression, usesVirtualFilter, type ListQuery } from './list-query.js';
+import { today } from '../calendar.js';
 
 export class Records {
   constructor(
@@ -31,7 +32,8 @@ export class Records {
     const scope = await rowScope(resource, actor, 'read', this.db);
     assertQueryable(resource, actor, [...Object.keys(query.filter), query.sort[0]]);
     const dialect = this.database.dialect;
-    const asked = filterExpression(resource, query.filter, dialect, hiddenFields(resource, actor));
+    const context = usesVirtualFilter(resource, query.filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
+    const asked = filterExpression(resource, query.filter, dialect, hiddenFields(resource, actor), context);
     const allowed = filterExpression(resource, scope, dialect);
     const where = (eb: any) => eb.and([asked(eb), allowed(eb)]);
     const table = tableName(resource);
@@ -76,7 +78,8 @@ export class Records {
     assertFieldWrites(resource, actor, withoutEmpty(body), null);
     return this.write(async (trx) => {
       const settings = await loadSettings(trx);
-      let record = validateRecord(resource, { ...defaultsOf(resource), ...withoutEmpty(body) });
+      const defaults = defaultsOf(resource);
+      let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...withoutEmpty(body) }) };
       if (resource.hooks?.beforeCreate) record = await resource.hooks.beforeCreate(record, { trx, settings });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record);
@@ -96,6 +99,7 @@ export class Records {
     return this.write(async (trx) => {
       const previous = await this.loadFor(resource, id, actor, 'update', trx);
       assertFieldWrites(resource, actor, body, previous);
+      assertReadOnlyUnchanged(resource, body, previous);
       const hidden = hiddenFields(resource, actor);
       body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       if (body.version !== undefined && body.version !== null && Number(body.version) !== previous.version) {
@@ -187,6 +191,30 @@ export class Records {
       }
     }
   }
+}
+
+/** Server-kept fields may come back from a form as they were, never changed. */
+function assertReadOnlyUnchanged(resource: ResourceDefinition, body: Row, previous: Row) {
+  const errors: Record<string, Label> = {};
+  for (const [name, field] of Object.entries(resource.fields)) {
+    if (!field.readOnly || !(name in body)) continue;
+    const before = previous[name] ?? null;
+    const after = body[name] === '' ? null : body[name] ?? null;
+    const same = field.type === 'datetime' && before && after
+      ? Date.parse(String(before)) === Date.parse(String(after))
+      : JSON.stringify(before) === JSON.stringify(after);
+    if (!same) errors[name] = { zh: `「${field.label.zh}」由系统维护，不能直接修改`, en: `"${field.label.en}" is kept by the system` };
+  }
+  if (Object.keys(errors).length) {
+    throw new ApiError(422, {
+      zh: `不能直接修改：${Object.keys(errors).map((n) => resource.fields[n].label.zh).join('、')}（请使用相应的流程操作）`,
+      en: `These fields change only through their actions: ${Object.keys(errors).join(', ')}`,
+    }, errors);
+  }
+}
+
+function readOnlyOf(resource: ResourceDefinition, row: Row): Row {
+  return Object.fromEntries(Object.entries(row).filter(([name]) => resource.fields[name]?.readOnly));
 }
 
 /** Empty strings from forms mean "no value". */

@@ -1,0 +1,100 @@
+// POST /api/cases/:id/transitions/:action — the only way a case changes state.
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.js';
+import { writeAudit, diffOf } from '../audit.js';
+import { today } from '../calendar.js';
+import { encodeRow } from '../db/codec.js';
+import { maskForAudit, maskRow, rowScope } from '../access/enforce.js';
+import { allFields, tableName, type Row } from '../resources/define.js';
+import cases from '../resources/cases.js';
+import { jsonBody, recordId } from '../rest/crud-routes.js';
+import { ApiError } from '../rest/errors.js';
+import type { Records } from '../rest/records.js';
+import { loadSettings } from '../settings.js';
+import { allowedActions, caseActions, planTransition, type CaseActionName } from './lifecycle.js';
+import { caseDeadline } from './deadlines.js';
+import { checkAssignment } from './assignment-rules.js';
+import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
+
+/** Reasons given with an action that the case keeps. */
+const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, unknown>) => Row>> = {
+  reject: (p) => ({ decisionReason: p.reason }),
+  terminate: (p) => ({ terminationGround: p.reason, decisionReason: p.note ?? null }),
+};
+
+export function transitionRoutes(records: Records, guards: () => TransitionGuard[]) {
+  const { db, dialect } = records.database;
+
+  return new Hono<AppEnv>()
+    /** What the console shows on a case: the allowed actions, the deadline and the history. */
+    .get('/:id/workflow', async (c) => {
+      const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
+      const settings = await loadSettings(db);
+      const history = c.var.actor.role === 'admin' || c.var.actor.role === 'supervisor' || c.var.actor.role === 'lawyer'
+        ? await db.selectFrom('audit_log').select(['at', 'actorEmail', 'action', 'changes'])
+          .where('resource', '=', 'cases').where('recordId', '=', String(caseRow.id)).where('action', 'like', 'transition:%')
+          .orderBy('id', 'asc').execute()
+        : [];
+      return c.json({
+        id: caseRow.id,
+        status: caseRow.status,
+        actions: allowedActions(caseRow, c.var.actor).map((name) => ({ name, label: caseActions[name].label })),
+        deadline: caseDeadline(caseRow, settings, today()),
+        history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), changes: h.changes ? JSON.parse(h.changes) : null })),
+      });
+    })
+    /** Every active lawyer with whether the assignment rules allow them on this case, and why not. */
+    .get('/:id/eligible-lawyers', async (c) => {
+      const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
+      const lawyers = await db.selectFrom('lawyers').selectAll().orderBy('name').execute();
+      const firms = new Map((await db.selectFrom('law_firms').selectAll().execute()).map((f) => [Number(f.id), f]));
+      const complained = await openComplaintLawyerIds(db, Number(caseRow.id));
+      const on = today();
+      return c.json(lawyers.map((lawyer) => {
+        const problems = checkAssignment({ caseRow, lawyer, firm: lawyer.lawFirmId ? firms.get(Number(lawyer.lawFirmId)) ?? null : null, openComplaintLawyerIds: complained, on });
+        return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems };
+      }));
+    })
+    .post('/:id/transitions/:action', async (c) => {
+      const actor = c.var.actor;
+      const action = c.req.param('action');
+      const body = await jsonBody(c).catch(() => ({}));
+      const id = recordId(c);
+      const updated = await records.write(async (trx) => {
+        const caseRow = await records.load(cases, id, trx, await rowScope(cases, actor, 'read', trx));
+        const plan = planTransition(caseRow, action, body, actor, new Date());
+        if (!plan.ok) {
+          const errors = Object.fromEntries(Object.entries(plan.errors ?? {}).map(([k, v]) => [k, { zh: v, en: v }]));
+          throw new ApiError(plan.status, plan.message, errors, { rule: plan.rule });
+        }
+        const settings = await loadSettings(trx);
+        const ctx = { trx, caseRow, payload: plan.payload, actor, settings, today: today() };
+        const problems = [];
+        for (const guard of guards().filter((g) => g.action === plan.action)) problems.push(...(await guard.check(ctx)));
+        if (problems.length) {
+          throw new ApiError(422, {
+            zh: problems.map((p) => p.message.zh).join('；'),
+            en: problems.map((p) => p.message.en).join('; '),
+          }, {}, { rules: problems.map((p) => ({ rule: p.rule, message: p.message, details: p.details })) });
+        }
+        const changes = { ...plan.changes, ...recordedReasons[plan.action]?.(plan.payload) };
+        const result = await trx.updateTable(tableName(cases))
+          .set({ ...encodeRow(allFields(cases), { ...changes, updatedAt: new Date().toISOString() }, dialect), version: Number(caseRow.version) + 1 })
+          .where('id', '=', id).where('version', '=', caseRow.version).where('status', '=', caseRow.status)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) {
+          throw new ApiError(409, { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' });
+        }
+        const after = await records.load(cases, id, trx);
+        await writeAudit(trx, {
+          actor,
+          action: `transition:${plan.action}`,
+          resource: 'cases',
+          recordId: id,
+          changes: { ...diffOf(cases, maskForAudit(cases, caseRow), maskForAudit(cases, after)), ...(Object.keys(plan.payload).length ? { payload: plan.payload } : {}) },
+        });
+        return after;
+      });
+      return c.json(maskRow(cases, actor, updated));
+    });
+}
