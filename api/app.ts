@@ -17,6 +17,9 @@ import { transitionRoutes } from './cases/transitions.js';
 import { coreGuards } from './cases/guards.js';
 import { settingsRoutes } from './settings-routes.js';
 import settingsDeclaration from './settings-declaration.js';
+import { coreCards } from './dashboard.js';
+import type { FayuanPlugin, PluginContext } from './plugins/define.js';
+import { withPlugins } from './plugins/load.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { coreMigrations, migrate } from './db/migrate.js';
@@ -36,7 +39,10 @@ const swaggerDist = path.join(root, 'node_modules', 'swagger-ui-dist');
 export interface AppOptions {
   database: Database;
   config: Config;
+  /** The core registers (tests may add throwaway ones). */
   resources?: ResourceDefinition[];
+  /** Enabled plugins, already loaded (api/plugins/load.ts). */
+  plugins?: FayuanPlugin[];
 }
 
 export interface Fayuan {
@@ -44,6 +50,8 @@ export interface Fayuan {
   auth: Auth;
   records: Records;
   resources: ResourceDefinition[];
+  plugins: FayuanPlugin[];
+  context: PluginContext;
   /** Brings the schema up to date (idempotent; safe in several processes at once). */
   migrate(): Promise<void>;
 }
@@ -57,9 +65,19 @@ function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
   }
 }
 
-export function createFayuan({ database, config, resources = coreResources }: AppOptions): Fayuan {
+export function createFayuan({ database, config, resources: core = coreResources, plugins = [] }: AppOptions): Fayuan {
+  const resources = withPlugins(core, plugins);
+  const byName = new Map(resources.map((r) => [r.name, r]));
   const auth = createAuth(database, config);
-  const records = new Records(database, new Map(resources.map((r) => [r.name, r])));
+  const records = new Records(database, byName);
+  const context: PluginContext = {
+    config, database, records, auth,
+    resource: (name) => {
+      const found = byName.get(name);
+      if (!found) throw new Error(`no register ${name}`);
+      return found;
+    },
+  };
   const app = new Hono<AppEnv>();
 
   app.onError((error, c) => {
@@ -76,12 +94,14 @@ export function createFayuan({ database, config, resources = coreResources }: Ap
     c.set('locale', localeOf(c));
     await next();
   });
-  app.use('/api/*', bodyLimit({
+  // JSON bodies stay small; uploads (multipart) are bounded by their route's own setting.
+  const jsonLimit = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {
       throw new ApiError(413, { zh: '请求体过大（上限 1 MB）', en: 'The body is too large (1 MB at most)' });
     },
-  }));
+  });
+  app.use('/api/*', (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? next() : jsonLimit(c, next)));
 
   app.get('/api/health', async (c) => {
     await database.db.selectFrom('migrations').select('name').limit(1).execute();
@@ -105,15 +125,20 @@ export function createFayuan({ database, config, resources = coreResources }: Ap
     return response;
   });
   const described = [...resources, usersDeclaration, settingsDeclaration];
-  app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers))));
-  const openApi = buildOpenApi(described);
+  const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
+  app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
+  const openApi = buildOpenApi(described, Object.assign({}, ...plugins.map((p) => p.openapi ?? {})));
   app.get('/api/openapi.json', (c) => c.json(openApi));
   app.get('/api/docs', (c) => c.html(docsPage));
   app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
 
   app.use('/api/*', sessionGuard(auth));
   app.route('/api/users', userRoutes(auth, database));
-  app.route('/api/cases', transitionRoutes(records, () => coreGuards));
+  app.route('/api/cases', transitionRoutes(records, {
+    guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
+    effects: plugins.flatMap((p) => p.effects ?? []),
+  }));
+  for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   app.route('/api/settings', settingsRoutes(database));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
@@ -130,6 +155,12 @@ export function createFayuan({ database, config, resources = coreResources }: Ap
     auth,
     records,
     resources,
-    migrate: () => migrate(database, { resources, migrations: coreMigrations, authMigrations: () => authMigrations(auth) }),
+    plugins,
+    context,
+    migrate: () => migrate(database, {
+      resources,
+      migrations: [...coreMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
+      authMigrations: () => authMigrations(auth),
+    }),
   };
 }

@@ -4,12 +4,14 @@ import { createFayuan } from './app.js';
 import { buildAdminIfStale } from './admin-build.js';
 import { DEFAULT_DEMO_PASSWORD, readConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
+import { enabledPluginNames, loadPlugins } from './plugins/load.js';
 import { demoAccounts, hasDemoAccounts, isEmpty, seedDemo } from './seed/load-demo.js';
 
 const started = performance.now();
 const config = readConfig();
 const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const fayuan = createFayuan({ database, config });
+const plugins = await loadPlugins(enabledPluginNames());
+const fayuan = createFayuan({ database, config, plugins });
 await fayuan.migrate();
 
 if (config.production && (await hasDemoAccounts(database.db))) {
@@ -25,6 +27,7 @@ if (buildAdminIfStale()) console.log('console built');
 
 serve({ fetch: fayuan.app.fetch, port: config.port }, () => {
   const where = database.dialect === 'postgres' ? 'PostgreSQL' : `SQLite in ${config.dataDir}`;
+  console.log(`Plugins: ${plugins.map((p) => p.name).join(', ') || 'none'}`);
   console.log(`法援 Fayuan is up at http://localhost:${config.port}/ (API under /api, docs at /api/docs) — ${where}, ready in ${Math.round(performance.now() - started)} ms`);
   if (seeded || config.demo) {
     console.log(`${seeded ? 'Loaded the demo centre. ' : ''}Demo accounts (password ${config.demoPassword === DEFAULT_DEMO_PASSWORD ? `"${config.demoPassword}"` : 'from DEMO_PASSWORD'}):`);

@@ -3,8 +3,9 @@ import { allFields, type Actor, type Field, type ResourceDefinition, type Role }
 import { accessOf, hiddenFields, may } from './access/enforce.js';
 import { roles } from './auth.js';
 import { coreCards, type DashboardCard } from './dashboard.js';
+import type { FayuanPlugin } from './plugins/define.js';
 
-export function describeField(name: string, field: Field) {
+export function describeField(name: string, field: Field): Record<string, unknown> {
   return {
     name,
     type: field.type,
@@ -15,6 +16,7 @@ export function describeField(name: string, field: Field) {
     ...(field.help ? { help: field.help } : {}),
     ...('options' in field ? { options: Object.entries(field.options).map(([id, label]) => ({ id, label })) } : {}),
     ...('to' in field ? { reference: field.to } : {}),
+    ...(field.type === 'list' ? { of: Object.entries(field.of).map(([n, f]) => describeField(n, f)) } : {}),
     ...('maxLength' in field && field.maxLength ? { maxLength: field.maxLength } : {}),
     ...('min' in field && field.min !== undefined ? { min: field.min } : {}),
     ...('max' in field && field.max !== undefined ? { max: field.max } : {}),
@@ -50,7 +52,7 @@ export function describePermissions(resource: ResourceDefinition, actor: Actor) 
   };
 }
 
-export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, cards: DashboardCard[] = coreCards) {
+export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, cards: DashboardCard[] = coreCards, plugins: FayuanPlugin[] = []) {
   return {
     user: actor,
     dashboard: actor ? cards.filter((card) => card.roles.includes(actor.role as Role)) : [],
@@ -59,7 +61,13 @@ export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, 
       .map((r) => ({ ...describeResource(r), ...(actor ? { permissions: describePermissions(r, actor) } : {}) })),
     roles: Object.entries(roles).map(([id, label]) => ({ id, label })),
     forms: [] as unknown[],
-    plugins: [] as unknown[],
+    plugins: plugins.map((p) => ({
+      name: p.name,
+      label: p.label,
+      description: p.description ?? null,
+      resources: (p.resources ?? []).map((r) => r.name),
+      casePanels: (p.casePanels ?? []).filter((panel) => actor && panel.roles.includes(actor.role as Role)),
+    })),
   };
 }
 

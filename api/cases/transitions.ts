@@ -6,7 +6,6 @@ import { today } from '../calendar.js';
 import { encodeRow } from '../db/codec.js';
 import { maskForAudit, maskRow, rowScope } from '../access/enforce.js';
 import { allFields, tableName, type Row } from '../resources/define.js';
-import cases from '../resources/cases.js';
 import { jsonBody, recordId } from '../rest/crud-routes.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
@@ -15,6 +14,7 @@ import { allowedActions, caseActions, planTransition, type CaseActionName } from
 import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
+import type { TransitionEffect } from '../plugins/define.js';
 
 /** Reasons given with an action that the case keeps. */
 const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, unknown>) => Row>> = {
@@ -22,8 +22,9 @@ const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, u
   terminate: (p) => ({ terminationGround: p.reason, decisionReason: p.note ?? null }),
 };
 
-export function transitionRoutes(records: Records, guards: () => TransitionGuard[]) {
+export function transitionRoutes(records: Records, { guards, effects }: { guards: TransitionGuard[]; effects: TransitionEffect[] }) {
   const { db, dialect } = records.database;
+  const cases = records.resource('cases'); // with any fields plugins add
 
   return new Hono<AppEnv>()
     /** What the console shows on a case: the allowed actions, the deadline and the history. */
@@ -70,7 +71,7 @@ export function transitionRoutes(records: Records, guards: () => TransitionGuard
         const settings = await loadSettings(trx);
         const ctx = { trx, caseRow, payload: plan.payload, actor, settings, today: today() };
         const problems = [];
-        for (const guard of guards().filter((g) => g.action === plan.action)) problems.push(...(await guard.check(ctx)));
+        for (const guard of guards.filter((g) => g.action === plan.action)) problems.push(...(await guard.check(ctx)));
         if (problems.length) {
           throw new ApiError(422, {
             zh: problems.map((p) => p.message.zh).join('；'),
@@ -86,6 +87,9 @@ export function transitionRoutes(records: Records, guards: () => TransitionGuard
           throw new ApiError(409, { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' });
         }
         const after = await records.load(cases, id, trx);
+        for (const effect of effects.filter((e) => e.action === plan.action)) {
+          await effect.run({ trx, before: caseRow, after, actor, payload: plan.payload });
+        }
         await writeAudit(trx, {
           actor,
           action: `transition:${plan.action}`,

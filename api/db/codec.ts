@@ -12,7 +12,7 @@ export function columnType(type: FieldType, dialect: DialectName): ColumnDataTyp
     case 'date': return pg ? 'date' : 'text';
     case 'datetime': return pg ? 'timestamptz' : 'text';
     case 'boolean': return pg ? 'boolean' : 'integer';
-    default: return 'text'; // text, longText, enum, and JSON arrays for tags and referenceList
+    default: return 'text'; // text, longText, enum, and JSON for tags, referenceList and list
   }
 }
 
@@ -23,7 +23,8 @@ export function encodeValue(field: Field, value: unknown, dialect: DialectName):
     case 'money': return Math.round(Number(value) * 100);
     case 'boolean': return dialect === 'postgres' ? Boolean(value) : value ? 1 : 0;
     case 'tags':
-    case 'referenceList': return JSON.stringify(value);
+    case 'referenceList':
+    case 'list': return JSON.stringify(value);
     case 'datetime': return new Date(String(value)).toISOString();
     default: return value;
   }
@@ -37,7 +38,8 @@ export function decodeValue(field: Field, value: unknown): unknown {
     case 'integer':
     case 'reference': return Number(value);
     case 'tags':
-    case 'referenceList': return JSON.parse(String(value));
+    case 'referenceList':
+    case 'list': return JSON.parse(String(value));
     case 'datetime': return new Date(value as string | Date).toISOString();
     case 'date': return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     default: return value;

@@ -82,7 +82,7 @@ async function syncResourceTable(db: Kysely<any>, dialect: DialectName, resource
   }
   for (const [name, field] of Object.entries(resource.fields)) {
     const indexed = field.unique || field.type === 'reference' || resource.list.filters.includes(name) || resource.list.sort[0] === name;
-    if (!indexed || field.type === 'tags' || field.type === 'referenceList' || field.type === 'longText') continue;
+    if (!indexed || ['tags', 'referenceList', 'list', 'longText'].includes(field.type)) continue;
     let index = db.schema.createIndex(`${table}_${name}_${field.unique ? 'key' : 'idx'}`).ifNotExists().on(table).column(name);
     if (field.unique) index = index.unique();
     await index.execute();

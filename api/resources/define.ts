@@ -25,7 +25,9 @@ export type Field =
   | (FieldBase & { type: 'enum'; options: Options })
   | (FieldBase & { type: 'tags'; options: Options })
   | (FieldBase & { type: 'reference'; to: string })
-  | (FieldBase & { type: 'referenceList'; to: string });
+  | (FieldBase & { type: 'referenceList'; to: string })
+  /** An ordered list of small records, e.g. a template's items; stored as JSON. */
+  | (FieldBase & { type: 'list'; of: Record<string, Field>; maxItems?: number });
 
 export type FieldType = Field['type'];
 

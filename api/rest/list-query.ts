@@ -39,7 +39,7 @@ export function parseListQuery(resource: ResourceDefinition, query: Record<strin
   }
   const sortField = sortValue[0];
   const sortable = fields[sortField];
-  if (!sortable || sortable.type === 'tags' || sortable.type === 'referenceList') {
+  if (!sortable || sortable.type === 'tags' || sortable.type === 'referenceList' || sortable.type === 'list') {
     throw bad('sort', { zh: `不能按 ${sortField} 排序`, en: `Cannot sort by ${sortField}` });
   }
 
@@ -89,6 +89,7 @@ function checkFilterValue(key: string, field: Field, value: unknown) {
       case 'money': return Number.isFinite(Number(value)) && value !== '' && typeof value !== 'boolean';
       case 'boolean': return typeof value === 'boolean' || value === 'true' || value === 'false';
       case 'date': case 'datetime': return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+      case 'list': return false;
       default: return typeof value === 'string' || typeof value === 'number';
     }
   })();

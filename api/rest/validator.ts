@@ -69,6 +69,14 @@ function fieldSchema(field: Field): z.ZodType {
       return z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id));
     case 'referenceList':
       return z.array(z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id)), e(msg.list));
+    case 'list': {
+      const item = z.object(Object.fromEntries(Object.entries(field.of).map(([name, sub]) => {
+        const schema = fieldSchema(sub);
+        return [name, sub.required ? schema : schema.nullish()];
+      })), e(msg.list));
+      const list = z.array(item, e(msg.list));
+      return field.maxItems ? list.max(field.maxItems, e(msg.max(field.maxItems))) : list;
+    }
   }
 }
 
@@ -92,19 +100,25 @@ export function validateRecord(resource: ResourceDefinition, record: Row): Row {
   for (const [name, field] of Object.entries(resource.fields)) {
     if (field.readOnly) continue;
     const value = record[name];
-    if (isEmpty(value) && !(field.type === 'tags' || field.type === 'referenceList') ) {
+    const isList = field.type === 'tags' || field.type === 'referenceList' || field.type === 'list';
+    if (isEmpty(value) && !isList) {
       if (field.required) errors[name] = msg.required;
       else clean[name] = null;
       continue;
     }
     if (value === undefined || value === null) {
       if (field.required) errors[name] = msg.required;
-      clean[name] = field.type === 'tags' || field.type === 'referenceList' ? [] : null;
+      clean[name] = isList ? [] : null;
       continue;
     }
     const result = fieldSchema(field).safeParse(value);
     if (result.success) clean[name] = result.data;
-    else errors[name] = labelOf(result.error.issues[0]?.message ?? '');
+    else {
+      const issue = result.error.issues[0];
+      const where = field.type === 'list' && issue?.path.length ? `（第 ${Number(issue.path[0]) + 1} 项 ${String(issue.path[1] ?? '')}）` : '';
+      const label = labelOf(issue?.message ?? '');
+      errors[name] = where ? { zh: `${label.zh}${where}`, en: `${label.en} (item ${Number(issue!.path[0]) + 1} ${String(issue!.path[1] ?? '')})` } : label;
+    }
   }
   if (Object.keys(errors).length) throw badInput(errors);
   return clean;

@@ -98,6 +98,7 @@ export async function seedDemo(fayuan: Fayuan, database: Database, password: str
   const data = generateDemoCentre({ cases, seed: 2026, today: new Date().toISOString().slice(0, 10) });
   const ids = await loadDemoCentre(fayuan, database, data);
   await createDemoAccounts(fayuan, password, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
+  for (const plugin of fayuan.plugins) await plugin.demo?.(fayuan.context);
   return data;
 }
 

@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '../../api/db/connect.js';
 import type { ResourceDefinition } from '../../api/resources/define.js';
 import { coreResources } from '../../api/resources/index.js';
 import { seedDemo } from '../../api/seed/load-demo.js';
+import { loadPlugins } from '../../api/plugins/load.js';
 
 export const PASSWORD = 'test-password-123';
 export const ORIGIN = 'http://localhost:3000';
@@ -26,22 +27,31 @@ export interface TestFayuan {
 
 export type Role = 'admin' | 'supervisor' | 'lawyer' | 'reviewer';
 
-export async function startTestFayuan(options: { cases?: number; resources?: ResourceDefinition[]; env?: Record<string, string> } = {}): Promise<TestFayuan> {
+export async function startTestFayuan(options: {
+  cases?: number;
+  resources?: ResourceDefinition[];
+  env?: Record<string, string>;
+  /** Plugin names; none by default, so core tests do not depend on plugins. */
+  plugins?: string[];
+  /** Reuse a database (e.g. to restart with other plugins); it is not closed or dropped by close(). */
+  database?: Database;
+} = {}): Promise<TestFayuan> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-test-'));
   const databaseUrl = process.env.DATABASE_URL;
   let schema: string | undefined;
-  if (databaseUrl?.startsWith('postgres')) {
+  if (databaseUrl?.startsWith('postgres') && !options.database) {
     schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     await client.query(`create schema ${schema}`);
     await client.end();
   }
-  const database = openDatabase({ databaseUrl, dataDir, schema });
+  const database = options.database ?? openDatabase({ databaseUrl, dataDir, schema });
   const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off', ...options.env });
-  const fayuan = createFayuan({ database, config, resources: options.resources ?? coreResources });
+  const plugins = await loadPlugins(options.plugins ?? []);
+  const fayuan = createFayuan({ database, config, resources: options.resources ?? coreResources, plugins });
   await fayuan.migrate();
-  if (options.cases !== 0) await seedDemo(fayuan, database, PASSWORD, options.cases ?? 60);
+  if (options.cases !== 0 && !options.database) await seedDemo(fayuan, database, PASSWORD, options.cases ?? 60);
 
   const cookies = new Map<Role, string>();
   async function cookieOf(role: Role): Promise<string> {
@@ -74,6 +84,7 @@ export async function startTestFayuan(options: { cases?: number; resources?: Res
       return fayuan.app.request(urlPath, { method: init.method ?? 'GET', headers, body });
     },
     async close() {
+      if (options.database) return;
       await database.close();
       if (schema) {
         const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,0 +1,65 @@
+// The plugin API: everything a plugin may add to the core. See plugins/README.md.
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { AppEnv } from '../app-env.js';
+import type { Auth } from '../auth.js';
+import type { CaseActionName } from '../cases/lifecycle.js';
+import type { TransitionGuard } from '../cases/guards.js';
+import type { DashboardCard } from '../dashboard.js';
+import type { Database } from '../db/connect.js';
+import type { Migration } from '../db/migrate.js';
+import type { Actor, Field, Label, ResourceDefinition, Row, RowRule, Role } from '../resources/define.js';
+import type { Records } from '../rest/records.js';
+import type { Config } from '../config.js';
+
+/** What a plugin's routes and effects may use. */
+export interface PluginContext {
+  config: Config;
+  database: Database;
+  records: Records;
+  auth: Auth;
+  /** The registers as enabled now (core plus plugins, with added fields). */
+  resource(name: string): ResourceDefinition;
+}
+
+/** Work done inside a transition's transaction, after the case has moved. */
+export interface TransitionEffect {
+  action: CaseActionName;
+  run(ctx: { trx: Kysely<any>; before: Row; after: Row; actor: Actor; payload: Record<string, unknown> }): Promise<void>;
+}
+
+/** A panel on the case's Show page, drawn by the plugin's admin part under the same `id`. */
+export interface CasePanel {
+  id: string;
+  label: Label;
+  roles: Role[];
+}
+
+export interface FayuanPlugin {
+  /** The folder name under plugins/. */
+  name: string;
+  label: Label;
+  description?: Label;
+  /** New registers. */
+  resources?: ResourceDefinition[];
+  /** Fields added to existing registers (by register name). */
+  fields?: Record<string, Record<string, Field>>;
+  /** Row rules added to existing registers, e.g. what a reviewer may read. */
+  access?: Record<string, { read?: Partial<Record<Role, RowRule>> }>;
+  /** Hand-written schema steps, recorded as `<plugin>/<name>` and run once, in order. */
+  migrations?: Migration[];
+  /** Mounted under /api behind the session guard. */
+  routes?: (ctx: PluginContext) => Hono<AppEnv>;
+  guards?: TransitionGuard[];
+  effects?: TransitionEffect[];
+  dashboard?: DashboardCard[];
+  casePanels?: CasePanel[];
+  /** Adds demo data after the core's demo centre is loaded into an empty database. */
+  demo?: (ctx: PluginContext) => Promise<void>;
+  /** Extra entries for /api/openapi.json. */
+  openapi?: Record<string, unknown>;
+}
+
+export function definePlugin(plugin: FayuanPlugin): FayuanPlugin {
+  return plugin;
+}

@@ -1,0 +1,45 @@
+// Which plugins run: `plugins` in fayuan.config.json, or FAYUAN_PLUGINS=a,b (empty: none).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ResourceDefinition } from '../resources/define.js';
+import type { FayuanPlugin } from './define.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const pluginsDir = path.join(root, 'plugins');
+
+export function enabledPluginNames(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.FAYUAN_PLUGINS !== undefined) return env.FAYUAN_PLUGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  const file = path.join(root, 'fayuan.config.json');
+  if (!fs.existsSync(file)) return [];
+  return (JSON.parse(fs.readFileSync(file, 'utf8')).plugins ?? []) as string[];
+}
+
+/** Imports each plugin's server part: plugins/<name>/server/index.ts, default export. */
+export async function loadPlugins(names: string[]): Promise<FayuanPlugin[]> {
+  const plugins: FayuanPlugin[] = [];
+  for (const name of names) {
+    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`plugin name "${name}": use lowercase letters, digits and hyphens`);
+    const entry = path.join(pluginsDir, name, 'server', 'index.ts');
+    if (!fs.existsSync(entry)) throw new Error(`plugin "${name}" is enabled but ${path.relative(root, entry)} does not exist`);
+    const plugin = (await import(pathToFileURL(entry).href)).default as FayuanPlugin;
+    if (plugin?.name !== name) throw new Error(`plugins/${name}/server/index.ts must export default definePlugin({ name: '${name}', … })`);
+    plugins.push(plugin);
+  }
+  return plugins;
+}
+
+/** The core registers with the plugins' registers, fields and row rules added. */
+export function withPlugins(core: ResourceDefinition[], plugins: FayuanPlugin[]): ResourceDefinition[] {
+  const resources = [...core, ...plugins.flatMap((p) => p.resources ?? [])];
+  return resources.map((resource) => {
+    let extended = resource;
+    for (const plugin of plugins) {
+      const fields = plugin.fields?.[resource.name];
+      const read = plugin.access?.[resource.name]?.read;
+      if (fields) extended = { ...extended, fields: { ...extended.fields, ...fields } };
+      if (read && extended.access) extended = { ...extended, access: { ...extended.access, read: { ...extended.access.read, ...read } } };
+    }
+    return extended;
+  });
+}

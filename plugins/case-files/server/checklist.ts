@@ -1,0 +1,79 @@
+// A case's checklist: its template's items (or the snapshot taken when it was archived)
+// with the current files uploaded against each.
+import type { Kysely } from 'kysely';
+import type { Row } from '../../../api/resources/define.js';
+
+export interface TemplateItem {
+  key: string;
+  name: string;
+  required: boolean;
+  suppliedBy: 'centre' | 'lawyer';
+  acceptedTypes: string[];
+  note?: string | null;
+}
+
+export interface ChecklistTemplate {
+  id: number;
+  name: string;
+  version: number;
+  items: TemplateItem[];
+  /** True once the case is archived: the template as it was then. */
+  frozen: boolean;
+}
+
+const STAGE_PREFERENCE = ['trial', 'prosecution', 'investigation'];
+
+/** The template that applies to a case: its snapshot if archived, else the best active match. */
+export async function templateForCase(db: Kysely<any>, caseRow: Row): Promise<ChecklistTemplate | null> {
+  const snapshot = await db.selectFrom('case_file_snapshots').selectAll().where('caseId', '=', Number(caseRow.id)).executeTakeFirst();
+  if (snapshot) {
+    return { id: Number(snapshot.templateId), name: snapshot.templateName, version: Number(snapshot.templateVersion), items: JSON.parse(snapshot.items), frozen: true };
+  }
+  const candidates = await db.selectFrom('case_file_templates').selectAll()
+    .where('caseType', '=', String(caseRow.caseType))
+    .orderBy('id').execute()
+    .then((rows) => rows.filter((t) => t.active === true || t.active === 1));
+  const rank = (t: Row) => {
+    if (t.criminalStage && t.criminalStage === caseRow.criminalStage) return 0;
+    if (!t.criminalStage) return 1;
+    return 2 + STAGE_PREFERENCE.indexOf(String(t.criminalStage));
+  };
+  const eligible = candidates.filter((t) => !caseRow.criminalStage || !t.criminalStage || t.criminalStage === caseRow.criminalStage);
+  const chosen = eligible.sort((a, b) => rank(a) - rank(b))[0];
+  if (!chosen) return null;
+  return { id: Number(chosen.id), name: chosen.name, version: Number(chosen.version), items: JSON.parse(chosen.items), frozen: false };
+}
+
+export interface ChecklistFile {
+  id: number;
+  originalName: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export async function checklistOf(db: Kysely<any>, caseRow: Row) {
+  const template = await templateForCase(db, caseRow);
+  const rows = await db.selectFrom('case_files')
+    .select(['id', 'itemKey', 'originalName', 'kind', 'size', 'sha256', 'uploadedBy', 'createdAt'])
+    .where('caseId', '=', Number(caseRow.id)).where('supersededAt', 'is', null)
+    .orderBy('id').execute();
+  const byItem = new Map<string, ChecklistFile[]>();
+  for (const r of rows) {
+    const list = byItem.get(r.itemKey) ?? [];
+    list.push({ ...r, id: Number(r.id), size: Number(r.size), createdAt: new Date(r.createdAt).toISOString() });
+    byItem.set(r.itemKey, list);
+  }
+  const items = (template?.items ?? []).map((item) => ({ ...item, files: byItem.get(item.key) ?? [] }));
+  const missing = items.filter((i) => i.required && !i.files.length);
+  return {
+    caseId: Number(caseRow.id),
+    template: template && { id: template.id, name: template.name, version: template.version, frozen: template.frozen },
+    items,
+    progress: { done: items.filter((i) => i.files.length).length, total: items.length },
+    missingLawyerItems: missing.filter((i) => i.suppliedBy === 'lawyer').map((i) => ({ key: i.key, name: i.name })),
+    missingCentreItems: missing.filter((i) => i.suppliedBy === 'centre').map((i) => ({ key: i.key, name: i.name })),
+  };
+}

@@ -1,0 +1,38 @@
+// 卷宗模板: the uniform case-file layout per case type, uploads against it, and the completeness gate.
+import path from 'node:path';
+import { definePlugin } from '../../../api/plugins/define.js';
+import { files, templates, caseFields } from './declarations.js';
+import { migrations } from './migrations.js';
+import { caseFileRoutes } from './routes.js';
+import { allItemsComplete, freezeChecklistOnArchive, lawyerItemsComplete } from './completeness.js';
+import { LocalFileStore } from './storage.js';
+import { seedDemoFiles } from './demo-files.js';
+
+export default definePlugin({
+  name: 'case-files',
+  label: { zh: '卷宗模板与结案材料', en: 'Case-file templates and closing materials' },
+  description: { zh: '按案件类型的统一卷宗材料目录；律师上传结案材料；材料齐全方可提交结案', en: 'Uniform case-file checklists; lawyers upload materials; complete files only may be closed' },
+  resources: [templates, files],
+  fields: { cases: caseFields },
+  migrations,
+  routes: (ctx) => caseFileRoutes(ctx, new LocalFileStore(path.join(ctx.config.dataDir, 'files'))),
+  guards: [lawyerItemsComplete, allItemsComplete],
+  effects: [freezeChecklistOnArchive],
+  demo: (ctx) => seedDemoFiles(ctx.database.db, ctx.database.dialect, new LocalFileStore(path.join(ctx.config.dataDir, 'files')), ctx.resource('case-files')),
+  casePanels: [{ id: 'checklist', label: { zh: '卷宗材料', en: 'Case file' }, roles: ['admin', 'supervisor', 'lawyer'] }],
+  dashboard: [
+    { id: 'closing-to-review', label: { zh: '材料齐全待结案', en: 'Complete files awaiting closing' }, resource: 'cases', filter: { status: 'closing_submitted' }, roles: ['admin'] },
+  ],
+  openapi: {
+    '/api/cases/{id}/checklist': { get: { tags: ['case-files'], summary: "The case's checklist with its current files and progress", responses: { 200: { description: 'Checklist' } } } },
+    '/api/cases/{id}/files': {
+      post: {
+        tags: ['case-files'],
+        summary: 'Upload files (multipart: itemKey, file…, optional replaces=<file id>)',
+        requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { itemKey: { type: 'string' }, file: { type: 'string', format: 'binary' }, replaces: { type: 'integer' } } } } } },
+        responses: { 201: { description: 'The stored files' }, 400: { description: 'Bad input' }, 413: { description: 'Too large' }, 415: { description: 'Not an accepted type' } },
+      },
+    },
+    '/api/case-files/{id}/download': { get: { tags: ['case-files'], summary: 'The file (inline=1 to preview PDF and images)', responses: { 200: { description: 'The bytes' } } } },
+  },
+});

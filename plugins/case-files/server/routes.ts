@@ -1,0 +1,128 @@
+// The checklist of a case, uploads against its items, and downloads, all under the case's own row rules.
+import { Hono } from 'hono';
+import type { AppEnv } from '../../../api/app-env.js';
+import { rowScope } from '../../../api/access/enforce.js';
+import { writeAudit } from '../../../api/audit.js';
+import { encodeRow } from '../../../api/db/codec.js';
+import type { PluginContext } from '../../../api/plugins/define.js';
+import { allFields, type Actor, type Row } from '../../../api/resources/define.js';
+import { recordId } from '../../../api/rest/crud-routes.js';
+import { ApiError, badInput } from '../../../api/rest/errors.js';
+import { loadSettings } from '../../../api/settings.js';
+import { checklistOf, templateForCase } from './checklist.js';
+import { fileKinds, sniffKind } from './sniff.js';
+import type { FileStore } from './storage.js';
+
+const CLOSED = ['closed', 'archived', 'terminated', 'rejected'];
+
+function mayUpload(actor: Actor, caseRow: Row) {
+  return actor.role === 'admin' || (actor.role === 'lawyer' && actor.lawyerId !== null && Number(caseRow.lawyerId) === actor.lawyerId);
+}
+
+/** A name to show and to offer on download; never a path. */
+function checkFileName(name: string) {
+  const bad = !name || name.length > 200 || /[\\/\u0000-\u001f]/.test(name) || name.includes('..');
+  if (bad) throw badInput({ file: { zh: `文件名「${name.slice(0, 60)}」不合规：不能含路径、“..”或控制字符，且不超过 200 字`, en: 'The file name must not contain a path, "..", or control characters' } });
+}
+
+export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
+  const { records } = ctx;
+  const { db, dialect } = ctx.database;
+  const cases = () => ctx.resource('cases');
+  const files = () => ctx.resource('case-files');
+  const loadCase = async (id: number, actor: Actor) => records.load(cases(), id, db, await rowScope(cases(), actor, 'read', db));
+
+  return new Hono<AppEnv>()
+    .get('/cases/:id/checklist', async (c) => c.json(await checklistOf(db, await loadCase(recordId(c), c.var.actor))))
+    .post('/cases/:id/files', async (c) => {
+      const actor = c.var.actor;
+      const caseRow = await loadCase(recordId(c), actor);
+      if (!mayUpload(actor, caseRow)) {
+        throw new ApiError(403, { zh: '只有中心管理员和本案承办律师可以上传卷宗材料', en: 'Only an admin or the lawyer of this case may upload' });
+      }
+      if (CLOSED.includes(String(caseRow.status))) {
+        throw new ApiError(422, { zh: '案件已结案、归档、终止或不予受理，不能再上传材料', en: 'The case is closed; no more uploads' });
+      }
+      const settings = await loadSettings(db);
+      const limit = Number(settings.uploadLimitMb) * 1024 * 1024;
+      const declared = Number(c.req.header('content-length') ?? 0);
+      if (declared > limit * 10 + 1024 * 1024) {
+        throw new ApiError(413, { zh: `文件过大：单个文件不能超过 ${settings.uploadLimitMb} MB`, en: `Too large: at most ${settings.uploadLimitMb} MB a file` });
+      }
+      let form: Record<string, unknown>;
+      try {
+        form = await c.req.parseBody({ all: true });
+      } catch {
+        throw badInput({ file: { zh: '上传未完成或格式错误，请重试', en: 'The upload was incomplete or malformed' } });
+      }
+      const itemKey = String(form.itemKey ?? '');
+      const template = await templateForCase(db, caseRow);
+      const item = template?.items.find((i) => i.key === itemKey);
+      if (!item) throw badInput({ itemKey: { zh: '请选择卷宗模板中的材料项', en: 'Choose an item of the case-file checklist' } });
+      const uploads = [form.file].flat().filter((f): f is File => f instanceof File);
+      if (!uploads.length) throw badInput({ file: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } });
+      const replaces = form.replaces ? Number(form.replaces) : null;
+
+      // Check every file before storing any, so a refused upload leaves nothing behind.
+      const checked: { upload: File; data: Uint8Array; kind: string }[] = [];
+      for (const upload of uploads) {
+        checkFileName(upload.name);
+        if (upload.size === 0) throw badInput({ file: { zh: `文件「${upload.name}」是空的`, en: `"${upload.name}" is empty` } });
+        if (upload.size > limit) {
+          throw new ApiError(413, { zh: `文件「${upload.name}」过大：不能超过 ${settings.uploadLimitMb} MB`, en: `"${upload.name}" is over ${settings.uploadLimitMb} MB` });
+        }
+        const data = new Uint8Array(await upload.arrayBuffer());
+        const kind = sniffKind(data);
+        if (!kind || !item.acceptedTypes.includes(kind)) {
+          const allowed = item.acceptedTypes.map((k) => fileKinds[k]?.label.zh ?? k).join('、');
+          throw new ApiError(415, {
+            zh: `文件「${upload.name}」的实际内容不是可接受的类型（${allowed}）`,
+            en: `"${upload.name}" is not one of the accepted types (${item.acceptedTypes.join(', ')})`,
+          }, { file: { zh: `只接受：${allowed}`, en: `Accepted: ${item.acceptedTypes.join(', ')}` } });
+        }
+        checked.push({ upload, data, kind });
+      }
+
+      const created = await records.write(async (trx) => {
+        if (replaces) {
+          const old = await trx.selectFrom('case_files').select(['id']).where('id', '=', replaces)
+            .where('caseId', '=', Number(caseRow.id)).where('itemKey', '=', itemKey).where('supersededAt', 'is', null).executeTakeFirst();
+          if (!old) throw badInput({ replaces: { zh: '要替换的文件不存在或已被替换', en: 'The file to replace is not current' } });
+        }
+        const ids: number[] = [];
+        for (const { upload, data, kind } of checked) {
+          const stored = await store.put(data);
+          const now = new Date().toISOString();
+          const row = encodeRow(allFields(files()), {
+            caseId: Number(caseRow.id), itemKey, itemName: item.name, originalName: upload.name, kind,
+            mimeType: fileKinds[kind].mimeType, size: stored.size, sha256: stored.sha256, uploadedBy: actor.email,
+            version: 1, createdAt: now, updatedAt: now,
+          }, dialect);
+          const { id } = await trx.insertInto('case_files').values(row).returning('id').executeTakeFirstOrThrow();
+          ids.push(Number(id));
+          await writeAudit(trx, { actor, action: 'upload', resource: 'case-files', recordId: id, changes: { caseId: [null, caseRow.id], itemKey: [null, itemKey], originalName: [null, upload.name], sha256: [null, stored.sha256] } });
+        }
+        if (replaces) {
+          await trx.updateTable('case_files').set({ supersededAt: encodeRow(allFields(files()), { supersededAt: new Date().toISOString() }, dialect).supersededAt, supersededBy: ids[0] })
+            .where('id', '=', replaces).execute();
+        }
+        return ids;
+      });
+      const list = await records.list(files(), { sort: ['id', 'ASC'], range: [0, created.length - 1], filter: { id: created } }, actor);
+      return c.json(list.rows, 201);
+    })
+    .get('/case-files/:id/download', async (c) => {
+      const file = await records.get(files(), recordId(c), c.var.actor); // the files' row rules: 404 for others' cases
+      const data = await store.read(String(file.sha256));
+      const inline = c.req.query('inline') === '1' && ['pdf', 'jpeg', 'png'].includes(String(file.kind));
+      return new Response(Buffer.from(data), {
+        headers: {
+          'content-type': String(file.mimeType),
+          'content-length': String(data.byteLength),
+          'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(String(file.originalName))}`,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'private, no-store',
+        },
+      });
+    });
+}
