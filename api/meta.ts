@@ -4,6 +4,7 @@ import { accessOf, hiddenFields, may } from './access/enforce.js';
 import { roles } from './auth.js';
 import { coreCards, type DashboardCard } from './dashboard.js';
 import type { FayuanPlugin } from './plugins/define.js';
+import { loadForms, maxScore } from './forms.js';
 
 export function describeField(name: string, field: Field): Record<string, unknown> {
   return {
@@ -52,6 +53,8 @@ export function describePermissions(resource: ResourceDefinition, actor: Actor) 
   };
 }
 
+const forms = loadForms();
+
 export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, cards: DashboardCard[] = coreCards, plugins: FayuanPlugin[] = []) {
   return {
     user: actor,
@@ -60,7 +63,7 @@ export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, 
       .filter((r) => !actor || may(r, actor, 'read'))
       .map((r) => ({ ...describeResource(r), ...(actor ? { permissions: describePermissions(r, actor) } : {}) })),
     roles: Object.entries(roles).map(([id, label]) => ({ id, label })),
-    forms: [] as unknown[],
+    forms: forms.map((form) => ({ ...form, maxScore: maxScore(form) })),
     plugins: plugins.map((p) => ({
       name: p.name,
       label: p.label,
