@@ -29,19 +29,27 @@ export async function templateForCase(db: Kysely<any>, caseRow: Row): Promise<Ch
   if (snapshot) {
     return { id: Number(snapshot.templateId), name: snapshot.templateName, version: Number(snapshot.templateVersion), items: JSON.parse(snapshot.items), frozen: true };
   }
-  const candidates = await db.selectFrom('case_file_templates').selectAll()
-    .where('caseType', '=', String(caseRow.caseType))
-    .orderBy('id').execute()
-    .then((rows) => rows.filter((t) => t.active === true || t.active === 1));
+  return chooseTemplate(await activeTemplates(db), caseRow);
+}
+
+export async function activeTemplates(db: Kysely<any>): Promise<Row[]> {
+  const rows = await db.selectFrom('case_file_templates').selectAll().orderBy('id').execute();
+  return rows.filter((t) => t.active === true || t.active === 1);
+}
+
+/** The best active template for a case: its type, then its criminal stage, then the most complete stage. */
+export function chooseTemplate(active: Row[], caseRow: Row): ChecklistTemplate | null {
   const rank = (t: Row) => {
     if (t.criminalStage && t.criminalStage === caseRow.criminalStage) return 0;
     if (!t.criminalStage) return 1;
     return 2 + STAGE_PREFERENCE.indexOf(String(t.criminalStage));
   };
-  const eligible = candidates.filter((t) => !caseRow.criminalStage || !t.criminalStage || t.criminalStage === caseRow.criminalStage);
-  const chosen = eligible.sort((a, b) => rank(a) - rank(b))[0];
+  const chosen = active
+    .filter((t) => t.caseType === caseRow.caseType)
+    .filter((t) => !caseRow.criminalStage || !t.criminalStage || t.criminalStage === caseRow.criminalStage)
+    .sort((a, b) => rank(a) - rank(b))[0];
   if (!chosen) return null;
-  return { id: Number(chosen.id), name: chosen.name, version: Number(chosen.version), items: JSON.parse(chosen.items), frozen: false };
+  return { id: Number(chosen.id), name: String(chosen.name), version: Number(chosen.version), items: JSON.parse(String(chosen.items)), frozen: false };
 }
 
 export interface ChecklistFile {

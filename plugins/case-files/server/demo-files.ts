@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { encodeRow } from '../../../api/db/codec.js';
 import type { DialectName } from '../../../api/db/connect.js';
 import { allFields, type ResourceDefinition } from '../../../api/resources/define.js';
-import { checklistOf } from './checklist.js';
+import { activeTemplates, chooseTemplate } from './checklist.js';
 import type { FileStore } from './storage.js';
 
 /** A one-page PDF naming the material: enough for the viewer and the type check. */
@@ -36,10 +36,11 @@ export async function seedDemoFiles(db: Kysely<any>, dialect: DialectName, store
     .where('status', 'in', ['assigned', 'in_progress', 'closing_submitted', 'closed', 'archived'])
     .orderBy('id').limit(limit).execute();
   const fields = allFields(filesResource);
+  const templates = await activeTemplates(db);
   const blobs = new Map<string, { sha256: string; size: number }>();
+  const rows: Record<string, unknown>[] = [];
   for (const caseRow of cases) {
-    const { items } = await checklistOf(db, caseRow);
-    const rows = [];
+    const items = chooseTemplate(templates, caseRow)?.items ?? [];
     for (const [index, item] of items.entries()) {
       const lawyerShare = caseRow.status === 'in_progress' ? index % 2 === 0 : caseRow.status !== 'assigned';
       const wanted = item.suppliedBy === 'centre' ? true : item.required && lawyerShare;
@@ -57,6 +58,8 @@ export async function seedDemoFiles(db: Kysely<any>, dialect: DialectName, store
         version: 1, createdAt: at, updatedAt: at,
       }, dialect));
     }
-    if (rows.length) await db.insertInto('case_files').values(rows).execute();
   }
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('case_files').values(rows.slice(i, i + 500)).execute();
+  });
 }
