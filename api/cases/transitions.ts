@@ -10,7 +10,7 @@ import { jsonBody, recordId } from '../rest/crud-routes.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
 import { loadSettings } from '../settings.js';
-import { allowedActions, caseActions, planTransition, type CaseActionName } from './lifecycle.js';
+import { allowedActions, caseActions, mayPerform, planTransition, type CaseActionName } from './lifecycle.js';
 import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
@@ -44,9 +44,12 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
         history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), changes: h.changes ? JSON.parse(h.changes) : null })),
       });
     })
-    /** Every active lawyer with whether the assignment rules allow them on this case, and why not. */
+    /** For whoever may assign: every lawyer, whether the assignment rules allow them on this case, and why not. */
     .get('/:id/eligible-lawyers', async (c) => {
       const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
+      if (!mayPerform('assign', caseRow, c.var.actor)) {
+        throw new ApiError(403, { zh: '只有中心管理员可以指派律师', en: 'Only a centre admin assigns lawyers' });
+      }
       const lawyers = await db.selectFrom('lawyers').selectAll().orderBy('name').execute();
       const firms = new Map((await db.selectFrom('law_firms').selectAll().execute()).map((f) => [Number(f.id), f]));
       const complained = await openComplaintLawyerIds(db, Number(caseRow.id));

@@ -98,16 +98,16 @@ export class Records {
   async update(resource: ResourceDefinition, id: number, body: Row, actor: Actor): Promise<Row> {
     return this.write(async (trx) => {
       const previous = await this.loadFor(resource, id, actor, 'update', trx);
-      assertFieldWrites(resource, actor, body, previous);
-      assertReadOnlyUnchanged(resource, body, previous);
-      const hidden = hiddenFields(resource, actor);
-      body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       if (body.version !== undefined && body.version !== null && Number(body.version) !== previous.version) {
         throw new ApiError(409, {
           zh: '该记录已被他人修改，请刷新后重试',
           en: 'Someone else changed this record; reload and try again',
         }, {}, { currentVersion: previous.version });
       }
+      assertFieldWrites(resource, actor, body, previous);
+      assertReadOnlyUnchanged(resource, body, previous);
+      const hidden = hiddenFields(resource, actor);
+      body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       const settings = await loadSettings(trx);
       let record = validateRecord(resource, { ...previous, ...body });
       if (resource.hooks?.beforeUpdate) record = await resource.hooks.beforeUpdate(record, previous, { trx, settings });
