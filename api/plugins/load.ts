@@ -18,7 +18,7 @@ export function enabledPluginNames(env: NodeJS.ProcessEnv = process.env): string
 /** Imports each plugin's server part: plugins/<name>/server/index.ts, default export. */
 export async function loadPlugins(names: string[]): Promise<FayuanPlugin[]> {
   const plugins: FayuanPlugin[] = [];
-  for (const name of names) {
+  for (const name of [...new Set(names)]) {
     if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`plugin name "${name}": use lowercase letters, digits and hyphens`);
     const entry = path.join(pluginsDir, name, 'server', 'index.ts');
     if (!fs.existsSync(entry)) throw new Error(`plugin "${name}" is enabled but ${path.relative(root, entry)} does not exist`);

@@ -33,7 +33,8 @@ function fieldSchema(field: Field): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'longText': {
-      let s = z.string(e(msg.text)).trim();
+      let s = z.string({ error: (issue) => JSON.stringify(issue.input === undefined || issue.input === null ? msg.required : msg.text) }).trim();
+      if (field.required) s = s.min(1, e(msg.required));
       if (field.maxLength) s = s.max(field.maxLength, e(msg.tooLong(field.maxLength)));
       if (field.type === 'text' && field.pattern) s = s.regex(field.pattern.regex, e(field.pattern.message));
       return s;

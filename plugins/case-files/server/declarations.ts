@@ -19,10 +19,16 @@ export const caseFields: Record<string, Field> = {
 /** Items need stable keys (files point at them); new items get one from their position. */
 function withItemKeys(record: Row): Row {
   const items = (record.items as Row[] | null) ?? [];
+  // Keys already given keep their items (files point at them); new items take a free key.
+  const taken = new Set(items.map((item) => String(item.key ?? '').trim()).filter(Boolean));
   const seen = new Set<string>();
-  const keyed = items.map((item, i) => {
-    let key = String(item.key ?? '').trim() || `item_${i + 1}`;
-    while (seen.has(key)) key = `${key}_${i + 1}`;
+  let next = 1;
+  const keyed = items.map((item) => {
+    let key = String(item.key ?? '').trim();
+    if (!key || seen.has(key)) {
+      while (taken.has(`item_${next}`) || seen.has(`item_${next}`)) next++;
+      key = `item_${next}`;
+    }
     seen.add(key);
     return { ...item, key, required: item.required ?? true, suppliedBy: item.suppliedBy ?? 'lawyer', acceptedTypes: (item.acceptedTypes as string[] | null)?.length ? item.acceptedTypes : Object.keys(fileKinds) };
   });

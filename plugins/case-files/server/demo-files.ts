@@ -59,7 +59,16 @@ export async function seedDemoFiles(db: Kysely<any>, dialect: DialectName, store
       }, dialect));
     }
   }
+  // Archived demo cases keep the template they were archived with, as real ones do.
+  const snapshots = cases.filter((c) => c.status === 'archived').flatMap((caseRow) => {
+    const template = chooseTemplate(templates, caseRow);
+    return template ? [{
+      caseId: Number(caseRow.id), templateId: template.id, templateName: template.name, templateVersion: template.version,
+      items: JSON.stringify(template.items), takenAt: new Date(String(caseRow.archivedAt)).toISOString(),
+    }] : [];
+  });
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('case_files').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < snapshots.length; i += 500) await trx.insertInto('case_file_snapshots').values(snapshots.slice(i, i + 500)).execute();
   });
 }

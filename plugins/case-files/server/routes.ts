@@ -19,9 +19,16 @@ function mayUpload(actor: Actor, caseRow: Row) {
   return actor.role === 'admin' || (actor.role === 'lawyer' && actor.lawyerId !== null && Number(caseRow.lawyerId) === actor.lawyerId);
 }
 
+/** RFC 6266/8187: an ASCII fallback and the UTF-8 name. */
+function contentDisposition(inline: boolean, name: string) {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
+}
+
 /** A name to show and to offer on download; never a path. */
 function checkFileName(name: string) {
-  const bad = !name || name.length > 200 || /[\\/\u0000-\u001f]/.test(name) || name.includes('..');
+  const bad = !name || name.length > 200 || /[\\/\u0000-\u001f\u007f]/.test(name) || name === '.' || name === '..';
   if (bad) throw badInput({ file: { zh: `文件名「${name.slice(0, 60)}」不合规：不能含路径、“..”或控制字符，且不超过 200 字`, en: 'The file name must not contain a path, "..", or control characters' } });
 }
 
@@ -61,7 +68,13 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
       if (!item) throw badInput({ itemKey: { zh: '请选择卷宗模板中的材料项', en: 'Choose an item of the case-file checklist' } });
       const uploads = [form.file].flat().filter((f): f is File => f instanceof File);
       if (!uploads.length) throw badInput({ file: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } });
-      const replaces = form.replaces ? Number(form.replaces) : null;
+      const replaces = form.replaces === undefined || form.replaces === '' ? null : Number(form.replaces);
+      if (replaces !== null && !(Number.isSafeInteger(replaces) && replaces > 0)) {
+        throw badInput({ replaces: { zh: '要替换的文件编号不正确', en: 'replaces must be a file id' } });
+      }
+      if (item.suppliedBy === 'centre' && actor.role !== 'admin') {
+        throw new ApiError(403, { zh: `「${item.name}」由法援中心提供，律师不能上传`, en: `"${item.name}" is supplied by the centre` });
+      }
 
       // Check every file before storing any, so a refused upload leaves nothing behind.
       const checked: { upload: File; data: Uint8Array; kind: string }[] = [];
@@ -103,8 +116,12 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
           await writeAudit(trx, { actor, action: 'upload', resource: 'case-files', recordId: id, changes: { caseId: [null, caseRow.id], itemKey: [null, itemKey], originalName: [null, upload.name], sha256: [null, stored.sha256] } });
         }
         if (replaces) {
-          await trx.updateTable('case_files').set({ supersededAt: encodeRow(allFields(files()), { supersededAt: new Date().toISOString() }, dialect).supersededAt, supersededBy: ids[0] })
-            .where('id', '=', replaces).execute();
+          const result = await trx.updateTable('case_files')
+            .set({ supersededAt: encodeRow(allFields(files()), { supersededAt: new Date().toISOString() }, dialect).supersededAt, supersededBy: ids[0] })
+            .where('id', '=', replaces).where('supersededAt', 'is', null).executeTakeFirst();
+          if (Number(result.numUpdatedRows) !== 1) {
+            throw new ApiError(409, { zh: '该文件刚被他人替换，请刷新后重试', en: 'Someone else just replaced this file' });
+          }
         }
         return ids;
       });
@@ -119,7 +136,7 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
         headers: {
           'content-type': String(file.mimeType),
           'content-length': String(data.byteLength),
-          'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(String(file.originalName))}`,
+          'content-disposition': contentDisposition(inline, String(file.originalName)),
           'x-content-type-options': 'nosniff',
           'cache-control': 'private, no-store',
         },

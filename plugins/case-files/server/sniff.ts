@@ -13,20 +13,32 @@ export type FileKind = keyof typeof fileKinds;
 
 const startsWith = (data: Uint8Array, bytes: number[]) => bytes.every((b, i) => data[i] === b);
 
-/** The names of a ZIP's entries, read from its local file headers. */
+/**
+ * The names of a ZIP's entries, from its central directory (the list at the end, which every
+ * writer fills in, streaming ones included); the local headers from the start otherwise.
+ */
 function zipEntryNames(data: Uint8Array): string[] {
-  const names: string[] = [];
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const text = new TextDecoder('latin1');
-  for (let i = 0; i + 30 < data.length && names.length < 2000; ) {
-    if (!(data[i] === 0x50 && data[i + 1] === 0x4b && data[i + 2] === 0x03 && data[i + 3] === 0x04)) break;
-    const view = new DataView(data.buffer, data.byteOffset + i);
-    const compressed = view.getUint32(18, true);
-    const nameLength = view.getUint16(26, true);
-    const extraLength = view.getUint16(28, true);
-    names.push(text.decode(data.subarray(i + 30, i + 30 + nameLength)));
-    const flags = view.getUint16(6, true);
-    if (flags & 0x08 && compressed === 0) break; // sizes follow the data: stop scanning, the names so far decide
-    i += 30 + nameLength + extraLength + compressed;
+  const names: string[] = [];
+  for (let end = data.length - 22; end >= Math.max(0, data.length - 22 - 65_535); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue; // end of central directory
+    const count = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    for (let i = 0; i < count && at + 46 <= data.length && view.getUint32(at, true) === 0x02014b50; i++) {
+      const nameLength = view.getUint16(at + 28, true);
+      names.push(text.decode(data.subarray(at + 46, at + 46 + nameLength)));
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    if (names.length) return names;
+    break;
+  }
+  for (let at = 0; at + 30 <= data.length && view.getUint32(at, true) === 0x04034b50 && names.length < 2000; ) {
+    const compressed = view.getUint32(at + 18, true);
+    const nameLength = view.getUint16(at + 26, true);
+    names.push(text.decode(data.subarray(at + 30, at + 30 + nameLength)));
+    if (view.getUint16(at + 6, true) & 0x08 && compressed === 0) break; // size unknown until the data ends
+    at += 30 + nameLength + view.getUint16(at + 28, true) + compressed;
   }
   return names;
 }
