@@ -6,6 +6,7 @@ import { adminDist } from './app.js';
 
 function newestMtime(dir: string): number {
   let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'dist' || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);

@@ -30,6 +30,17 @@ function parseJson(name: string, text: string | undefined): unknown {
 
 const bad = (param: string, label: Label) => badInput({ [param]: label }, { zh: `参数 ${param} 有误`, en: `Bad ${param} parameter` });
 
+/** A page of 25, or — for getMany, which sends ids and no range — room for every id asked. */
+function defaultRange(filterText: string | undefined): [number, number] {
+  try {
+    const ids = filterText ? JSON.parse(filterText)?.id : undefined;
+    if (Array.isArray(ids) && ids.length) return [0, Math.min(ids.length, MAX_PAGE) - 1];
+  } catch {
+    // a bad filter is reported by its own check below
+  }
+  return [0, 24];
+}
+
 export function parseListQuery(resource: ResourceDefinition, query: Record<string, string | undefined>): ListQuery {
   const fields = allFields(resource);
 
@@ -43,7 +54,7 @@ export function parseListQuery(resource: ResourceDefinition, query: Record<strin
     throw bad('sort', { zh: `不能按 ${sortField} 排序`, en: `Cannot sort by ${sortField}` });
   }
 
-  const rangeValue = parseJson('range', query.range) ?? [0, 24];
+  const rangeValue = parseJson('range', query.range) ?? defaultRange(query.filter);
   if (!Array.isArray(rangeValue) || rangeValue.length !== 2 || !rangeValue.every((n) => Number.isSafeInteger(n) && n >= 0) || rangeValue[1] < rangeValue[0]) {
     throw bad('range', { zh: '应为 [起, 止]，均为非负整数且起不大于止', en: 'Expected [start, end] with 0 ≤ start ≤ end' });
   }

@@ -1,0 +1,105 @@
+// 工作台: a greeting with the user's role, the counts the server picks for that role
+// (overdue cases, applications to review…), and how many records each register holds.
+import type { ComponentType } from 'react';
+import { Box, Card, CardActionArea, CardContent, Skeleton, Stack, Typography } from '@mui/material';
+import { LinkBase, Title, useCreatePath, useGetIdentity, useGetList, usePermissions, useTranslate } from 'react-admin';
+import { useMeta, type Label } from './meta.js';
+import { useLabel, useLanguageTag } from './i18n.js';
+import { resourceIcon } from './resourceIcons.js';
+
+interface CountCardProps {
+  id: string;
+  resource: string;
+  label: Label;
+  filter?: Record<string, unknown>;
+  alert?: boolean;
+}
+
+function CountCard({ id, resource, label: title, filter = {}, alert = false }: CountCardProps) {
+  const translate = useTranslate();
+  const label = useLabel();
+  const tag = useLanguageTag();
+  const createPath = useCreatePath();
+  // range [0,0]: one row, and the total from Content-Range.
+  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter });
+  const Icon: ComponentType<{ sx?: object }> = resourceIcon(resource);
+  const warn = alert && (total ?? 0) > 0;
+  const query = Object.keys(filter).length ? `?${new URLSearchParams({ filter: JSON.stringify(filter) })}` : '';
+  return (
+    <Card sx={warn ? { borderColor: 'error.light' } : undefined} data-testid={`card-${id}`}>
+      <CardActionArea component={LinkBase} to={`${createPath({ resource, type: 'list' })}${query}`} sx={{ height: '100%' }}>
+        <CardContent>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <Box sx={{ color: warn ? 'error.main' : 'primary.main', bgcolor: 'action.hover', borderRadius: 2, p: 1.25, display: 'flex' }}>
+              <Icon sx={{ fontSize: 30 }} />
+            </Box>
+            <Box sx={{ minWidth: 0 }}>
+              <Typography variant="body2" color="text.secondary" noWrap>{label(title)}</Typography>
+              {isPending ? (
+                <Skeleton width={60} height={36} />
+              ) : error ? (
+                <Typography variant="body2" color="text.disabled" sx={{ lineHeight: '36px' }}>{translate('fayuan.dashboard.unavailable')}</Typography>
+              ) : (
+                <Typography variant="h5" component="p" sx={{ fontWeight: 600, color: warn ? 'error.main' : undefined }} data-testid="count">
+                  {(total ?? 0).toLocaleString(tag)}
+                  <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 0.75 }}>
+                    {translate('fayuan.dashboard.records')}
+                  </Typography>
+                </Typography>
+              )}
+            </Box>
+          </Stack>
+        </CardContent>
+      </CardActionArea>
+    </Card>
+  );
+}
+
+const gridSx = { display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, 1fr)', lg: 'repeat(3, 1fr)' }, mb: 3 };
+
+function Section({ title }: { title: string }) {
+  return <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1.5 }}>{title}</Typography>;
+}
+
+export function Dashboard() {
+  const meta = useMeta();
+  const translate = useTranslate();
+  const label = useLabel();
+  const tag = useLanguageTag();
+  const { identity } = useGetIdentity();
+  const { permissions } = usePermissions<string>();
+  const role = meta.roles.find((r) => r.id === permissions);
+  const today = new Date().toLocaleDateString(tag, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+  const cards = meta.dashboard ?? [];
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={translate('fayuan.dashboard.title')} />
+      <Card sx={{ mb: 3 }}>
+        <CardContent>
+          <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
+            {translate('fayuan.dashboard.greeting', { name: identity?.fullName ?? '' })}
+          </Typography>
+          <Typography color="text.secondary" sx={{ mt: 1 }} data-testid="role">
+            {role ? translate('fayuan.dashboard.role', { role: label(role.label) }) : null}
+            {role ? '　·　' : null}
+            {translate('fayuan.dashboard.today', { date: today })}
+          </Typography>
+        </CardContent>
+      </Card>
+      {cards.length ? (
+        <>
+          <Section title={translate('fayuan.dashboard.todo')} />
+          <Box sx={gridSx}>
+            {cards.map((card) => <CountCard key={card.id} {...card} />)}
+          </Box>
+        </>
+      ) : null}
+      <Section title={translate('fayuan.dashboard.registers')} />
+      <Box sx={gridSx}>
+        {meta.resources.map((resource) => (
+          <CountCard key={resource.name} id={resource.name} resource={resource.name} label={resource.label} />
+        ))}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,112 @@
+// The form body of any register, shared by Create and Edit: fields the user may change as
+// inputs in a grid; server-set fields, and fields this user may not change, shown but not editable.
+import type { MutableRefObject } from 'react';
+import { Box, Divider, Stack, Typography } from '@mui/material';
+import {
+  DeleteButton,
+  Labeled,
+  SaveButton,
+  SimpleForm,
+  Toolbar,
+  useRecordContext,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
+import { SYSTEM_FIELDS, isEditable, permissionsOf, type FieldMeta, type ResourceMeta } from '../meta.js';
+import { DisplayField, FieldInput } from './fieldComponents.js';
+import { fieldGridSx, isWideField } from './fieldGroups.js';
+
+const isSystem = (field: FieldMeta) => SYSTEM_FIELDS.includes(field.name);
+
+/** Fields a person fills in (whoever may), in declared order with long texts and lists last. */
+export function declaredWritable(resource: ResourceMeta): FieldMeta[] {
+  const writable = resource.fields.filter((f) => !f.readOnly && !isSystem(f));
+  return [...writable.filter((f) => !isWideField(f)), ...writable.filter(isWideField)];
+}
+
+/**
+ * The body of a PUT: the version the page loaded (so that a stale edit meets the server's 409),
+ * the whole record as react-admin keeps it, less what this user sees masked; a user who may
+ * change only some fields sends only those.
+ */
+export function updateBody(resource: ResourceMeta, data: Partial<RaRecord>, loadedVersion: unknown): Partial<RaRecord> {
+  const { writableFields, maskedFields } = permissionsOf(resource);
+  const kept = Object.entries(data).filter(([name]) =>
+    writableFields ? writableFields.includes(name) : !maskedFields.includes(name),
+  );
+  return { ...Object.fromEntries(kept), id: data.id, version: loadedVersion ?? data.version };
+}
+
+/** The version of the record as the Edit page first showed it, per record id. */
+export type LoadedVersion = MutableRefObject<{ id: unknown; version: unknown } | null>;
+
+function RememberVersion({ loaded }: { loaded: LoadedVersion }) {
+  const record = useRecordContext();
+  if (record && loaded.current?.id !== record.id) loaded.current = { id: record.id, version: record.version };
+  return null;
+}
+
+function EditToolbar({ resource }: { resource: ResourceMeta }) {
+  return (
+    <Toolbar sx={{ justifyContent: 'space-between' }}>
+      <SaveButton />
+      {permissionsOf(resource).delete ? <DeleteButton mutationMode="pessimistic" /> : null}
+    </Toolbar>
+  );
+}
+
+function ShownField({ field }: { field: FieldMeta }) {
+  return (
+    <Labeled source={field.name} sx={{ py: 1 }}>
+      <DisplayField field={field} source={field.name} />
+    </Labeled>
+  );
+}
+
+/** On an Edit form: what the server sets (case number, deadlines, id, times), above the inputs. */
+function ServerSetFields({ resource }: { resource: ResourceMeta }) {
+  const translate = useTranslate();
+  const fields = [
+    ...resource.fields.filter((f) => f.readOnly && !isSystem(f)),
+    ...resource.fields.filter((f) => isSystem(f) && f.name !== 'version'),
+  ];
+  if (!fields.length) return null;
+  return (
+    <Box sx={{ width: '100%', mb: 2 }}>
+      <Typography variant="caption" color="text.secondary">{translate('fayuan.form.readonly')}</Typography>
+      <Box sx={{ ...fieldGridSx, rowGap: 0, mb: 1 }}>
+        {fields.map((field) => <ShownField key={field.name} field={field} />)}
+      </Box>
+      <Divider />
+    </Box>
+  );
+}
+
+interface ResourceFormProps {
+  resource: ResourceMeta;
+  mode: 'create' | 'edit';
+  defaultValues?: Record<string, unknown>;
+  /** Edit only: where the loaded version is kept for the PUT. */
+  loadedVersion?: LoadedVersion;
+}
+
+export function ResourceForm({ resource, mode, defaultValues, loadedVersion }: ResourceFormProps) {
+  return (
+    <SimpleForm
+      defaultValues={defaultValues}
+      toolbar={mode === 'edit' ? <EditToolbar resource={resource} /> : undefined}
+      warnWhenUnsavedChanges
+      sx={{ maxWidth: 1200 }}
+    >
+      {loadedVersion ? <RememberVersion loaded={loadedVersion} /> : null}
+      {mode === 'edit' ? <ServerSetFields resource={resource} /> : null}
+      <Box sx={{ ...fieldGridSx, width: '100%', rowGap: 0 }}>
+        {declaredWritable(resource).map((field) => (
+          <Stack key={field.name} sx={isWideField(field) ? { gridColumn: '1 / -1' } : undefined}>
+            {mode === 'create' || isEditable(resource, field) ? <FieldInput field={field} source={field.name} /> : <ShownField field={field} />}
+          </Stack>
+        ))}
+      </Box>
+    </SimpleForm>
+  );
+}
