@@ -108,6 +108,12 @@ export function createFayuan({ database, config, resources: core = coreResources
     return c.json({ ok: true, database: database.dialect });
   });
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
+    // Every state-changing auth call comes from the console's own origin (better-auth checks this
+    // only when a cookie is present, and sign-in has none).
+    const origin = c.req.header('origin');
+    if (c.req.method === 'POST' && (!origin || !config.trustedOrigins.includes(origin))) {
+      return localiseAuthError(Response.json({ code: origin ? 'INVALID_ORIGIN' : 'MISSING_OR_NULL_ORIGIN' }, { status: 403 }), localeOf(c));
+    }
     const ip = clientIp(c);
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, ip);

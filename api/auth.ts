@@ -42,6 +42,7 @@ export function createAuth(database: Database, config: Config) {
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     advanced: {
       useSecureCookies: config.publicUrl.startsWith('https://'),
+      disableOriginCheck: false, // better-auth skips it under NODE_ENV=test otherwise
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       // Set by the API from the socket (see app.ts), never taken from the client.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },

@@ -67,6 +67,7 @@ export class Records {
 
   /** Loads for a change: 404 if the actor cannot see it, 403 if it can see but not `verb` it. */
   private async loadFor(resource: ResourceDefinition, id: number, actor: Actor, verb: 'update' | 'delete', trx: Kysely<any>): Promise<Row> {
+    assertMay(resource, actor, verb); // a role without the verb at all hears so, whichever row it names
     const previous = await this.load(resource, id, trx, await rowScope(resource, actor, 'read', trx));
     const inReach = await this.load(resource, id, trx, await rowScope(resource, actor, verb, trx)).then(() => true, () => false);
     if (!inReach) throw forbidden(resource, actor, verb);

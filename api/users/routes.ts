@@ -104,7 +104,7 @@ export function userRoutes(auth: Auth, database: Database) {
           role: String(body.role ?? 'lawyer') as 'admin', data: body.lawyerId ? { lawyerId: Number(body.lawyerId) } : {},
         },
       });
-      await writeAudit(db, { actor: c.var.actor, action: 'create', resource: 'users', recordId: user.id, changes: { email: [null, body.email], role: [null, body.role] } });
+      await writeAudit(db, { actor: c.var.actor, action: 'create', resource: 'users', recordId: user.id, changes: { name: [null, body.name], email: [null, body.email], role: [null, body.role ?? 'lawyer'], lawyerId: [null, body.lawyerId ?? null] } });
       return c.json(await find(user.id), 201);
     })
     .put('/:id', async (c) => {
@@ -123,12 +123,14 @@ export function userRoutes(auth: Auth, database: Database) {
       if ((body.name !== undefined && body.name !== previous.name) || lawyerId !== previous.lawyerId) {
         await auth.api.adminUpdateUser({ headers, body: { userId, data: { name: String(body.name ?? previous.name), lawyerId } } });
         if (lawyerId !== previous.lawyerId) changes.lawyerId = [previous.lawyerId, lawyerId];
+        if (body.name !== undefined && body.name !== previous.name) changes.name = [previous.name, body.name];
       }
       if (body.banned !== undefined && Boolean(body.banned) !== previous.banned) {
         if (userId === c.var.actor.id) throw new ApiError(422, { zh: '不能停用自己的账号', en: 'You cannot ban yourself' });
         if (body.banned) await auth.api.banUser({ headers, body: { userId, banReason: body.banReason ? String(body.banReason) : undefined } });
         else await auth.api.unbanUser({ headers, body: { userId } });
         changes.banned = [previous.banned, Boolean(body.banned)];
+        if (body.banned && body.banReason) changes.banReason = [previous.banReason, body.banReason];
       }
       if (body.password) {
         await auth.api.setUserPassword({ headers, body: { userId, newPassword: String(body.password) } });
