@@ -82,7 +82,7 @@ async function expectCaseFilesAbsent(t: TestFayuan, caseId: number) {
   expect(resourceNames(m)).not.toContain('case-files');
   expect(caseFieldNames(m)).not.toContain('criminalStage');
   expect(m.plugins).toEqual([]);
-  expect(m.dashboard.map((c: Json) => c.id)).not.toContain('closing-to-review');
+  expect(m.dashboard.map((c: Json) => c.id)).not.toContain('archived-files');
   const openapi = await json(await t.api(null, '/api/openapi.json'));
   for (const p of CASE_FILE_PATHS) expect(Object.keys(openapi.paths), p).not.toContain(p);
   expect(Object.keys(openapi.components.schemas.Cases.properties)).not.toContain('criminalStage');
@@ -178,7 +178,7 @@ describe('the case-files plugin, disabled, enabled later on the same database, a
       expect(m.plugins.map((p: Json) => p.name)).toEqual(['case-files']);
       expect(m.plugins[0].resources).toEqual(['case-file-templates', 'case-files']);
       expect(m.plugins[0].casePanels.map((p: Json) => p.id)).toEqual(['checklist']);
-      expect(m.dashboard.map((c: Json) => c.id)).toContain('closing-to-review');
+      expect(m.dashboard.map((c: Json) => c.id)).toContain('archived-files');
       expect((await meta(on, 'reviewer')).plugins[0].casePanels).toEqual([]); // the panel's roles leave reviewers out
       const openapi = await json(await on.api(null, '/api/openapi.json'));
       for (const p of CASE_FILE_PATHS) expect(Object.keys(openapi.paths), p).toContain(p);

@@ -21,7 +21,7 @@ export default definePlugin({
   demo: (ctx) => seedDemoFiles(ctx.database.db, ctx.database.dialect, new LocalFileStore(path.join(ctx.config.dataDir, 'files')), ctx.resource('case-files')),
   casePanels: [{ id: 'checklist', label: { zh: '卷宗材料', en: 'Case file' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   dashboard: [
-    { id: 'closing-to-review', label: { zh: '材料齐全待结案', en: 'Complete files awaiting closing' }, resource: 'cases', filter: { status: 'closing_submitted' }, roles: ['admin'] },
+    { id: 'archived-files', label: { zh: '已归档卷宗（可供评查）', en: 'Archived case files (for inspection)' }, resource: 'cases', filter: { status: 'archived' }, roles: ['admin', 'supervisor'] },
   ],
   openapi: {
     '/api/cases/{id}/checklist': { get: { tags: ['case-files'], summary: "The case's checklist with its current files and progress", responses: { 200: { description: 'Checklist' } } } },
