@@ -2,15 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<any>;
   dialect: DialectName;
+  /** Runs `work` while no other process runs its own (schema changes at start-up). */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+const LOCK_KEY = 4_242_0001; // any constant shared by every Fayuan process
 
 // PostgreSQL answers bigint, numeric and date as strings or Date by default; the codec wants plain values.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -34,13 +38,44 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
       options: `-c timezone=UTC${schema ? ` -c search_path=${schema}` : ''}`,
     });
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    const exclusively = <T>(work: () => Promise<T>) => db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(${LOCK_KEY})`.execute(conn);
+      try {
+        return await work();
+      } finally {
+        await sql`select pg_advisory_unlock(${LOCK_KEY})`.execute(conn);
+      }
+    });
+    return { db, dialect: 'postgres', exclusively, close: () => db.destroy() };
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = new SQLite(path.join(dataDir, 'fayuan.sqlite'));
+  const filePath = path.join(dataDir, 'fayuan.sqlite');
+  const file = new SQLite(filePath);
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: file }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', exclusively: (work) => withLockFile(`${filePath}.lock`, work), close: () => db.destroy() };
+}
+
+/** A lock file created exclusively; one left by a crashed process is taken over after a minute. */
+async function withLockFile<T>(lockPath: string, work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000) fs.rmSync(lockPath, { force: true });
+      else if (Date.now() > deadline) throw new Error(`waited 2 minutes for ${lockPath}`);
+      else await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    fs.rmSync(lockPath, { force: true });
+  }
 }

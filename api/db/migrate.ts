@@ -17,23 +17,12 @@ export interface MigrationPlan {
   authMigrations: () => Promise<void>;
 }
 
-const LOCK_KEY = 4_242_0001; // any constant shared by every Fayuan process
-
 /**
- * Brings the schema up to date. On PostgreSQL an advisory lock makes processes that
- * start together take turns; SQLite serialises writers itself.
+ * Brings the schema up to date, one process at a time (an advisory lock on PostgreSQL,
+ * a lock file beside the SQLite database).
  */
 export async function migrate(database: Database, plan: MigrationPlan): Promise<void> {
-  const { db, dialect } = database;
-  if (dialect !== 'postgres') return runAll(database, plan);
-  await db.connection().execute(async (conn) => {
-    await sql`select pg_advisory_lock(${LOCK_KEY})`.execute(conn);
-    try {
-      await runAll(database, plan);
-    } finally {
-      await sql`select pg_advisory_unlock(${LOCK_KEY})`.execute(conn);
-    }
-  });
+  await database.exclusively(() => runAll(database, plan));
 }
 
 async function runAll({ db, dialect }: Database, plan: MigrationPlan) {
@@ -81,7 +70,9 @@ async function syncResourceTable(db: Kysely<any>, dialect: DialectName, resource
     }
   }
   for (const [name, field] of Object.entries(resource.fields)) {
-    const indexed = field.unique || field.type === 'reference' || resource.list.filters.includes(name) || resource.list.sort[0] === name;
+    // Sortable columns and filters are indexed so large registers page quickly.
+    const indexed = field.unique || field.type === 'reference' || resource.list.filters.includes(name)
+      || resource.list.columns.includes(name) || resource.list.sort[0] === name;
     if (!indexed || ['tags', 'referenceList', 'list', 'longText'].includes(field.type)) continue;
     let index = db.schema.createIndex(`${table}_${name}_${field.unique ? 'key' : 'idx'}`).ifNotExists().on(table).column(name);
     if (field.unique) index = index.unique();

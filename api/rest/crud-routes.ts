@@ -2,11 +2,14 @@
 import { Hono, type Context } from 'hono';
 import type { ResourceDefinition, Row } from '../resources/define.js';
 import type { AppEnv } from '../app-env.js';
-import { badInput } from './errors.js';
+import { ApiError, badInput } from './errors.js';
 import { parseListQuery } from './list-query.js';
 import type { Records } from './records.js';
 
 export async function jsonBody(c: Context): Promise<Row> {
+  if (!/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new ApiError(415, { zh: '请求体应为 JSON（Content-Type: application/json）', en: 'Send JSON (Content-Type: application/json)' });
+  }
   let body: unknown;
   try {
     body = await c.req.json();
@@ -19,9 +22,11 @@ export async function jsonBody(c: Context): Promise<Row> {
   return body as Row;
 }
 
+/** The id in the path, written as plain decimal digits; anything else names no record. */
 export function recordId(c: Context): number {
-  const id = Number(c.req.param('id'));
-  return Number.isSafeInteger(id) && id > 0 ? id : -1;
+  const text = c.req.param('id') ?? '';
+  const id = /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : -1;
+  return Number.isSafeInteger(id) ? id : -1;
 }
 
 export function crudRoutes(records: Records, resource: ResourceDefinition) {

@@ -22,7 +22,7 @@ const msg = {
   date: { zh: '应为日期（年-月-日）', en: 'Must be a date (YYYY-MM-DD)' },
   datetime: { zh: '应为日期时间', en: 'Must be a date and time' },
   boolean: { zh: '应为是或否', en: 'Must be yes or no' },
-  option: (options: string[]) => ({ zh: `应为以下之一：${options.join('、')}`, en: `Must be one of: ${options.join(', ')}` }),
+  option: (options: Label[]) => ({ zh: `应为以下之一：${options.map((o) => o.zh).join('、')}`, en: `Must be one of: ${options.map((o) => o.en).join(', ')}` }),
   list: { zh: '应为列表', en: 'Must be a list' },
   id: { zh: '应为记录编号', en: 'Must be a record id' },
 };
@@ -55,16 +55,17 @@ function fieldSchema(field: Field): z.ZodType {
     case 'date':
       return z.string(e(msg.date)).regex(dateText, e(msg.date)).refine(isRealDate, e(msg.date));
     case 'datetime':
-      return z.string(e(msg.datetime)).refine((v) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}/.test(v), e(msg.datetime));
+      return z.string(e(msg.datetime)).refine((v) => !Number.isNaN(Date.parse(v)) && dateText.test(v.slice(0, 10)) && isRealDate(v.slice(0, 10)), e(msg.datetime));
     case 'boolean':
       return z.boolean(e(msg.boolean));
     case 'enum': {
       const keys = Object.keys(field.options);
-      return z.string(e(msg.option(keys))).refine((v) => keys.includes(v), e(msg.option(Object.values(field.options).map((o) => o.zh))));
+      const choices = msg.option(Object.values(field.options));
+      return z.string(e(choices)).refine((v) => keys.includes(v), e(choices));
     }
     case 'tags': {
       const keys = Object.keys(field.options);
-      return z.array(z.string().refine((v) => keys.includes(v), e(msg.option(keys))), e(msg.list));
+      return z.array(z.string().refine((v) => keys.includes(v), e(msg.option(Object.values(field.options)))), e(msg.list));
     }
     case 'reference':
       return z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id));
@@ -134,7 +135,11 @@ export function defaultsOf(resource: ResourceDefinition): Row {
   return defaults;
 }
 
-/** The JSON schema of a field, for OpenAPI. */
+/** The JSON schema of a field, for OpenAPI: allowed keys listed, null allowed where the field is optional. */
 export function fieldJsonSchema(field: Field): Record<string, unknown> {
-  return z.toJSONSchema(fieldSchema(field), { unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _, ...schema } = z.toJSONSchema(fieldSchema(field), { unrepresentable: 'any' }) as Record<string, unknown>;
+  if (field.type === 'enum') schema.enum = Object.keys(field.options);
+  if (field.type === 'tags') schema.items = { type: 'string', enum: Object.keys(field.options) };
+  if (field.required || typeof schema.type !== 'string') return schema;
+  return { ...schema, type: [schema.type, 'null'], ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}) };
 }

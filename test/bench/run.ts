@@ -1,0 +1,342 @@
+// `npm run bench`: how fast Fayuan migrates, loads data and answers list requests, on SQLite
+// (and on PostgreSQL when DATABASE_URL is set). Reproducible (fixed seeds), no assertions:
+// prints a table and writes test/bench/last-run.json.
+//
+//   BENCH_CASES=100000   cases in the big load (default 100000)
+//   BENCH_REQUESTS=200   requests per list scenario (default 200)
+//   BENCH_STARTUP=off    skip the `npx tsx api/main.ts` start-up measurement
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import pg from 'pg';
+import { createFayuan, type Fayuan } from '../../api/app.js';
+import { readConfig } from '../../api/config.js';
+import { openDatabase, type Database, type DialectName } from '../../api/db/connect.js';
+import { enabledPluginNames, loadPlugins } from '../../api/plugins/load.js';
+import { generateDemoCentre } from '../../api/seed/demo-centre.js';
+import { createDemoAccounts, loadDemoCentre, seedDemo } from '../../api/seed/load-demo.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BIG = Number(process.env.BENCH_CASES ?? 100_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const TODAY = '2026-06-30'; // fixed, so that every run generates the same data
+const PASSWORD = 'bench-password-123';
+const ORIGIN = 'http://localhost:3000';
+
+const benchStarted = performance.now();
+const log = (text: string) => process.stderr.write(`[bench ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(3)}s] ${text}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Databases
+
+interface Target {
+  dialect: DialectName;
+  dataDir: string;
+  open(): Database;
+  size(): number | null;
+  drop(): Promise<void>;
+}
+
+async function newTarget(dialect: DialectName): Promise<Target> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-bench-'));
+  const databaseUrl = dialect === 'postgres' ? process.env.DATABASE_URL : undefined;
+  let schema: string | undefined;
+  if (databaseUrl) {
+    schema = `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+  }
+  return {
+    dialect,
+    dataDir,
+    open: () => openDatabase({ databaseUrl, dataDir, schema }),
+    size: () => {
+      if (dialect !== 'sqlite') return null;
+      return fs.readdirSync(dataDir).filter((f) => f.startsWith('fayuan.sqlite')).reduce((sum, f) => sum + fs.statSync(path.join(dataDir, f)).size, 0);
+    },
+    async drop() {
+      if (schema) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        await client.query(`drop schema if exists ${schema} cascade`);
+        await client.end();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function instance(database: Database, dataDir: string): Promise<Fayuan> {
+  const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off' });
+  return createFayuan({ database, config, plugins: await loadPlugins(enabledPluginNames()) });
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await work();
+  return [result, performance.now() - start];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latency
+
+class Random {
+  constructor(private state: number) {}
+  next() {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(min: number, max: number) {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+}
+
+interface Latency {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  /** Rows in the last answer and the total it reported, as a sanity check. */
+  rows: number;
+  total: number | null;
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(base: string, cookie: string, pathFor: (i: number) => string): Promise<Latency> {
+  const headers = { cookie, origin: ORIGIN, accept: 'application/json' };
+  for (let i = 0; i < 10; i++) await (await fetch(base + pathFor(-1 - i), { headers })).arrayBuffer(); // warm-up
+  const times: number[] = [];
+  let errors = 0;
+  let rows = 0;
+  let total: number | null = null;
+  for (let i = 0; i < REQUESTS; i++) {
+    const start = performance.now();
+    const res = await fetch(base + pathFor(i), { headers });
+    const body = await res.json();
+    times.push(performance.now() - start);
+    if (res.status !== 200) errors++;
+    rows = Array.isArray(body) ? body.length : 1;
+    const range = res.headers.get('content-range');
+    total = range ? Number(range.split('/').pop()) : null;
+  }
+  times.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    requests: REQUESTS, errors, rows, total,
+    p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)),
+    mean: round(times.reduce((a, b) => a + b, 0) / times.length),
+  };
+}
+
+const q = (params: Record<string, unknown>) => `?${new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])))}`;
+
+async function latencies(fayuan: Fayuan, caseIds: number[], names: string[]) {
+  let server: ServerType;
+  const port = await new Promise<number>((resolve) => {
+    server = serve({ fetch: fayuan.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ email: 'admin@fayuan.test', password: PASSWORD }),
+    });
+    if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}: ${await signIn.text()}`);
+    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const rng = new Random(7);
+    const statuses = ['closed', 'archived', 'in_progress', 'assigned'];
+    const types = ['civil', 'criminal', 'non_litigation'];
+    const scenarios: [string, (i: number) => string][] = [
+      ['(a) first page, default sort', () => `/api/cases${q({ range: [0, 24] })}`],
+      ['(b) page 100 by applicantName', () => `/api/cases${q({ sort: ['applicantName', 'ASC'], range: [2475, 2499] })}`],
+      ['(c) filter status + caseType', (i) => `/api/cases${q({ sort: ['applicationDate', 'DESC'], range: [0, 24], filter: { status: statuses[Math.abs(i) % 4], caseType: types[Math.abs(i) % 3] } })}`],
+      ['(d) q search (applicant name)', () => `/api/cases${q({ sort: ['applicationDate', 'DESC'], range: [0, 24], filter: { q: rng.pick(names) } })}`],
+      ['(e) getMany of 25 ids', () => `/api/cases?filter=${encodeURIComponent(JSON.stringify({ id: Array.from({ length: 25 }, () => rng.pick(caseIds)) }))}`],
+      ['(f) getOne', () => `/api/cases/${rng.pick(caseIds)}`],
+    ];
+    const out: Record<string, Latency> = {};
+    for (const [label, pathFor] of scenarios) {
+      out[label] = await measure(base, cookie, pathFor);
+      log(`  ${label}: p50 ${out[label].p50} ms, p95 ${out[label].p95} ms`);
+    }
+    return out;
+  } finally {
+    await new Promise((resolve) => server!.close(resolve));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function benchDialect(dialect: DialectName) {
+  log(`${dialect}: migrate an empty database`);
+  const small = await newTarget(dialect);
+  const smallDb = small.open();
+  const smallApp = await instance(smallDb, small.dataDir);
+  const [, migrateMs] = await timed(() => smallApp.migrate());
+  const [, remigrateMs] = await timed(() => smallApp.migrate());
+
+  log(`${dialect}: load the 600-case demo centre`);
+  const [, demoMs] = await timed(() => seedDemo(smallApp, smallDb, PASSWORD, 600));
+  await smallDb.close();
+  await small.drop();
+
+  log(`${dialect}: generate and load ${BIG} cases`);
+  const big = await newTarget(dialect);
+  const bigDb = big.open();
+  const bigApp = await instance(bigDb, big.dataDir);
+  await bigApp.migrate();
+  const [data, generateMs] = await timed(async () => generateDemoCentre({ cases: BIG, seed: 2026, today: TODAY }));
+  let lastLog = 0;
+  const [ids, loadMs] = await timed(() => loadDemoCentre(bigApp, bigDb, data, (name, done, total) => {
+    if (name === 'cases' && (done === total || performance.now() - lastLog > 10_000)) {
+      lastLog = performance.now();
+      log(`  cases ${done}/${total}`);
+    }
+  }));
+  await createDemoAccounts(bigApp, PASSWORD, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
+  const [, pluginDemoMs] = await timed(async () => {
+    for (const plugin of bigApp.plugins) await plugin.demo?.(bigApp.context);
+  });
+  const rowsLoaded = Object.values(data).reduce((sum, rows) => sum + rows.length, 0);
+  const names = Array.from({ length: 500 }, (_, i) => String(data.cases[(i * 7919) % data.cases.length].applicantName).slice(0, 2));
+
+  log(`${dialect}: list requests over HTTP (${REQUESTS} each)`);
+  const requests = await latencies(bigApp, ids.cases, names);
+  const size = big.size();
+  await bigDb.close();
+  await big.drop();
+
+  return {
+    dialect,
+    migrateEmptyMs: Math.round(migrateMs),
+    migrateAgainMs: Math.round(remigrateMs),
+    demo600Ms: Math.round(demoMs),
+    big: {
+      cases: BIG,
+      rows: rowsLoaded,
+      generateMs: Math.round(generateMs),
+      loadMs: Math.round(loadMs),
+      rowsPerSecond: Math.round(rowsLoaded / (loadMs / 1000)),
+      pluginDemoMs: Math.round(pluginDemoMs),
+      databaseBytes: size,
+    },
+    requests,
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npx tsx api/main.ts` on an empty data directory (SQLite, demo loaded) until /api/health answers. */
+async function startup() {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-bench-start-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', FAYUAN_RATE_LIMIT: 'off' };
+  delete env.FAYUAN_DEMO;
+  delete env.NODE_ENV;
+  const started = performance.now();
+  const child = spawn('npx', ['tsx', 'api/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  let ms: number | null = null;
+  try {
+    while (performance.now() - started < 180_000 && child.exitCode === null) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      if (ok) {
+        ms = performance.now() - started;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    if (child.exitCode === null && child.pid) {
+      process.kill(-child.pid, 'SIGTERM'); // the npx process group started above
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (ms === null) throw new Error(`the server did not answer /api/health:\n${output}`);
+  return { ms: Math.round(ms), consoleBuilt: /console built/.test(output) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+const dialects: DialectName[] = ['sqlite', ...(process.env.DATABASE_URL?.startsWith('postgres') ? ['postgres' as const] : [])];
+const results = [];
+for (const dialect of dialects) results.push(await benchDialect(dialect));
+let start: Awaited<ReturnType<typeof startup>> | null = null;
+if (process.env.BENCH_STARTUP !== 'off') {
+  log('start-up of npx tsx api/main.ts');
+  start = await startup();
+}
+
+const report = {
+  at: new Date().toISOString(),
+  machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
+  settings: { bigCases: BIG, requestsPerScenario: REQUESTS, today: TODAY, plugins: enabledPluginNames() },
+  results,
+  startup: start,
+  benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
+};
+
+const header = ['', ...results.map((r) => r.dialect)];
+const fmt = (n: number | null | undefined, unit = '') => (n === null || n === undefined ? '—' : `${n.toLocaleString('en-US')}${unit}`);
+const loadRows = [
+  header,
+  ['migrate an empty database', ...results.map((r) => fmt(r.migrateEmptyMs, ' ms'))],
+  ['migrate again (nothing to do)', ...results.map((r) => fmt(r.migrateAgainMs, ' ms'))],
+  ['load the 600-case demo (+ accounts, plugin demo)', ...results.map((r) => fmt(r.demo600Ms, ' ms'))],
+  [`generate ${BIG.toLocaleString('en-US')} cases`, ...results.map((r) => fmt(r.big.generateMs, ' ms'))],
+  [`load ${BIG.toLocaleString('en-US')} cases (${results[0]?.big.rows.toLocaleString('en-US')} rows)`, ...results.map((r) => fmt(r.big.loadMs, ' ms'))],
+  ['  rows per second', ...results.map((r) => fmt(r.big.rowsPerSecond))],
+  ['  plugin demo data', ...results.map((r) => fmt(r.big.pluginDemoMs, ' ms'))],
+  ['  database size', ...results.map((r) => (r.big.databaseBytes ? `${(r.big.databaseBytes / 2 ** 20).toFixed(0)} MB` : '—'))],
+];
+const requestRows = [['request (ms)', ...results.flatMap((r) => [`${r.dialect} p50`, 'p95', 'p99'])]];
+for (const label of Object.keys(results[0].requests)) {
+  requestRows.push([label, ...results.flatMap((r) => {
+    const l = r.requests[label];
+    return [l.p50, l.p95, l.p99].map((n) => n.toFixed(1) + (l.errors ? ` (${l.errors} errors)` : ''));
+  })]);
+}
+
+console.log(`\nFayuan bench — ${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node}, ${report.at}\n`);
+console.log(table(loadRows));
+console.log(`\nList requests over HTTP with ${BIG.toLocaleString('en-US')} cases, ${REQUESTS} sequential requests each (admin session):\n`);
+console.log(table(requestRows));
+if (start) console.log(`\nStart-up of \`npx tsx api/main.ts\` on an empty data directory until /api/health answers: ${fmt(start.ms, ' ms')}${start.consoleBuilt ? ' (the console was built during start-up)' : ''}`);
+console.log(`\nBench took ${report.benchSeconds} s; figures in test/bench/last-run.json`);
+fs.writeFileSync(path.join(ROOT, 'test', 'bench', 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);
