@@ -14,6 +14,7 @@ import { ResourceList } from './generic/ResourceList.js';
 import { ResourceShow } from './generic/ResourceShow.js';
 import { ResourceEdit } from './generic/ResourceEdit.js';
 import { ResourceCreate } from './generic/ResourceCreate.js';
+import { CaseShow } from './cases/CaseShow.js';
 
 interface AppProps {
   /** What the current user (or nobody) may see and do. */
@@ -51,7 +52,8 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
               key={resource.name}
               name={resource.name}
               list={ResourceList}
-              show={ResourceShow}
+              // A case's page adds its workflow and the plugins' case panels to the generic one.
+              show={resource.name === 'cases' ? CaseShow : ResourceShow}
               edit={may.update ? ResourceEdit : undefined}
               create={may.create ? ResourceCreate : undefined}
               icon={resourceIcon(resource.name)}

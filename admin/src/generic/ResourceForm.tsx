@@ -1,6 +1,6 @@
 // The form body of any register, shared by Create and Edit: fields the user may change as
 // inputs in a grid; server-set fields, and fields this user may not change, shown but not editable.
-import type { MutableRefObject } from 'react';
+import { createElement, type MutableRefObject } from 'react';
 import { Box, Divider, Stack, Typography } from '@mui/material';
 import {
   DeleteButton,
@@ -15,6 +15,7 @@ import {
 import { SYSTEM_FIELDS, isEditable, permissionsOf, type FieldMeta, type ResourceMeta } from '../meta.js';
 import { DisplayField, FieldInput } from './fieldComponents.js';
 import { fieldGridSx, isWideField } from './fieldGroups.js';
+import { useListInputs } from '../plugins.js';
 
 const isSystem = (field: FieldMeta) => SYSTEM_FIELDS.includes(field.name);
 
@@ -91,6 +92,8 @@ interface ResourceFormProps {
 }
 
 export function ResourceForm({ resource, mode, defaultValues, loadedVersion }: ResourceFormProps) {
+  // An enabled plugin may bring the editor of a list field (e.g. a template's materials).
+  const listInputs = useListInputs(resource.name);
   return (
     <SimpleForm
       defaultValues={defaultValues}
@@ -103,7 +106,11 @@ export function ResourceForm({ resource, mode, defaultValues, loadedVersion }: R
       <Box sx={{ ...fieldGridSx, width: '100%', rowGap: 0 }}>
         {declaredWritable(resource).map((field) => (
           <Stack key={field.name} sx={isWideField(field) ? { gridColumn: '1 / -1' } : undefined}>
-            {mode === 'create' || isEditable(resource, field) ? <FieldInput field={field} source={field.name} /> : <ShownField field={field} />}
+            {mode === 'create' || isEditable(resource, field) ? (
+              field.type === 'list' && listInputs[field.name]
+                ? createElement(listInputs[field.name], { field, source: field.name, resource })
+                : <FieldInput field={field} source={field.name} />
+            ) : <ShownField field={field} />}
           </Stack>
         ))}
       </Box>

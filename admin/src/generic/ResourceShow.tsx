@@ -1,12 +1,12 @@
 // The page of one record of any register: every field, grouped, system columns last.
 import { Box, Card, CardContent, Divider, Typography } from '@mui/material';
 import { EditButton, Labeled, ListButton, Show, TopToolbar, useResourceContext, useTranslate } from 'react-admin';
-import { permissionsOf, useResourceMeta } from '../meta.js';
+import { permissionsOf, useResourceMeta, type ResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
 import { DisplayField } from './fieldComponents.js';
 import { fieldGridSx, fieldGroups, isWideField } from './fieldGroups.js';
 
-function ShowActions({ canEdit }: { canEdit: boolean }) {
+export function ShowActions({ canEdit }: { canEdit: boolean }) {
   return (
     <TopToolbar>
       <ListButton />
@@ -17,10 +17,19 @@ function ShowActions({ canEdit }: { canEdit: boolean }) {
 
 export function ResourceShow() {
   const resource = useResourceMeta(useResourceContext()!);
+  return (
+    <Show actions={<ShowActions canEdit={permissionsOf(resource).update} />} component="div">
+      <RecordDetails resource={resource} />
+    </Show>
+  );
+}
+
+/** Every field of the record in the Show's context, grouped in cards (also a tab of the case's page). */
+export function RecordDetails({ resource }: { resource: ResourceMeta }) {
   const translate = useTranslate();
   const label = useLabel();
   return (
-    <Show actions={<ShowActions canEdit={permissionsOf(resource).update} />} component="div">
+    <>
       {fieldGroups(resource).map((group) => (
         <Card key={group.title || group.fields[0].name} variant="outlined" sx={{ mb: 2 }}>
           <CardContent>
@@ -40,6 +49,6 @@ export function ResourceShow() {
           </CardContent>
         </Card>
       ))}
-    </Show>
+    </>
   );
 }

@@ -1,0 +1,74 @@
+/// <reference types="vite/client" />
+// The admin halves of the plugins (plugins/<name>/admin/index.tsx): every one is bundled, and
+// only those /api/meta lists as enabled are drawn. A plugin's case panels show where meta says
+// the user's role may see them; its list inputs replace the generic editor of a `list` field.
+import type { ComponentType } from 'react';
+import { useMeta, type FieldMeta, type Label, type Meta, type ResourceMeta } from './meta.js';
+
+/** What a plugin's input for a `list` field receives (it edits `source` in the form). */
+export interface ListInputProps {
+  field: FieldMeta;
+  source: string;
+  resource: ResourceMeta;
+}
+
+/** The default export of plugins/<name>/admin/index.tsx. */
+export interface AdminPlugin {
+  /** The folder name, as in /api/meta `plugins[].name`. */
+  name: string;
+  /** Panels on a case's page, by the `id` the server half declares in `casePanels`; drawn inside the case's record context. */
+  casePanels?: Record<string, ComponentType>;
+  /** Inputs for list fields, by `<resource>.<field>`. */
+  listInputs?: Record<string, ComponentType<ListInputProps>>;
+}
+
+/** A plugin as /api/meta describes it: its case panels are already those the user's role may see. */
+export interface PluginMeta {
+  name: string;
+  label: Label;
+  casePanels?: { id: string; label: Label; roles: string[] }[];
+}
+
+const modules = import.meta.glob<{ default: AdminPlugin }>('../../plugins/*/admin/index.tsx', { eager: true });
+
+/** Every plugin's admin half in the bundle, enabled or not. */
+export const bundledPlugins: AdminPlugin[] = Object.values(modules).map((module) => module.default);
+
+/** The bundled admin halves of the plugins the server has enabled, with their meta. */
+export function enabledPlugins(meta: Meta): { plugin: AdminPlugin; meta: PluginMeta }[] {
+  return (meta.plugins as PluginMeta[]).flatMap((described) => {
+    const plugin = bundledPlugins.find((p) => p.name === described.name);
+    return plugin ? [{ plugin, meta: described }] : [];
+  });
+}
+
+export interface CasePanelEntry {
+  /** `<plugin>.<panel id>`, unique on the page. */
+  key: string;
+  label: Label;
+  Panel: ComponentType;
+}
+
+/** The case panels this user may see, in the order meta lists them. */
+export function useCasePanels(): CasePanelEntry[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin, meta: described }) =>
+    (described.casePanels ?? []).flatMap((panel) => {
+      const Panel = plugin.casePanels?.[panel.id];
+      return Panel ? [{ key: `${plugin.name}.${panel.id}`, label: panel.label, Panel }] : [];
+    }),
+  );
+}
+
+/** The enabled plugins' inputs for this register's list fields, by field name. */
+export function useListInputs(resource: string): Record<string, ComponentType<ListInputProps>> {
+  const meta = useMeta();
+  const inputs: Record<string, ComponentType<ListInputProps>> = {};
+  for (const { plugin } of enabledPlugins(meta)) {
+    for (const [key, Input] of Object.entries(plugin.listInputs ?? {})) {
+      const [name, field] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)];
+      if (name === resource) inputs[field] = Input;
+    }
+  }
+  return inputs;
+}
