@@ -4,6 +4,7 @@ import { EditButton, Labeled, ListButton, Show, TopToolbar, useResourceContext, 
 import { permissionsOf, useResourceMeta, type ResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
 import { DisplayField } from './fieldComponents.js';
+import { RecordHistory } from './RecordHistory.js';
 import { fieldGridSx, fieldGroups, isWideField } from './fieldGroups.js';
 
 export function ShowActions({ canEdit }: { canEdit: boolean }) {
@@ -49,6 +50,7 @@ export function RecordDetails({ resource }: { resource: ResourceMeta }) {
           </CardContent>
         </Card>
       ))}
+      <RecordHistory resource={resource} />
     </>
   );
 }
