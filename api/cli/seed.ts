@@ -18,7 +18,7 @@ import { openDatabase, type Database } from '../db/connect.js';
 import { enabledPluginNames, loadPlugins } from '../plugins/load.js';
 import { tableName } from '../resources/define.js';
 import { generateDemoCentre, type DemoCentre } from '../seed/demo-centre.js';
-import { demoAccounts, loadDemoCentre } from '../seed/load-demo.js';
+import { createDemoAccounts, loadDemoCentre } from '../seed/load-demo.js';
 
 /** The registers the demo centre fills, children first (the order to delete them in). */
 const DEMO_REGISTERS = ['complaints', 'cases', 'volunteer-teams', 'lawyers', 'service-points', 'law-firms'];
@@ -166,32 +166,6 @@ async function demoRows(database: Database): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Accounts
-
-async function ensureDemoAccounts(fayuan: Fayuan, database: Database, password: string, lawyer: { id: number; name: string }) {
-  const created: string[] = [];
-  for (const account of demoAccounts) {
-    const isLawyer = account.role === 'lawyer';
-    const existing = await database.db.selectFrom('user').select(['id']).where('email', '=', account.email).executeTakeFirst();
-    if (existing) {
-      if (isLawyer) await database.db.updateTable('user').set({ lawyerId: lawyer.id, name: lawyer.name }).where('id', '=', existing.id).execute();
-      continue;
-    }
-    await fayuan.auth.api.createUser({
-      body: {
-        email: account.email,
-        password,
-        name: isLawyer ? lawyer.name : account.name,
-        role: account.role as 'admin',
-        data: isLawyer ? { lawyerId: lawyer.id } : {},
-      },
-    });
-    created.push(account.email);
-  }
-  return created;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 async function main(argv: string[]): Promise<number> {
   const options = readOptions(argv);
@@ -227,7 +201,7 @@ async function main(argv: string[]): Promise<number> {
     progress.end();
     const loaded = performance.now() - loading;
 
-    const accounts = await ensureDemoAccounts(fayuan, database, config.demoPassword, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
+    const accounts = await createDemoAccounts(fayuan, config.demoPassword, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
     const pluginsStarted = performance.now();
     for (const plugin of fayuan.plugins) await plugin.demo?.(fayuan.context);
     const pluginTime = performance.now() - pluginsStarted;

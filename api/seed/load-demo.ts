@@ -78,9 +78,20 @@ export const demoAccounts = [
   { email: 'reviewer@fayuan.test', name: '周专家', role: 'reviewer' },
 ] as const;
 
-export async function createDemoAccounts(fayuan: Fayuan, password: string, demoLawyer: { id: number; name: string }) {
+/**
+ * Creates the demo accounts that do not exist yet and links the demo lawyer account to
+ * `demoLawyer` (relinking an existing one); answers the emails created.
+ */
+export async function createDemoAccounts(fayuan: Fayuan, password: string, demoLawyer: { id: number; name: string }): Promise<string[]> {
+  const { db } = fayuan.records.database;
+  const created: string[] = [];
   for (const account of demoAccounts) {
     const lawyer = account.role === 'lawyer';
+    const existing = await db.selectFrom('user').select(['id']).where('email', '=', account.email).executeTakeFirst();
+    if (existing) {
+      if (lawyer) await db.updateTable('user').set({ lawyerId: demoLawyer.id, name: demoLawyer.name }).where('id', '=', existing.id).execute();
+      continue;
+    }
     await fayuan.auth.api.createUser({
       body: {
         email: account.email,
@@ -90,7 +101,9 @@ export async function createDemoAccounts(fayuan: Fayuan, password: string, demoL
         data: lawyer ? { lawyerId: demoLawyer.id } : {},
       },
     });
+    created.push(account.email);
   }
+  return created;
 }
 
 /** An empty database gets the demo centre and the four demo accounts. */

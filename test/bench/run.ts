@@ -7,12 +7,12 @@
 //   BENCH_STARTUP=off    skip the `npx tsx api/main.ts` start-up measurement
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createSchema, dropSchema } from '../support/pg-schema.js';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import pg from 'pg';
 import { createFayuan, type Fayuan } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database, type DialectName } from '../../api/db/connect.js';
@@ -46,11 +46,7 @@ async function newTarget(dialect: DialectName): Promise<Target> {
   const databaseUrl = dialect === 'postgres' ? process.env.DATABASE_URL : undefined;
   let schema: string | undefined;
   if (databaseUrl) {
-    schema = `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
+    schema = await createSchema(databaseUrl, 'bench');
   }
   return {
     dialect,
@@ -61,11 +57,8 @@ async function newTarget(dialect: DialectName): Promise<Target> {
       return fs.readdirSync(dataDir).filter((f) => f.startsWith('fayuan.sqlite')).reduce((sum, f) => sum + fs.statSync(path.join(dataDir, f)).size, 0);
     },
     async drop() {
-      if (schema) {
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
+      if (schema && databaseUrl) {
+        await dropSchema(databaseUrl, schema);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

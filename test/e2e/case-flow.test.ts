@@ -2,10 +2,10 @@
 // the case file by uploading through the checklist's drop zone and submits the case for closing;
 // the centre admin assigns a lawyer through the dialog, where ineligible lawyers cannot be chosen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
 import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, seen, signInToConsole } from '../support/browser.js';
 
 const STEP = 60_000;
 let server: RunningServer;
@@ -42,21 +42,7 @@ function onePagePdf(text: string): Buffer {
   return Buffer.from(pdf, 'latin1');
 }
 
-async function seen(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 20_000 });
-}
-
-async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(server.url);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await seen(page.getByRole('heading', { name: /您好/ }));
-  return { context, page };
-}
+const signIn = (email: string) => signInToConsole(browser, server.url, email, DEMO_PASSWORD);
 
 /** Opens the dialog of one of the case's actions (the buttons of the workflow card). */
 async function openAction(page: Page, action: string): Promise<Locator> {

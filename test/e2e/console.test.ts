@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, contentRangeTotal, demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
 import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, seen, signInToConsole } from '../support/browser.js';
 
 const STEP = 60_000;
 let server: RunningServer;
@@ -20,22 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Waits until the element is on screen (fails the test if it never is). */
-async function seen(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 20_000 });
-}
-
-async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(server.url);
-  await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await seen(page.getByRole('heading', { name: /您好/ }));
-  return { context, page };
-}
+const signIn = (email: string) => signInToConsole(browser, server.url, email, DEMO_PASSWORD);
 
 /** Opens the case list from the menu; answers the total the server put in Content-Range. */
 async function openCaseList(page: Page): Promise<number> {

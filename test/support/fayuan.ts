@@ -1,9 +1,9 @@
 // A real Fayuan for a test file: its own SQLite file, or its own schema in the PostgreSQL
 // that DATABASE_URL names; real better-auth sessions; requests go through the real Hono app.
 import fs from 'node:fs';
+import { createSchema, dropSchema } from './pg-schema.js';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { createFayuan, type Fayuan } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database } from '../../api/db/connect.js';
@@ -40,11 +40,7 @@ export async function startTestFayuan(options: {
   const databaseUrl = process.env.DATABASE_URL;
   let schema: string | undefined;
   if (databaseUrl?.startsWith('postgres') && !options.database) {
-    schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
+    schema = await createSchema(databaseUrl, 't');
   }
   const database = options.database ?? openDatabase({ databaseUrl, dataDir, schema });
   const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off', ...options.env });
@@ -86,11 +82,8 @@ export async function startTestFayuan(options: {
     async close() {
       if (options.database) return;
       await database.close();
-      if (schema) {
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
+      if (schema && databaseUrl) {
+        await dropSchema(databaseUrl, schema);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

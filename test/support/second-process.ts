@@ -3,10 +3,10 @@
 // child processes that migrate it (test/support/migrate-child.ts).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createSchema, dropSchema } from './pg-schema.js';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { createFayuan, type Fayuan } from '../../api/app.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database } from '../../api/db/connect.js';
@@ -31,11 +31,7 @@ export async function freshTarget(): Promise<SharedTarget> {
   const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
   let schema: string | undefined;
   if (databaseUrl) {
-    schema = `c_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
+    schema = await createSchema(databaseUrl, 'c');
   }
   return {
     dialect: databaseUrl ? 'postgres' : 'sqlite',
@@ -44,11 +40,8 @@ export async function freshTarget(): Promise<SharedTarget> {
     schema,
     open: () => openDatabase({ databaseUrl, dataDir, schema }),
     async drop() {
-      if (schema) {
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`drop schema if exists ${schema} cascade`);
-        await client.end();
+      if (schema && databaseUrl) {
+        await dropSchema(databaseUrl, schema);
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
