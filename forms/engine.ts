@@ -407,7 +407,8 @@ function imposedGrade(def: FormDefinition, consequences: TriggeredConsequence[])
     .sort((a, b) => rank(b) - rank(a))[0];
 }
 
+// Through 12 significant digits first, so that float noise (3/5 × 30 = 18.000000000000004, 1.005 × 100 = 100.49999999999999) does not move the rounding.
 function round(value: number, decimals: number): number {
   const factor = 10 ** decimals;
-  return Math.round((value + Number.EPSILON) * factor) / factor;
+  return Math.round(Number((value * factor).toPrecision(12))) / factor;
 }
