@@ -93,7 +93,8 @@ const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, st
 const checkSchema = ajv.compile<FormDefinition>(definitionSchema);
 
 export function validateDefinition(def: unknown): { ok: true; definition: FormDefinition } | { ok: false; errors: DefinitionError[] } {
-  if (!checkSchema(def)) return { ok: false, errors: dedupe((checkSchema.errors ?? []).filter((e) => e.keyword !== 'if').map(schemaError)) };
+  // Ajv also reports "must match then/else" beside the failure inside then/else; the inner one says it all.
+  if (!checkSchema(def)) return { ok: false, errors: (checkSchema.errors ?? []).filter((e) => e.keyword !== 'if').map(schemaError) };
   const errors = semanticErrors(def);
   return errors.length ? { ok: false, errors } : { ok: true, definition: def };
 }
@@ -169,17 +170,6 @@ function isWholeMultiple(range: number, step: number): boolean {
   return Math.abs(steps - Math.round(steps)) < 1e-9;
 }
 
-// Ajv also reports "must match then/else" beside the failure inside then/else; the inner one says it all.
-function dedupe(errors: DefinitionError[]): DefinitionError[] {
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    const key = `${e.path} ${e.message.en}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 function schemaError(error: ErrorObject): DefinitionError {
   const p = error.params as Record<string, unknown>;
   const at = (name: unknown) => `${error.instancePath}/${String(name)}`;
@@ -200,13 +190,15 @@ function schemaError(error: ErrorObject): DefinitionError {
     case 'enum':
       return { path: error.instancePath, message: { zh: `取值应为 ${allowed(p)}`, en: `Must be ${allowed(p)}` } };
     case 'pattern':
-      return { path: error.instancePath, message: { zh: '格式不对：编号只能用字母、数字和下划线，以字母开头', en: `Wrong format: must match ${p.pattern}` } };
+      return { path: error.instancePath, message: { zh: `格式不对：须符合 ${p.pattern}`, en: `Wrong format: must match ${p.pattern}` } };
     case 'minLength':
       return { path: error.instancePath, message: { zh: '不能为空', en: 'Must not be empty' } };
     case 'maxLength':
       return { path: error.instancePath, message: { zh: `不能超过 ${p.limit} 个字符`, en: `At most ${p.limit} characters` } };
     case 'minItems':
       return { path: error.instancePath, message: { zh: `至少要有 ${p.limit} 项`, en: `Needs at least ${p.limit} entries` } };
+    case 'maxItems':
+      return { path: error.instancePath, message: { zh: `最多 ${p.limit} 项`, en: `At most ${p.limit} entries` } };
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':

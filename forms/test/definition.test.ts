@@ -57,6 +57,11 @@ describe('validateDefinition: the schema', () => {
     ]);
   });
 
+  it('bounds the size of a definition', () => {
+    expect(pathsOf((f) => { f.sections = Array.from({ length: 51 }, () => f.sections[0]); })).toEqual(['/sections']);
+    expect(pathsOf((f) => { f.sections[1].items[1].options = Array.from({ length: 51 }, (_, i) => ({ value: `o${i}`, label: { zh: '项', en: 'o' } })); })).toEqual(['/sections/1/items/1/options']);
+  });
+
   it('requires a grade on a grade consequence and refuses one on a complaint consequence', () => {
     expect(pathsOf((f) => {
       delete f.sections[1].items[0].consequences[0].grade;
