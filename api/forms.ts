@@ -1,41 +1,26 @@
 // The quality forms shipped under forms/ (data, not code): observation sheets, visit sheets, rubrics.
+// Each is checked by the forms engine when the server starts; a bad shipped form stops it with the paths of its errors.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Label } from './resources/define.js';
+import { type FormDefinition, validateDefinition } from '../forms/engine.js';
 
-export interface FormItem {
-  id: string;
-  type: 'score' | 'yesNo' | 'choice' | 'text';
-  label: Label;
-  max?: number;
-  options?: Record<string, Label>;
-}
-
-export interface FormDefinition {
-  id: string;
-  title: Label;
-  source?: Label;
-  sections: { id: string; title: Label; items: FormItem[] }[];
-  fields: FormItem[];
-  grades?: { grade: string; label: Label; min: number }[];
-}
+export type { FormDefinition };
 
 const formsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'forms');
+const SCHEMA_FILE = 'form-definition.schema.json';
 
 export function loadForms(dir = formsDir): FormDefinition[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((file) => {
-    const form = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as FormDefinition;
-    if (form.id !== path.basename(file, '.json')) throw new Error(`forms/${file}: id must be "${path.basename(file, '.json')}"`);
-    for (const item of form.sections.flatMap((s) => s.items)) {
-      if (item.type === 'score' && !(Number(item.max) > 0)) throw new Error(`forms/${file}: score item ${item.id} needs a positive max`);
-    }
-    return form;
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE).sort().map((file) => {
+    const result = validateDefinition(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+    if (!result.ok) throw new Error(`forms/${file}: ${result.errors.map((e) => `${e.path} ${e.message.en}`).join('; ')}`);
+    if (result.definition.key !== path.basename(file, '.json')) throw new Error(`forms/${file}: key must be "${path.basename(file, '.json')}"`);
+    return result.definition;
   });
 }
 
-/** The points a form can give (sum of its score items' maxima). */
-export function maxScore(form: FormDefinition): number {
-  return form.sections.flatMap((s) => s.items).reduce((sum, item) => sum + (item.type === 'score' ? Number(item.max) : 0), 0);
+/** The points a form's total is out of: the engine normalises every sheet's score to 100. */
+export function maxScore(_form: FormDefinition): number {
+  return 100;
 }
