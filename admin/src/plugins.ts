@@ -3,7 +3,7 @@
 // only those /api/meta lists as enabled are drawn. A plugin's case panels show where meta says
 // the user's role may see them; its list inputs replace the generic editor of a `list` field.
 import type { ComponentType } from 'react';
-import { useMeta, type FieldMeta, type Label, type Meta, type ResourceMeta } from './meta.js';
+import { useMeta, type FieldMeta, type Label, type Meta, type PluginMeta, type ResourceMeta } from './meta.js';
 
 /** What a plugin's input for a `list` field receives (it edits `source` in the form). */
 export interface ListInputProps {
@@ -22,13 +22,6 @@ export interface AdminPlugin {
   listInputs?: Record<string, ComponentType<ListInputProps>>;
 }
 
-/** A plugin as /api/meta describes it: its case panels are already those the user's role may see. */
-export interface PluginMeta {
-  name: string;
-  label: Label;
-  casePanels?: { id: string; label: Label; roles: string[] }[];
-}
-
 const modules = import.meta.glob<{ default: AdminPlugin }>('../../plugins/*/admin/index.tsx', { eager: true });
 
 /** Every plugin's admin half in the bundle, enabled or not. */
@@ -36,7 +29,7 @@ export const bundledPlugins: AdminPlugin[] = Object.values(modules).map((module)
 
 /** The bundled admin halves of the plugins the server has enabled, with their meta. */
 export function enabledPlugins(meta: Meta): { plugin: AdminPlugin; meta: PluginMeta }[] {
-  return (meta.plugins as PluginMeta[]).flatMap((described) => {
+  return meta.plugins.flatMap((described) => {
     const plugin = bundledPlugins.find((p) => p.name === described.name);
     return plugin ? [{ plugin, meta: described }] : [];
   });
@@ -53,7 +46,7 @@ export interface CasePanelEntry {
 export function useCasePanels(): CasePanelEntry[] {
   const meta = useMeta();
   return enabledPlugins(meta).flatMap(({ plugin, meta: described }) =>
-    (described.casePanels ?? []).flatMap((panel) => {
+    described.casePanels.flatMap((panel) => {
       const Panel = plugin.casePanels?.[panel.id];
       return Panel ? [{ key: `${plugin.name}.${panel.id}`, label: panel.label, Panel }] : [];
     }),
