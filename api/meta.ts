@@ -51,7 +51,9 @@ export function describeResource(resource: ResourceDefinition): ResourceMeta {
  * reached (review, accept, assign, … archive); the other moves leave it or go back.
  */
 export function caseWorkflow(): WorkflowMeta {
-  const actions = Object.entries(caseActions).map(([name, a]) => ({ name, label: a.label, from: [...a.from] as string[], to: a.to as string }));
+  const actions = Object.entries(caseActions).map(([name, a]) => ({
+    name, label: a.label, from: [...a.from] as string[], to: a.to as string, stamps: a.stamps as string | null,
+  }));
   const mainPath = [Object.keys(caseStatuses)[0]];
   for (;;) {
     const at = mainPath[mainPath.length - 1];

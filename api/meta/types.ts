@@ -56,6 +56,8 @@ export interface WorkflowActionMeta {
   label: Label;
   from: string[];
   to: string;
+  /** The timestamp field the move sets on the case (`acceptedAt`…), if any. */
+  stamps: string | null;
 }
 
 /** A case's life as the server declares it: its states in order, its main path and its moves. */

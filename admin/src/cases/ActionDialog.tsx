@@ -13,7 +13,7 @@ import { fieldOf, useResourceMeta, type FieldMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
 import { useWords } from '../words.js';
 import { LawyerPicker } from './LawyerPicker.js';
-import { CAUTIOUS_ACTIONS, workflowWords, type CaseAction } from './workflow.js';
+import { useCaseLifecycle, workflowWords, type CaseAction } from './workflow.js';
 
 type Values = Record<string, string>;
 
@@ -53,6 +53,7 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
   const label = useLabel();
   const words = useWords(workflowWords);
   const cases = useResourceMeta('cases');
+  const { isCautious } = useCaseLifecycle();
   const [values, setValues] = useState<Values>({ assignmentMethod: 'assigned' });
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null);
   const [sending, setSending] = useState(false);
@@ -176,7 +177,7 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
         <Button onClick={onClose} disabled={sending}>{words.cancel}</Button>
         <Button
           type="submit" variant="contained" disabled={sending}
-          color={CAUTIOUS_ACTIONS.has(action.name) ? 'error' : 'primary'}
+          color={isCautious(action.name) ? 'error' : 'primary'}
           startIcon={sending ? <CircularProgress size={16} color="inherit" /> : undefined}
         >
           {actionLabel}

@@ -11,7 +11,7 @@ import { ActionDialog } from './ActionDialog.js';
 import { DeadlineChip } from './DeadlineChip.js';
 import { WorkflowHistory } from './WorkflowHistory.js';
 import { WorkflowStepper } from './WorkflowStepper.js';
-import { CAUTIOUS_ACTIONS, useCaseWorkflow, workflowWords, type CaseAction } from './workflow.js';
+import { useCaseLifecycle, useCaseWorkflow, workflowWords, type CaseAction } from './workflow.js';
 
 /** `{ zh, en }` of an enum field's option, or the value itself. */
 function useOptionLabel(fieldName: string): (value: string) => string {
@@ -31,6 +31,7 @@ export function CaseWorkflow() {
   const statusLabel = useOptionLabel('status');
   const groundLabel = useOptionLabel('terminationGround');
   const workflow = useCaseWorkflow(record?.id);
+  const { isMain, isCautious } = useCaseLifecycle();
   const [open, setOpen] = useState<CaseAction | null>(null);
   if (!record) return null;
 
@@ -39,7 +40,7 @@ export function CaseWorkflow() {
   const status = state?.status ?? String(record.status);
   const history = state?.history ?? [];
   const actions = state?.actions ?? [];
-  const ended = status === 'rejected' || status === 'terminated';
+  const ended = !isMain(status);
 
   return (
     <Card sx={{ mb: 2 }} data-testid="case-workflow">
@@ -65,8 +66,8 @@ export function CaseWorkflow() {
               {workflow.isPending ? <Skeleton width={240} height={40} /> : null}
               {state && !actions.length ? <Typography variant="body2" color="text.secondary">{words.noActions}</Typography> : null}
               {actions.map((action, i) => {
-                const cautious = CAUTIOUS_ACTIONS.has(action.name);
-                const main = !cautious && i === actions.findIndex((a) => !CAUTIOUS_ACTIONS.has(a.name));
+                const cautious = isCautious(action.name);
+                const main = !cautious && i === actions.findIndex((a) => !isCautious(a.name));
                 return (
                   <Button
                     key={action.name}

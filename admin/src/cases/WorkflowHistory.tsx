@@ -4,7 +4,7 @@ import { useGetMany } from 'react-admin';
 import type { Label } from '../meta.js';
 import { useLabel, useLanguageTag } from '../i18n.js';
 import { useWords } from '../words.js';
-import { pastActionLabels, workflowWords, type CaseAction, type HistoryEntry } from './workflow.js';
+import { useCaseLifecycle, workflowWords, type CaseAction, type HistoryEntry } from './workflow.js';
 
 interface WorkflowHistoryProps {
   history: HistoryEntry[];
@@ -20,6 +20,7 @@ export function WorkflowHistory({ history, actions, statusLabel, groundLabel }: 
   const label = useLabel();
   const tag = useLanguageTag();
   const words = useWords(workflowWords);
+  const lifecycle = useCaseLifecycle();
   const lawyerIds = [...new Set(history.map((h) => (h.changes?.lawyerId as unknown[] | undefined)?.[1]).filter((id) => id !== null && id !== undefined))];
   const { data: lawyers } = useGetMany('lawyers', { ids: lawyerIds as number[] }, { enabled: lawyerIds.length > 0 });
 
@@ -27,7 +28,7 @@ export function WorkflowHistory({ history, actions, statusLabel, groundLabel }: 
 
   const actionLabel = (entry: HistoryEntry) => {
     const name = entry.action.replace(/^transition:/, '');
-    const known: Label | undefined = actions.find((a) => a.name === name)?.label ?? pastActionLabels[name];
+    const known: Label | undefined = actions.find((a) => a.name === name)?.label ?? lifecycle.actionLabel(name);
     if (known) return label(known);
     const to = entry.changes?.status?.[1];
     return to ? statusLabel(to) : name;

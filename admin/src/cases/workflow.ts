@@ -1,43 +1,14 @@
-// A case's workflow as GET /api/cases/:id/workflow answers it, and the words its screens use.
+// A case's workflow: its states and moves as /api/meta declares them (api/cases/lifecycle.ts),
+// where one case stands as GET /api/cases/:id/workflow answers, and the words its screens use.
 import { useQuery } from '@tanstack/react-query';
+import type { RaRecord } from 'react-admin';
 import { useApi } from '../apiClient.js';
-import type { Label } from '../meta.js';
+import { useResourceMeta, type CaseWorkflowState, type Label, type WorkflowHistoryEntry, type WorkflowMeta } from '../meta.js';
 
-export interface CaseAction {
-  /** `review`, `accept`, `reject`, `assign`, … (api/cases/lifecycle.ts). */
-  name: string;
-  label: Label;
-}
-
-export interface CaseDeadline {
-  kind: 'review' | 'assign' | null;
-  due: string | null;
-  overdue: boolean;
-  /** 0 on the day itself, negative once overdue. */
-  daysLeft: number | null;
-}
-
-export interface HistoryEntry {
-  at: string;
-  actorEmail: string | null;
-  /** `transition:<action>`. */
-  action: string;
-  /** Field → [before, after]; `payload` is what the action carried. */
-  changes: (Record<string, unknown> & { status?: [string, string]; payload?: Record<string, unknown> }) | null;
-}
-
-export interface CaseWorkflowState {
-  id: number;
-  status: string;
-  actions: CaseAction[];
-  deadline: CaseDeadline;
-  history: HistoryEntry[];
-}
-
-/** The main path of a case, application to archive (DOMAIN.md). */
-export const MAIN_PATH = ['applied', 'reviewing', 'accepted', 'assigned', 'in_progress', 'closing_submitted', 'closed', 'archived'] as const;
-/** Where a case can end off the main path. */
-export const END_STATES = ['rejected', 'terminated'] as const;
+export type { CaseDeadline, CaseWorkflowState } from '../meta.js';
+export type HistoryEntry = WorkflowHistoryEntry;
+/** A move the user may make now, as the workflow route labels it. */
+export type CaseAction = CaseWorkflowState['actions'][number];
 
 /** Query keys of the case's own routes: react-admin's refresh invalidates them with the record. */
 export const caseQueryKey = (caseId: unknown, what: string) => ['fayuan', 'cases', String(caseId), what];
@@ -51,26 +22,49 @@ export function useCaseWorkflow(caseId: unknown) {
   });
 }
 
-/**
- * How the history names past actions. The workflow route labels only the actions allowed now,
- * so the labels of api/cases/lifecycle.ts are repeated here for the record of what was done;
- * an action missing here is named by the state it led to.
- */
-export const pastActionLabels: Record<string, Label> = {
-  review: { zh: '开始审查', en: 'Start review' },
-  accept: { zh: '受理', en: 'Accept' },
-  reject: { zh: '不予受理', en: 'Reject' },
-  assign: { zh: '指派', en: 'Assign' },
-  start: { zh: '开始承办', en: 'Start work' },
-  'submit-closing': { zh: '提交结案', en: 'Submit for closing' },
-  'return-closing': { zh: '退回结案申请', en: 'Return for more work' },
-  close: { zh: '结案', en: 'Close' },
-  archive: { zh: '归档', en: 'Archive' },
-  terminate: { zh: '终止', en: 'Terminate' },
-};
+/** What the screens read from the declared workflow. */
+export interface CaseLifecycle {
+  /** Application to archive. */
+  mainPath: string[];
+  /** Off the main path, a case has ended (rejected, terminated). */
+  isMain: (status: unknown) => status is string;
+  /** Moves that leave the main path or go back on it: drawn as warnings, not as the next step. */
+  isCautious: (action: string) => boolean;
+  /** Any move's label, also for those no longer allowed (the history). */
+  actionLabel: (action: string) => Label | undefined;
+  /** The last main-path state a case reached before it was rejected or terminated. */
+  lastMainStatus: (record: RaRecord, history: HistoryEntry[]) => string;
+}
 
-/** Actions that end or undo something: drawn as warnings, not as the next step. */
-export const CAUTIOUS_ACTIONS = new Set(['reject', 'terminate', 'return-closing']);
+export function caseLifecycle({ mainPath, actions }: WorkflowMeta): CaseLifecycle {
+  const isMain = (status: unknown): status is string => mainPath.includes(status as string);
+  const byName = new Map(actions.map((a) => [a.name, a]));
+  const isCautious = (name: string) => {
+    const action = byName.get(name);
+    if (!action) return false;
+    const to = mainPath.indexOf(action.to);
+    return to < 0 || action.from.some((from) => mainPath.indexOf(from) > to);
+  };
+  const lastMainStatus = (record: RaRecord, history: HistoryEntry[]) => {
+    const ending = [...history].reverse().find((h) => h.changes?.status && !isMain(h.changes.status[1]));
+    const before = ending?.changes?.status?.[0];
+    if (isMain(before)) return before;
+    // Cases ended before the audit trail began: the furthest stamp tells how far they got,
+    // else the one state the move that ended them starts from.
+    const stamped = [...mainPath].reverse().find((status) =>
+      actions.some((a) => a.to === status && a.stamps && record[a.stamps]));
+    if (stamped) return stamped;
+    const from = actions.filter((a) => a.to === record.status).flatMap((a) => a.from);
+    return from.length === 1 ? from[0] : mainPath[0];
+  };
+  return { mainPath, isMain, isCautious, actionLabel: (name) => byName.get(name)?.label, lastMainStatus };
+}
+
+export function useCaseLifecycle(): CaseLifecycle {
+  const { workflow } = useResourceMeta('cases');
+  if (!workflow) throw new Error('/api/meta describes no workflow for cases');
+  return caseLifecycle(workflow);
+}
 
 export const workflowWords = {
   zh: {
