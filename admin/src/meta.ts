@@ -1,5 +1,6 @@
 // /api/meta: the registers, their fields and the roles, fetched once before the console renders.
 import { createContext, useContext } from 'react';
+import { createApiClient } from './apiClient.js';
 import type { FieldMeta, Meta, ResourceMeta, ResourcePermissions } from '../../api/meta/types.js';
 
 export type * from '../../api/meta/types.js';
@@ -8,10 +9,8 @@ export type * from '../../api/meta/types.js';
 export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt'];
 
 /** Public without a session; with one, it also says what the user may do and see. */
-export async function fetchMeta(): Promise<Meta> {
-  const response = await fetch('/api/meta', { credentials: 'include', headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`/api/meta answered ${response.status}`);
-  return (await response.json()) as Meta;
+export async function fetchMeta(getLocale: () => string): Promise<Meta> {
+  return createApiClient(getLocale).get<Meta>('/api/meta');
 }
 
 export const MetaContext = createContext<Meta | null>(null);

@@ -14,14 +14,14 @@ import DownloadIcon from '@mui/icons-material/Download';
 import ImageIcon from '@mui/icons-material/Image';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useQuery } from '@tanstack/react-query';
-import { useLocaleState, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
+import { useRecordContext, useRefresh, type HttpError, type RaRecord } from 'react-admin';
 import { useApi, refusalOf } from '../../../admin/src/apiClient.js';
 import { useMeta } from '../../../admin/src/meta.js';
 import { useLabel, useLanguageTag } from '../../../admin/src/i18n.js';
 import { useWords } from '../../../admin/src/words.js';
 import { fileKinds } from '../server/sniff.js';
 import { caseFileWords } from './messages.js';
-import { uploadCaseFiles, UploadError } from './uploadCaseFiles.js';
+import { uploadCaseFiles } from './uploadCaseFiles.js';
 
 export interface ChecklistFile {
   id: number;
@@ -106,7 +106,7 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
   const words = useWords(caseFileWords);
   const label = useLabel();
   const tag = useLanguageTag();
-  const [locale] = useLocaleState();
+  const api = useApi();
   const refresh = useRefresh();
   const input = useRef<HTMLInputElement>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
@@ -124,21 +124,20 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
     if (!files.length || busy) return;
     setUpload({ phase: 'uploading', fraction: 0, count: files.length });
     try {
-      await uploadCaseFiles({
+      await uploadCaseFiles(api, {
         caseId: caseRecord.id,
         itemKey: item.key,
         files: replaces ? files.slice(0, 1) : files,
         replaces: replaces?.id,
-        locale,
         onProgress: (fraction) => setUpload((u) => (u.phase === 'uploading' ? { ...u, fraction } : u)),
       });
       // Said in the row itself: snackbars queue, and would hold back the workflow's own notices.
       setUpload({ phase: 'done', count: replaces ? 1 : files.length, replaced: replaces?.originalName });
       refresh(); // the checklist, the case and its workflow (提交结案 may now pass)
     } catch (error) {
-      const status = error instanceof UploadError ? error.status : 0;
-      const refusal = refusalOf(error, words.byStatus[status] ?? words.failed);
-      const serverSaid = Boolean((error as UploadError).body && (error as { body: { message?: string } }).body.message);
+      const refusal = refusalOf(error, words.failed);
+      const { status } = refusal;
+      const serverSaid = Boolean((error as HttpError).body?.message);
       const fieldMessage = refusal.errors.file ?? refusal.errors.replaces ?? refusal.errors.itemKey;
       // A 400 says only "the data has errors": the field's message is the one that helps.
       const message = status === 400 && fieldMessage ? fieldMessage : serverSaid ? refusal.message : words.byStatus[status] ?? words.failed;
