@@ -2,8 +2,11 @@
 // The admin halves of the plugins (plugins/<name>/admin/index.tsx): every one is bundled, and
 // only those /api/meta lists as enabled are drawn. A plugin's case panels show where meta says
 // the user's role may see them; its list inputs replace the generic editor of a `list` field.
+// A plugin's admin half imports the console only through ./plugin-kit.ts.
 import type { ComponentType } from 'react';
+import type { RaRecord } from 'react-admin';
 import { useMeta, type FieldMeta, type Label, type Meta, type PluginMeta, type ResourceMeta } from './meta.js';
+import type { PolyglotMessages } from './words.js';
 
 /** What a plugin's input for a `list` field receives (it edits `source` in the form). */
 export interface ListInputProps {
@@ -12,14 +15,27 @@ export interface ListInputProps {
   resource: ResourceMeta;
 }
 
+/** What a plugin's case panel receives; it is drawn inside the case's record context too. */
+export interface CasePanelProps {
+  /** The case, loaded. */
+  caseRecord: RaRecord;
+}
+
 /** The default export of plugins/<name>/admin/index.tsx. */
 export interface AdminPlugin {
   /** The folder name, as in /api/meta `plugins[].name`. */
   name: string;
-  /** Panels on a case's page, by the `id` the server half declares in `casePanels`; drawn inside the case's record context. */
-  casePanels?: Record<string, ComponentType>;
+  /** Its words, merged under `plugins.<name>.*` (see usePluginTranslate). */
+  messages?: PolyglotMessages;
+  /** Panels on a case's page, by the `id` the server half declares in `casePanels`. */
+  casePanels?: Record<string, ComponentType<CasePanelProps>>;
   /** Inputs for list fields, by `<resource>.<field>`. */
   listInputs?: Record<string, ComponentType<ListInputProps>>;
+}
+
+/** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
+export function defineAdminPlugin<const T extends AdminPlugin>(plugin: T): T {
+  return plugin;
 }
 
 const modules = import.meta.glob<{ default: AdminPlugin }>('../../plugins/*/admin/index.tsx', { eager: true });
@@ -39,7 +55,7 @@ export interface CasePanelEntry {
   /** `<plugin>.<panel id>`, unique on the page. */
   key: string;
   label: Label;
-  Panel: ComponentType;
+  Panel: ComponentType<CasePanelProps>;
 }
 
 /** The case panels this user may see, in the order meta lists them. */

@@ -1,6 +1,6 @@
 // POST /api/cases/:id/files as multipart, through the console's API client, whose upload reports
 // the files' progress; a refusal rejects as react-admin's HttpError, like every other request.
-import type { ApiClient } from '../../../admin/src/apiClient.js';
+import type { ApiClient } from '../../../admin/src/plugin-kit.js';
 
 export interface UploadRequest {
   caseId: unknown;
