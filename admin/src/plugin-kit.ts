@@ -20,5 +20,8 @@ export { useLabel, useLanguageTag } from './i18n.js';
 // The API: cookie, language and refusals handled once.
 export { refusalOf, useApi } from './apiClient.js';
 export type { ApiClient, ApiRefusal, BrokenRule, UploadOptions } from './apiClient.js';
-/** Query keys of a case's own routes, which react-admin's refresh of the case invalidates. */
-export { caseQueryKey } from './cases/workflow.js';
+
+// A case's workflow as the server declares it (states, main path, moves), and its routes' query keys.
+export { caseQueryKey, useCaseLifecycle } from './cases/workflow.js';
+export type { CaseLifecycle } from './cases/workflow.js';
+export type { WorkflowActionMeta, WorkflowMeta } from './meta.js';
