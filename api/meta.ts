@@ -5,8 +5,11 @@ import { roles } from './auth.js';
 import { coreCards, type DashboardCard } from './dashboard.js';
 import type { FayuanPlugin } from './plugins/define.js';
 import { loadForms, maxScore } from './forms.js';
+import { caseStatuses } from './resources/cases.js';
+import { caseActions } from './cases/lifecycle.js';
+import type { FieldMeta, Meta, ResourceMeta, WorkflowMeta } from './meta/types.js';
 
-export function describeField(name: string, field: Field): Record<string, unknown> {
+export function describeField(name: string, field: Field): FieldMeta {
   return {
     name,
     type: field.type,
@@ -25,7 +28,7 @@ export function describeField(name: string, field: Field): Record<string, unknow
   };
 }
 
-export function describeResource(resource: ResourceDefinition) {
+export function describeResource(resource: ResourceDefinition): ResourceMeta {
   return {
     name: resource.name,
     label: resource.label,
@@ -38,6 +41,30 @@ export function describeResource(resource: ResourceDefinition) {
       search: resource.list.search,
       virtualFilters: Object.entries(resource.virtualFilters ?? {}).map(([name, f]) => ({ name, label: f.label })),
     },
+    ...(resource.name === 'cases' ? { workflow: caseWorkflow() } : {}),
+  };
+}
+
+/**
+ * The case's states and moves from api/cases/lifecycle.ts, so the console copies none of them.
+ * The main path takes, from the first state, each state's first declared move to a state not yet
+ * reached (review, accept, assign, … archive); the other moves leave it or go back.
+ */
+export function caseWorkflow(): WorkflowMeta {
+  const actions = Object.entries(caseActions).map(([name, a]) => ({
+    name, label: a.label, from: [...a.from] as string[], to: a.to as string, stamps: a.stamps as string | null,
+  }));
+  const mainPath = [Object.keys(caseStatuses)[0]];
+  for (;;) {
+    const at = mainPath[mainPath.length - 1];
+    const next = actions.find((a) => a.from.includes(at) && !mainPath.includes(a.to));
+    if (!next) break;
+    mainPath.push(next.to);
+  }
+  return {
+    statuses: Object.entries(caseStatuses).map(([id, label]) => ({ id, label })),
+    mainPath,
+    actions,
   };
 }
 
@@ -55,7 +82,7 @@ export function describePermissions(resource: ResourceDefinition, actor: Actor) 
 
 const forms = loadForms();
 
-export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, cards: DashboardCard[] = coreCards, plugins: FayuanPlugin[] = []) {
+export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, cards: DashboardCard[] = coreCards, plugins: FayuanPlugin[] = []): Meta {
   return {
     user: actor,
     dashboard: actor ? cards.filter((card) => card.roles.includes(actor.role as Role)) : [],
@@ -74,4 +101,4 @@ export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, 
   };
 }
 
-export type Meta = ReturnType<typeof buildMeta>;
+export type { Meta } from './meta/types.js';

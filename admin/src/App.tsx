@@ -15,6 +15,7 @@ import { ResourceShow } from './generic/ResourceShow.js';
 import { ResourceEdit } from './generic/ResourceEdit.js';
 import { ResourceCreate } from './generic/ResourceCreate.js';
 import { CaseShow } from './cases/CaseShow.js';
+import { bundledPlugins } from './plugins.js';
 
 interface AppProps {
   /** What the current user (or nobody) may see and do. */
@@ -25,7 +26,7 @@ interface AppProps {
 }
 
 export function App({ meta, catalogue, reloadMeta }: AppProps) {
-  const i18nProvider = useMemo(() => createI18nProvider(catalogue), [catalogue]);
+  const i18nProvider = useMemo(() => createI18nProvider(catalogue, bundledPlugins), [catalogue]);
   const [dataProvider, authProvider] = useMemo(() => {
     const getLocale = () => i18nProvider.getLocale();
     return [createDataProvider(getLocale), createAuthProvider({ getLocale, onSessionChange: reloadMeta })];

@@ -24,7 +24,7 @@ export function MetaGate() {
   const shown = useRef('');
 
   const load = useCallback(async () => {
-    const next = await fetchMeta();
+    const next = await fetchMeta(storedLocale);
     const text = JSON.stringify(next);
     if (text === shown.current) return;
     shown.current = text;

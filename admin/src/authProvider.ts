@@ -1,6 +1,7 @@
-// better-auth over plain fetch: email and password sign-in, a session cookie, the role as permissions.
-import type { AuthProvider, UserIdentity } from 'react-admin';
-import { acceptLanguage } from './dataProvider.js';
+// better-auth through the console's one HTTP client: email and password sign-in, a session
+// cookie, the role as permissions.
+import type { AuthProvider, HttpError, UserIdentity } from 'react-admin';
+import { createHttpClient } from './apiClient.js';
 
 export interface SessionUser {
   id: string;
@@ -30,16 +31,8 @@ function signInError(status: number, message: string | undefined): Error {
 }
 
 export function createAuthProvider({ getLocale, onSessionChange = async () => {} }: AuthOptions): AuthProvider {
-  const authFetch = (path: string, init: RequestInit = {}) =>
-    fetch(`/api/auth/${path}`, {
-      ...init,
-      credentials: 'include',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': acceptLanguage(getLocale()),
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-      },
-    });
+  const http = createHttpClient(getLocale);
+  const authFetch = (path: string, init: RequestInit = {}) => http(`/api/auth/${path}`, init);
 
   // One get-session request serves the checks that follow each other on a page change.
   let cached: { at: number; session: Promise<Session | null> } | null = null;
@@ -47,7 +40,7 @@ export function createAuthProvider({ getLocale, onSessionChange = async () => {}
   const currentSession = (): Promise<Session | null> => {
     if (cached && Date.now() - cached.at < REUSE_MS) return cached.session;
     const session = authFetch('get-session')
-      .then((response) => (response.ok ? (response.json() as Promise<Session | null>) : null))
+      .then(({ json }) => (json ?? null) as Session | null)
       .catch(() => null);
     cached = { at: Date.now(), session };
     return session;
@@ -59,14 +52,12 @@ export function createAuthProvider({ getLocale, onSessionChange = async () => {}
   return {
     async login({ username, email, password }: { username?: string; email?: string; password: string }) {
       forgetSession();
-      const response = await authFetch('sign-in/email', {
+      await authFetch('sign-in/email', {
         method: 'POST',
         body: JSON.stringify({ email: (email ?? username ?? '').trim(), password }),
+      }).catch((error: HttpError) => {
+        throw signInError(error.status, (error.body as { message?: string } | null)?.message);
       });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { message?: string };
-        throw signInError(response.status, body.message);
-      }
       await onSessionChange();
     },
 

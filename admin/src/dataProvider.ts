@@ -1,22 +1,14 @@
-// ra-data-simple-rest on /api, with the session cookie and the console's language on every request.
+// ra-data-simple-rest on /api, through the console's one HTTP client (cookie, language, refusals).
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, type DataProvider, type GetManyParams, type RaRecord } from 'react-admin';
-
-/** The Accept-Language the server reads: English when it starts with `en`, Chinese otherwise. */
-export function acceptLanguage(locale: string): 'zh-CN' | 'en' {
-  return locale === 'en' ? 'en' : 'zh-CN';
-}
+import type { DataProvider, GetManyParams, RaRecord } from 'react-admin';
+import { createHttpClient } from './apiClient.js';
 
 /** The server pages lists by `range`; at most this many rows come back at once. */
 const MAX_ROWS = 1000;
 
 export function createDataProvider(getLocale: () => string, apiUrl = '/api'): DataProvider {
-  const httpClient = (url: string, options: fetchUtils.Options = {}) => {
-    const headers = new Headers(options.headers ?? { Accept: 'application/json' });
-    headers.set('Accept-Language', acceptLanguage(getLocale()));
-    // fetchJson rejects with HttpError(body.message, status, body): body.errors reach the form fields.
-    return fetchUtils.fetchJson(url, { ...options, headers, credentials: 'include' });
-  };
+  // Its HttpError carries the body: body.errors reach the form fields.
+  const httpClient = createHttpClient(getLocale);
   const base = simpleRestProvider(apiUrl, httpClient);
   return {
     ...base,

@@ -1,11 +1,13 @@
-// Chinese first, English second. The framework's messages, the console's own, and every
-// register's and field's label from /api/meta under resources.<name>.fields.<field>.
+// Chinese first, English second. The framework's messages, the console's own (fayuan.*), each
+// plugin's (plugins.<name>.*, see words.ts), and every register's and field's label from
+// /api/meta under resources.<name>.fields.<field>.
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import chineseModule from '@haxqer/ra-language-chinese';
 import { mergeTranslations, useLocaleState, type I18nProvider, type TranslationMessages } from 'react-admin';
 import type { Label, ResourceMeta } from './meta.js';
 import { appMessages } from './messages.js';
+import { pluginMessages, type PolyglotMessages } from './words.js';
 
 export type AppLocale = 'zh' | 'en';
 export const DEFAULT_LOCALE: AppLocale = 'zh';
@@ -91,11 +93,16 @@ export function resourceMessages(resources: ResourceMeta[], locale: AppLocale) {
   );
 }
 
-export function createI18nProvider(resources: ResourceMeta[], initialLocale: AppLocale = storedLocale()): I18nProvider {
+export function createI18nProvider(
+  resources: ResourceMeta[],
+  plugins: { name: string; messages?: PolyglotMessages }[] = [],
+  initialLocale: AppLocale = storedLocale(),
+): I18nProvider {
   const chinese = mergeTranslations(englishMessages, unwrap(chineseModule), chineseFixes);
+  const own = (locale: AppLocale) => [appMessages[locale], pluginMessages(plugins, locale), { resources: resourceMessages(resources, locale) }];
   const messages: Record<AppLocale, TranslationMessages> = {
-    zh: mergeTranslations(chinese, appMessages.zh, { resources: resourceMessages(resources, 'zh') }),
-    en: mergeTranslations(englishMessages, englishFixes, appMessages.en, { resources: resourceMessages(resources, 'en') }),
+    zh: mergeTranslations(chinese, ...own('zh')),
+    en: mergeTranslations(englishMessages, englishFixes, ...own('en')),
   };
   return polyglotI18nProvider((locale) => messages[locale === 'en' ? 'en' : 'zh'], initialLocale, LOCALES, {
     allowMissing: true,

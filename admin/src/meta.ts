@@ -1,90 +1,16 @@
 // /api/meta: the registers, their fields and the roles, fetched once before the console renders.
 import { createContext, useContext } from 'react';
+import { createApiClient } from './apiClient.js';
+import type { FieldMeta, Meta, ResourceMeta, ResourcePermissions } from '../../api/meta/types.js';
 
-export type Label = { zh: string; en: string };
-
-export type FieldType =
-  | 'text' | 'longText' | 'integer' | 'money' | 'date' | 'datetime' | 'boolean'
-  | 'enum' | 'tags' | 'reference' | 'referenceList'
-  /** An ordered list of small records (e.g. a template's items), described by `of`. */
-  | 'list';
-
-export interface FieldMeta {
-  name: string;
-  type: FieldType;
-  label: Label;
-  required: boolean;
-  unique: boolean;
-  readOnly: boolean;
-  help?: Label;
-  options?: { id: string; label: Label }[];
-  /** The register a reference points to. */
-  reference?: string;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  default?: unknown;
-  /** The fields of each item of a `list`. */
-  of?: FieldMeta[];
-  maxItems?: number;
-}
-
-export interface ResourceMeta {
-  name: string;
-  label: Label;
-  titleField: string;
-  fields: FieldMeta[];
-  list: {
-    columns: string[];
-    sort: { field: string; order: 'ASC' | 'DESC' };
-    filters: string[];
-    search: string[];
-    /** Named filters that are not fields (e.g. `overdue`): a switch that is on or off. */
-    virtualFilters?: { name: string; label: Label }[];
-  };
-  /** What the signed-in user may do here (absent when nobody is signed in). */
-  permissions?: ResourcePermissions;
-}
-
-export interface ResourcePermissions {
-  read: boolean;
-  create: boolean;
-  update: boolean;
-  delete: boolean;
-  /** When set, the only fields this user may change. */
-  writableFields: string[] | null;
-  /** Fields this user sees masked: shown as they come, never sent back. */
-  maskedFields: string[];
-}
-
-/** A count of records matching a filter, for the signed-in user's home page. */
-export interface DashboardCard {
-  id: string;
-  label: Label;
-  resource: string;
-  filter: Record<string, unknown>;
-  /** Highlight when the count is above zero (overdue work). */
-  alert?: boolean;
-}
-
-export interface Meta {
-  /** The signed-in user, or null. */
-  user?: { id: string; email: string; role: string; lawyerId: number | null } | null;
-  dashboard?: DashboardCard[];
-  resources: ResourceMeta[];
-  roles: { id: string; label: Label }[];
-  forms: unknown[];
-  plugins: unknown[];
-}
+export type * from '../../api/meta/types.js';
 
 /** Columns the server adds to every register; shown last and never edited. */
 export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt'];
 
 /** Public without a session; with one, it also says what the user may do and see. */
-export async function fetchMeta(): Promise<Meta> {
-  const response = await fetch('/api/meta', { credentials: 'include', headers: { Accept: 'application/json' } });
-  if (!response.ok) throw new Error(`/api/meta answered ${response.status}`);
-  return (await response.json()) as Meta;
+export async function fetchMeta(getLocale: () => string): Promise<Meta> {
+  return createApiClient(getLocale).get<Meta>('/api/meta');
 }
 
 export const MetaContext = createContext<Meta | null>(null);

@@ -2,8 +2,11 @@
 // The admin halves of the plugins (plugins/<name>/admin/index.tsx): every one is bundled, and
 // only those /api/meta lists as enabled are drawn. A plugin's case panels show where meta says
 // the user's role may see them; its list inputs replace the generic editor of a `list` field.
+// A plugin's admin half imports the console only through ./plugin-kit.ts.
 import type { ComponentType } from 'react';
-import { useMeta, type FieldMeta, type Label, type Meta, type ResourceMeta } from './meta.js';
+import type { RaRecord } from 'react-admin';
+import { useMeta, type FieldMeta, type Label, type Meta, type PluginMeta, type ResourceMeta } from './meta.js';
+import type { PolyglotMessages } from './words.js';
 
 /** What a plugin's input for a `list` field receives (it edits `source` in the form). */
 export interface ListInputProps {
@@ -12,21 +15,27 @@ export interface ListInputProps {
   resource: ResourceMeta;
 }
 
+/** What a plugin's case panel receives; it is drawn inside the case's record context too. */
+export interface CasePanelProps {
+  /** The case, loaded. */
+  caseRecord: RaRecord;
+}
+
 /** The default export of plugins/<name>/admin/index.tsx. */
 export interface AdminPlugin {
   /** The folder name, as in /api/meta `plugins[].name`. */
   name: string;
-  /** Panels on a case's page, by the `id` the server half declares in `casePanels`; drawn inside the case's record context. */
-  casePanels?: Record<string, ComponentType>;
+  /** Its words, merged under `plugins.<name>.*` (see usePluginTranslate). */
+  messages?: PolyglotMessages;
+  /** Panels on a case's page, by the `id` the server half declares in `casePanels`. */
+  casePanels?: Record<string, ComponentType<CasePanelProps>>;
   /** Inputs for list fields, by `<resource>.<field>`. */
   listInputs?: Record<string, ComponentType<ListInputProps>>;
 }
 
-/** A plugin as /api/meta describes it: its case panels are already those the user's role may see. */
-export interface PluginMeta {
-  name: string;
-  label: Label;
-  casePanels?: { id: string; label: Label; roles: string[] }[];
+/** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
+export function defineAdminPlugin<const T extends AdminPlugin>(plugin: T): T {
+  return plugin;
 }
 
 const modules = import.meta.glob<{ default: AdminPlugin }>('../../plugins/*/admin/index.tsx', { eager: true });
@@ -36,7 +45,7 @@ export const bundledPlugins: AdminPlugin[] = Object.values(modules).map((module)
 
 /** The bundled admin halves of the plugins the server has enabled, with their meta. */
 export function enabledPlugins(meta: Meta): { plugin: AdminPlugin; meta: PluginMeta }[] {
-  return (meta.plugins as PluginMeta[]).flatMap((described) => {
+  return meta.plugins.flatMap((described) => {
     const plugin = bundledPlugins.find((p) => p.name === described.name);
     return plugin ? [{ plugin, meta: described }] : [];
   });
@@ -46,14 +55,14 @@ export interface CasePanelEntry {
   /** `<plugin>.<panel id>`, unique on the page. */
   key: string;
   label: Label;
-  Panel: ComponentType;
+  Panel: ComponentType<CasePanelProps>;
 }
 
 /** The case panels this user may see, in the order meta lists them. */
 export function useCasePanels(): CasePanelEntry[] {
   const meta = useMeta();
   return enabledPlugins(meta).flatMap(({ plugin, meta: described }) =>
-    (described.casePanels ?? []).flatMap((panel) => {
+    described.casePanels.flatMap((panel) => {
       const Panel = plugin.casePanels?.[panel.id];
       return Panel ? [{ key: `${plugin.name}.${panel.id}`, label: panel.label, Panel }] : [];
     }),

@@ -7,13 +7,12 @@ import {
   FormControl, FormControlLabel, FormHelperText, FormLabel, InputLabel, MenuItem, Radio, RadioGroup, Select,
   Stack, TextField,
 } from '@mui/material';
-import { useNotify, useRefresh, type RaRecord } from 'react-admin';
+import { useNotify, useRefresh, useTranslate, type RaRecord } from 'react-admin';
 import { refusalOf, useApi, type ApiRefusal } from '../apiClient.js';
 import { fieldOf, useResourceMeta, type FieldMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
-import { useWords } from '../words.js';
 import { LawyerPicker } from './LawyerPicker.js';
-import { CAUTIOUS_ACTIONS, workflowWords, type CaseAction } from './workflow.js';
+import { useCaseLifecycle, type CaseAction } from './workflow.js';
 
 type Values = Record<string, string>;
 
@@ -51,8 +50,9 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
   const refresh = useRefresh();
   const notify = useNotify();
   const label = useLabel();
-  const words = useWords(workflowWords);
+  const translate = useTranslate();
   const cases = useResourceMeta('cases');
+  const { isCautious } = useCaseLifecycle();
   const [values, setValues] = useState<Values>({ assignmentMethod: 'assigned' });
   const [refusal, setRefusal] = useState<ApiRefusal | null>(null);
   const [sending, setSending] = useState(false);
@@ -73,10 +73,10 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
     try {
       await api.post(`/api/cases/${record.id}/transitions/${action.name}`, payloadOf(action.name, values));
       onClose();
-      notify(words.done(actionLabel), { type: 'success' });
+      notify(translate('fayuan.workflow.done', { action: actionLabel }), { type: 'success' });
       refresh();
     } catch (error) {
-      setRefusal(refusalOf(error, words.failed));
+      setRefusal(refusalOf(error, translate('fayuan.workflow.failed')));
     } finally {
       setSending(false);
     }
@@ -88,7 +88,7 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
     case 'return-closing':
       body = (
         <TextField
-          name="reason" label={words.reason[action.name]} value={values.reason ?? ''} onChange={(e) => set('reason')(e.target.value)}
+          name="reason" label={translate(`fayuan.workflow.reason.${action.name}`)} value={values.reason ?? ''} onChange={(e) => set('reason')(e.target.value)}
           multiline minRows={3} fullWidth autoFocus error={Boolean(fieldError('reason'))} helperText={fieldError('reason')}
         />
       );
@@ -127,9 +127,9 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
       body = (
         <Stack spacing={2}>
           <FormControl fullWidth error={Boolean(fieldError('reason'))}>
-            <InputLabel id="termination-ground">{words.ground}</InputLabel>
+            <InputLabel id="termination-ground">{translate('fayuan.workflow.ground')}</InputLabel>
             <Select
-              labelId="termination-ground" name="reason" label={words.ground} value={values.reason ?? ''}
+              labelId="termination-ground" name="reason" label={translate('fayuan.workflow.ground')} value={values.reason ?? ''}
               onChange={(e) => set('reason')(String(e.target.value))}
             >
               {options('terminationGround').map((o) => <MenuItem key={o.id} value={o.id} sx={{ whiteSpace: 'normal' }}>{label(o.label)}</MenuItem>)}
@@ -137,14 +137,14 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
             {fieldError('reason') ? <FormHelperText>{fieldError('reason')}</FormHelperText> : null}
           </FormControl>
           <TextField
-            name="note" label={words.note} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)}
+            name="note" label={translate('fayuan.workflow.note')} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)}
             multiline minRows={2} fullWidth error={Boolean(fieldError('note'))} helperText={fieldError('note')}
           />
         </Stack>
       );
       break;
     default:
-      body = <DialogContentText>{words.confirm(actionLabel, String(record.caseNumber ?? record.id))}</DialogContentText>;
+      body = <DialogContentText>{translate('fayuan.workflow.confirm', { action: actionLabel, caseNumber: String(record.caseNumber ?? record.id) })}</DialogContentText>;
   }
 
   // Field errors without an input of their own (e.g. `_`) join the dialog's message.
@@ -173,10 +173,10 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
         <Box sx={{ pt: WITH_FORM.has(action.name) ? 1 : 0 }}>{body}</Box>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={onClose} disabled={sending}>{words.cancel}</Button>
+        <Button onClick={onClose} disabled={sending}>{translate('fayuan.workflow.cancel')}</Button>
         <Button
           type="submit" variant="contained" disabled={sending}
-          color={CAUTIOUS_ACTIONS.has(action.name) ? 'error' : 'primary'}
+          color={isCautious(action.name) ? 'error' : 'primary'}
           startIcon={sending ? <CircularProgress size={16} color="inherit" /> : undefined}
         >
           {actionLabel}

@@ -1,22 +1,25 @@
 // A case's page: its workflow on top (where it stands, the deadline, what may be done now),
 // then tabs: the case's details, and each enabled plugin's panels this user may see.
 import { Box, Card, Tab, Tabs } from '@mui/material';
-import { Show, useStore } from 'react-admin';
+import { Show, useRecordContext, useStore, useTranslate } from 'react-admin';
 import { permissionsOf, useResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
-import { useWords } from '../words.js';
-import { useCasePanels } from '../plugins.js';
+import { useCasePanels, type CasePanelEntry } from '../plugins.js';
 import { RecordDetails, ShowActions } from '../generic/ResourceShow.js';
 import { CaseWorkflow } from './CaseWorkflow.js';
 
 const DETAILS = 'details';
 
-const caseShowWords = { zh: { details: '案件信息' }, en: { details: 'Details' } };
+/** A plugin's panel, once the case is loaded. */
+function CasePanel({ Panel }: Pick<CasePanelEntry, 'Panel'>) {
+  const record = useRecordContext();
+  return record ? <Panel caseRecord={record} /> : null;
+}
 
 export function CaseShow() {
   const resource = useResourceMeta('cases');
   const label = useLabel();
-  const words = useWords(caseShowWords);
+  const translate = useTranslate();
   const panels = useCasePanels();
   // The tab chosen last stays chosen from case to case (a lawyer working through files).
   const [stored, setTab] = useStore<string>('fayuan.cases.show.tab', DETAILS);
@@ -28,12 +31,12 @@ export function CaseShow() {
       {panels.length ? (
         <Card sx={{ mb: 2 }}>
           <Tabs value={tab} onChange={(_, value: string) => setTab(value)} aria-label={label(resource.label)} sx={{ px: 1 }}>
-            <Tab value={DETAILS} label={words.details} />
+            <Tab value={DETAILS} label={translate('fayuan.case.details')} />
             {panels.map((panel) => <Tab key={panel.key} value={panel.key} label={label(panel.label)} data-panel={panel.key} />)}
           </Tabs>
         </Card>
       ) : null}
-      <Box role="tabpanel">{current ? <current.Panel /> : <RecordDetails resource={resource} />}</Box>
+      <Box role="tabpanel">{current ? <CasePanel Panel={current.Panel} /> : <RecordDetails resource={resource} />}</Box>
     </Show>
   );
 }

@@ -2,16 +2,15 @@
 // statutory deadline it runs against, the actions this user may take now, and its history.
 import { useState } from 'react';
 import { Alert, Box, Button, Card, CardContent, Divider, Skeleton, Stack, Typography } from '@mui/material';
-import { useRecordContext } from 'react-admin';
+import { useRecordContext, useTranslate } from 'react-admin';
 import { fieldOf, useResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
-import { useWords } from '../words.js';
 import { refusalOf } from '../apiClient.js';
 import { ActionDialog } from './ActionDialog.js';
 import { DeadlineChip } from './DeadlineChip.js';
 import { WorkflowHistory } from './WorkflowHistory.js';
 import { WorkflowStepper } from './WorkflowStepper.js';
-import { CAUTIOUS_ACTIONS, useCaseWorkflow, workflowWords, type CaseAction } from './workflow.js';
+import { useCaseLifecycle, useCaseWorkflow, type CaseAction } from './workflow.js';
 
 /** `{ zh, en }` of an enum field's option, or the value itself. */
 function useOptionLabel(fieldName: string): (value: string) => string {
@@ -27,10 +26,11 @@ function useOptionLabel(fieldName: string): (value: string) => string {
 export function CaseWorkflow() {
   const record = useRecordContext();
   const label = useLabel();
-  const words = useWords(workflowWords);
+  const translate = useTranslate();
   const statusLabel = useOptionLabel('status');
   const groundLabel = useOptionLabel('terminationGround');
   const workflow = useCaseWorkflow(record?.id);
+  const { isMain, isCautious } = useCaseLifecycle();
   const [open, setOpen] = useState<CaseAction | null>(null);
   if (!record) return null;
 
@@ -39,34 +39,34 @@ export function CaseWorkflow() {
   const status = state?.status ?? String(record.status);
   const history = state?.history ?? [];
   const actions = state?.actions ?? [];
-  const ended = status === 'rejected' || status === 'terminated';
+  const ended = !isMain(status);
 
   return (
     <Card sx={{ mb: 2 }} data-testid="case-workflow">
       <CardContent>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 2 }}>{words.title}</Typography>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 2 }}>{translate('fayuan.workflow.title')}</Typography>
         <Box sx={{ overflowX: 'auto', pb: 1 }}>
           <WorkflowStepper record={record} status={status} history={history} statusLabel={statusLabel} />
         </Box>
         {ended && (record.decisionReason || record.terminationGround) ? (
           <Alert severity="error" variant="outlined" sx={{ mt: 2 }} data-testid="case-end-reason">
-            {status === 'terminated' && record.terminationGround ? <div>{words.terminatedBecause(groundLabel(String(record.terminationGround)))}</div> : null}
+            {status === 'terminated' && record.terminationGround ? <div>{translate('fayuan.workflow.terminated_because', { ground: groundLabel(String(record.terminationGround)) })}</div> : null}
             {record.decisionReason
-              ? <div>{status === 'rejected' ? words.rejectedBecause(String(record.decisionReason)) : words.terminationNote(String(record.decisionReason))}</div>
+              ? <div>{status === 'rejected' ? translate('fayuan.workflow.rejected_because', { reason: String(record.decisionReason) }) : translate('fayuan.workflow.termination_note', { note: String(record.decisionReason) })}</div>
               : null}
           </Alert>
         ) : null}
         {workflow.error ? (
-          <Alert severity="error" sx={{ mt: 2 }}>{refusalOf(workflow.error, words.loadFailed).message}</Alert>
+          <Alert severity="error" sx={{ mt: 2 }}>{refusalOf(workflow.error, translate('fayuan.workflow.load_failed')).message}</Alert>
         ) : (
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mt: 2, alignItems: { md: 'center' }, justifyContent: 'space-between' }}>
             <Box>{state ? <DeadlineChip deadline={state.deadline} /> : null}</Box>
             <Stack direction="row" useFlexGap spacing={1} sx={{ flexWrap: 'wrap', justifyContent: 'flex-end' }} data-testid="case-actions">
               {workflow.isPending ? <Skeleton width={240} height={40} /> : null}
-              {state && !actions.length ? <Typography variant="body2" color="text.secondary">{words.noActions}</Typography> : null}
+              {state && !actions.length ? <Typography variant="body2" color="text.secondary">{translate('fayuan.workflow.no_actions')}</Typography> : null}
               {actions.map((action, i) => {
-                const cautious = CAUTIOUS_ACTIONS.has(action.name);
-                const main = !cautious && i === actions.findIndex((a) => !CAUTIOUS_ACTIONS.has(a.name));
+                const cautious = isCautious(action.name);
+                const main = !cautious && i === actions.findIndex((a) => !isCautious(a.name));
                 return (
                   <Button
                     key={action.name}
@@ -83,7 +83,7 @@ export function CaseWorkflow() {
           </Stack>
         )}
         <Divider sx={{ my: 2 }} />
-        <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>{words.history}</Typography>
+        <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>{translate('fayuan.workflow.history')}</Typography>
         <WorkflowHistory history={history} actions={actions} statusLabel={statusLabel} groundLabel={groundLabel} />
       </CardContent>
       {open ? <ActionDialog key={open.name} record={record} action={open} onClose={() => setOpen(null)} /> : null}

@@ -3,17 +3,19 @@
 import { Chip } from '@mui/material';
 import AlarmIcon from '@mui/icons-material/Alarm';
 import EventIcon from '@mui/icons-material/Event';
-import { workflowWords, type CaseDeadline } from './workflow.js';
-import { useWords } from '../words.js';
+import { useTranslate } from 'react-admin';
+import type { CaseDeadline } from './workflow.js';
 
 export function DeadlineChip({ deadline }: { deadline: CaseDeadline }) {
-  const words = useWords(workflowWords);
+  const translate = useTranslate();
   if (!deadline.kind || !deadline.due || deadline.daysLeft === null) return null;
-  const kind = words.deadline[deadline.kind] ?? deadline.kind;
+  const kind = translate(`fayuan.workflow.deadline.${deadline.kind}`, { _: deadline.kind });
   const { due, daysLeft } = deadline;
   const text = deadline.overdue
-    ? words.overdue(kind, due, -daysLeft)
-    : daysLeft === 0 ? words.dueToday(kind, due) : words.daysLeft(kind, due, daysLeft);
+    ? translate('fayuan.workflow.overdue', { kind, due, smart_count: -daysLeft })
+    : daysLeft === 0
+      ? translate('fayuan.workflow.due_today', { kind, due })
+      : translate('fayuan.workflow.days_left', { kind, due, smart_count: daysLeft });
   const color = deadline.overdue ? 'error' : daysLeft <= 1 ? 'warning' : 'default';
   return (
     <Chip

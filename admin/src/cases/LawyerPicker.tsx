@@ -7,11 +7,10 @@ import {
 } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useQuery } from '@tanstack/react-query';
-import { useGetMany } from 'react-admin';
+import { useGetMany, useTranslate } from 'react-admin';
 import { useApi, refusalOf, type BrokenRule } from '../apiClient.js';
 import { useLabel } from '../i18n.js';
-import { useWords } from '../words.js';
-import { caseQueryKey, workflowWords } from './workflow.js';
+import { caseQueryKey } from './workflow.js';
 
 export interface CandidateLawyer {
   id: number;
@@ -32,7 +31,7 @@ interface LawyerPickerProps {
 export function LawyerPicker({ caseId, value, onChange, error }: LawyerPickerProps) {
   const api = useApi();
   const label = useLabel();
-  const words = useWords(workflowWords);
+  const translate = useTranslate();
   const [search, setSearch] = useState('');
   const candidates = useQuery({
     queryKey: caseQueryKey(caseId, 'eligible-lawyers'),
@@ -43,17 +42,17 @@ export function LawyerPicker({ caseId, value, onChange, error }: LawyerPickerPro
     [candidates.data],
   );
   const { data: firms } = useGetMany('law-firms', { ids: firmIds }, { enabled: firmIds.length > 0 });
-  const firmName = (id: number | null) => (id === null ? words.independent : firms?.find((f) => f.id === id)?.name ?? '');
+  const firmName = (id: number | null) => (id === null ? translate('fayuan.workflow.independent') : firms?.find((f) => f.id === id)?.name ?? '');
 
   if (candidates.isPending) {
     return (
       <Box sx={{ py: 2 }}>
-        <Typography variant="body2" color="text.secondary">{words.loadingLawyers}</Typography>
+        <Typography variant="body2" color="text.secondary">{translate('fayuan.workflow.loading_lawyers')}</Typography>
         <LinearProgress sx={{ mt: 1 }} />
       </Box>
     );
   }
-  if (candidates.error) return <Alert severity="error">{refusalOf(candidates.error, words.failed).message}</Alert>;
+  if (candidates.error) return <Alert severity="error">{refusalOf(candidates.error, translate('fayuan.workflow.failed')).message}</Alert>;
 
   const needle = search.trim();
   const shown = (candidates.data ?? []).filter((l) => !needle || l.name.includes(needle));
@@ -98,22 +97,22 @@ export function LawyerPicker({ caseId, value, onChange, error }: LawyerPickerPro
       <TextField
         size="small"
         fullWidth
-        placeholder={words.search}
+        placeholder={translate('fayuan.workflow.search')}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> } }}
       />
       <List
         role="radiogroup"
-        aria-label={words.lawyer}
+        aria-label={translate('fayuan.workflow.lawyer')}
         data-testid="lawyer-picker"
         sx={{ mt: 1, maxHeight: 340, overflow: 'auto', border: 1, borderColor: error ? 'error.main' : 'divider', borderRadius: 1, py: 0 }}
       >
-        {eligible.length ? <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'background.paper' }}>{words.eligible(eligible.length)}</ListSubheader> : null}
+        {eligible.length ? <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'background.paper' }}>{translate('fayuan.workflow.eligible', { smart_count: eligible.length })}</ListSubheader> : null}
         {eligible.map(row)}
-        {ineligible.length ? <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'background.paper' }}>{words.ineligible(ineligible.length)}</ListSubheader> : null}
+        {ineligible.length ? <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'background.paper' }}>{translate('fayuan.workflow.ineligible', { smart_count: ineligible.length })}</ListSubheader> : null}
         {ineligible.map(row)}
-        {!shown.length ? <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>{words.noLawyer}</Typography> : null}
+        {!shown.length ? <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>{translate('fayuan.workflow.no_lawyer')}</Typography> : null}
       </List>
       {error ? <Typography variant="caption" color="error" sx={{ display: 'block', mt: 0.5, mx: 1.75 }}>{error}</Typography> : null}
     </Box>

@@ -2,23 +2,7 @@
 // where it stopped, with a red last step.
 import { Step, StepLabel, Stepper } from '@mui/material';
 import type { RaRecord } from 'react-admin';
-import { MAIN_PATH, type HistoryEntry } from './workflow.js';
-
-type MainStatus = (typeof MAIN_PATH)[number];
-
-const isMain = (status: unknown): status is MainStatus => (MAIN_PATH as readonly unknown[]).includes(status);
-
-/** The last main-path state a case reached before it was rejected or terminated. */
-export function lastMainStatus(record: RaRecord, history: HistoryEntry[]): MainStatus {
-  const ending = [...history].reverse().find((h) => h.changes?.status && !isMain(h.changes.status[1]));
-  const before = ending?.changes?.status?.[0];
-  if (isMain(before)) return before;
-  // Cases ended before the audit trail began: the furthest stamp tells how far they got.
-  if (record.closedAt) return 'closed';
-  if (record.assignedAt) return 'assigned';
-  if (record.acceptedAt) return 'accepted';
-  return record.status === 'rejected' ? 'reviewing' : 'applied';
-}
+import { useCaseLifecycle, type HistoryEntry } from './workflow.js';
 
 interface WorkflowStepperProps {
   record: RaRecord;
@@ -28,13 +12,14 @@ interface WorkflowStepperProps {
 }
 
 export function WorkflowStepper({ record, status, history, statusLabel }: WorkflowStepperProps) {
+  const { mainPath, isMain, lastMainStatus } = useCaseLifecycle();
   if (isMain(status)) {
-    const at = MAIN_PATH.indexOf(status);
+    const at = mainPath.indexOf(status);
     // The last state is reached for good: every step done.
-    const active = status === MAIN_PATH[MAIN_PATH.length - 1] ? MAIN_PATH.length : at;
+    const active = status === mainPath[mainPath.length - 1] ? mainPath.length : at;
     return (
       <Stepper activeStep={active} alternativeLabel data-testid="case-stepper" data-status={status}>
-        {MAIN_PATH.map((step) => (
+        {mainPath.map((step) => (
           <Step key={step}>
             <StepLabel>{statusLabel(step)}</StepLabel>
           </Step>
@@ -43,7 +28,7 @@ export function WorkflowStepper({ record, status, history, statusLabel }: Workfl
     );
   }
   // The reason it ended is shown beside the stepper (CaseWorkflow), in full.
-  const reached = MAIN_PATH.slice(0, MAIN_PATH.indexOf(lastMainStatus(record, history)) + 1);
+  const reached = mainPath.slice(0, mainPath.indexOf(lastMainStatus(record, history)) + 1);
   return (
     <Stepper activeStep={reached.length} alternativeLabel data-testid="case-stepper" data-status={status}>
       {reached.map((step) => (

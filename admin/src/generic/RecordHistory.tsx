@@ -1,9 +1,8 @@
 // A record's audit trail on its page, for roles that may read the audit log (admins).
 import { Card, CardContent, Divider, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useGetList, useRecordContext } from 'react-admin';
+import { useGetList, useRecordContext, useTranslate } from 'react-admin';
 import { useMeta, type ResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
-import { useWords } from '../words.js';
 
 function summary(changes: string | null, resource: ResourceMeta, label: (l: { zh: string; en: string }) => string): string {
   if (!changes) return '';
@@ -24,10 +23,7 @@ export function RecordHistory({ resource }: { resource: ResourceMeta }) {
   const record = useRecordContext();
   const meta = useMeta();
   const label = useLabel();
-  const words = useWords({
-    zh: { title: '操作记录', at: '时间', who: '操作人', action: '操作', changes: '变更内容', none: '暂无记录' },
-    en: { title: 'History', at: 'Time', who: 'By', action: 'Action', changes: 'Changes', none: 'No entries' },
-  });
+  const translate = useTranslate();
   const allowed = meta.resources.some((r) => r.name === 'audit-log');
   const { data = [] } = useGetList('audit-log', {
     filter: { resource: resource.name, recordId: String(record?.id ?? '') },
@@ -38,11 +34,11 @@ export function RecordHistory({ resource }: { resource: ResourceMeta }) {
   return (
     <Card variant="outlined" sx={{ mb: 2 }}>
       <CardContent>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>{words.title}</Typography>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 1 }}>{translate('fayuan.history.title')}</Typography>
         <Divider sx={{ mb: 1 }} />
-        {data.length === 0 ? <Typography color="text.secondary">{words.none}</Typography> : (
+        {data.length === 0 ? <Typography color="text.secondary">{translate('fayuan.history.none')}</Typography> : (
           <Table size="small">
-            <TableHead><TableRow><TableCell>{words.at}</TableCell><TableCell>{words.who}</TableCell><TableCell>{words.action}</TableCell><TableCell>{words.changes}</TableCell></TableRow></TableHead>
+            <TableHead><TableRow><TableCell>{translate('fayuan.history.at')}</TableCell><TableCell>{translate('fayuan.history.who')}</TableCell><TableCell>{translate('fayuan.history.action')}</TableCell><TableCell>{translate('fayuan.history.changes')}</TableCell></TableRow></TableHead>
             <TableBody>
               {data.map((entry) => (
                 <TableRow key={entry.id}>

@@ -14,14 +14,11 @@ import DownloadIcon from '@mui/icons-material/Download';
 import ImageIcon from '@mui/icons-material/Image';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useQuery } from '@tanstack/react-query';
-import { useLocaleState, useRecordContext, useRefresh, type RaRecord } from 'react-admin';
-import { useApi, refusalOf } from '../../../admin/src/apiClient.js';
-import { useMeta } from '../../../admin/src/meta.js';
-import { useLabel, useLanguageTag } from '../../../admin/src/i18n.js';
-import { useWords } from '../../../admin/src/words.js';
+import { useRefresh, type HttpError, type RaRecord } from 'react-admin';
+import { caseQueryKey, refusalOf, useApi, useLabel, useLanguageTag, useMeta, type CasePanelProps } from '../../../admin/src/plugin-kit.js';
 import { fileKinds } from '../server/sniff.js';
-import { caseFileWords } from './messages.js';
-import { uploadCaseFiles, UploadError } from './uploadCaseFiles.js';
+import { useCaseFilesTranslate } from './messages.js';
+import { uploadCaseFiles } from './uploadCaseFiles.js';
 
 export interface ChecklistFile {
   id: number;
@@ -103,10 +100,10 @@ interface ChecklistRowProps {
 }
 
 function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps) {
-  const words = useWords(caseFileWords);
+  const translate = useCaseFilesTranslate();
   const label = useLabel();
   const tag = useLanguageTag();
-  const [locale] = useLocaleState();
+  const api = useApi();
   const refresh = useRefresh();
   const input = useRef<HTMLInputElement>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
@@ -124,24 +121,23 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
     if (!files.length || busy) return;
     setUpload({ phase: 'uploading', fraction: 0, count: files.length });
     try {
-      await uploadCaseFiles({
+      await uploadCaseFiles(api, {
         caseId: caseRecord.id,
         itemKey: item.key,
         files: replaces ? files.slice(0, 1) : files,
         replaces: replaces?.id,
-        locale,
         onProgress: (fraction) => setUpload((u) => (u.phase === 'uploading' ? { ...u, fraction } : u)),
       });
       // Said in the row itself: snackbars queue, and would hold back the workflow's own notices.
       setUpload({ phase: 'done', count: replaces ? 1 : files.length, replaced: replaces?.originalName });
       refresh(); // the checklist, the case and its workflow (提交结案 may now pass)
     } catch (error) {
-      const status = error instanceof UploadError ? error.status : 0;
-      const refusal = refusalOf(error, words.byStatus[status] ?? words.failed);
-      const serverSaid = Boolean((error as UploadError).body && (error as { body: { message?: string } }).body.message);
+      const refusal = refusalOf(error, translate('failed'));
+      const { status } = refusal;
+      const serverSaid = Boolean((error as HttpError).body?.message);
       const fieldMessage = refusal.errors.file ?? refusal.errors.replaces ?? refusal.errors.itemKey;
       // A 400 says only "the data has errors": the field's message is the one that helps.
-      const message = status === 400 && fieldMessage ? fieldMessage : serverSaid ? refusal.message : words.byStatus[status] ?? words.failed;
+      const message = status === 400 && fieldMessage ? fieldMessage : serverSaid ? refusal.message : translate(`byStatus.${status}`, { _: translate('failed') });
       setUpload({ phase: 'error', message });
     }
   };
@@ -188,18 +184,18 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
         {item.note ? <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>{item.note}</Typography> : null}
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        <Chip size="small" label={item.required ? words.required : words.optional} color={item.required ? 'primary' : 'default'} variant={item.required ? 'outlined' : 'filled'} />
+        <Chip size="small" label={item.required ? translate('required') : translate('optional')} color={item.required ? 'primary' : 'default'} variant={item.required ? 'outlined' : 'filled'} />
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{words.suppliedBy[item.suppliedBy] ?? item.suppliedBy}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(`suppliedBy.${item.suppliedBy}`, { _: item.suppliedBy })}</TableCell>
       <TableCell sx={{ minWidth: 220 }}>
         {item.files.length ? (
           <Stack spacing={0.5}>
             {item.files.map((file) => (
               <Stack key={file.id} direction="row" spacing={0.75} sx={{ alignItems: 'center', minWidth: 0 }} data-file={file.id}>
                 <KindIcon kind={file.kind} />
-                <Tooltip title={words.uploadedBy(file.uploadedBy, new Date(file.createdAt).toLocaleString(tag, { hour12: false }))}>
+                <Tooltip title={translate('uploadedBy', { who: file.uploadedBy, at: new Date(file.createdAt).toLocaleString(tag, { hour12: false }) })}>
                   {PREVIEWABLE.includes(file.kind) ? (
-                    <Link href={downloadUrl(file, true)} target="_blank" rel="noopener" variant="body2" sx={{ overflowWrap: 'anywhere' }} aria-label={`${file.originalName}（${words.preview}）`}>
+                    <Link href={downloadUrl(file, true)} target="_blank" rel="noopener" variant="body2" sx={{ overflowWrap: 'anywhere' }} aria-label={`${file.originalName}（${translate('preview')}）`}>
                       {file.originalName}
                     </Link>
                   ) : (
@@ -207,8 +203,8 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
                   )}
                 </Tooltip>
                 <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{sizeText(file.size)}</Typography>
-                <Tooltip title={words.download}>
-                  <IconButton size="small" href={downloadUrl(file)} download={file.originalName} aria-label={`${words.download} ${file.originalName}`}>
+                <Tooltip title={translate('download')}>
+                  <IconButton size="small" href={downloadUrl(file)} download={file.originalName} aria-label={`${translate('download')} ${file.originalName}`}>
                     <DownloadIcon fontSize="inherit" />
                   </IconButton>
                 </Tooltip>
@@ -220,16 +216,16 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
                       replaceInput.current?.click();
                     }}
                   >
-                    {words.replace}
+                    {translate('replace')}
                   </Button>
                 ) : null}
               </Stack>
             ))}
           </Stack>
         ) : missing ? (
-          <Chip size="small" color="error" label={words.missingChip} />
+          <Chip size="small" color="error" label={translate('missingChip')} />
         ) : (
-          <Typography variant="body2" color="text.disabled">{words.noFiles}</Typography>
+          <Typography variant="body2" color="text.disabled">{translate('noFiles')}</Typography>
         )}
       </TableCell>
       <TableCell sx={{ width: 290 }}>
@@ -263,11 +259,11 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
               <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
                 <CloudUploadIcon fontSize="small" color={over ? 'primary' : 'action'} />
                 <Typography variant="body2" sx={{ whiteSpace: 'nowrap' }}>
-                  {words.dropHere}<Box component="span" sx={{ color: 'primary.main', ml: 0.25 }}>{words.choose}</Box>
+                  {translate('dropHere')}<Box component="span" sx={{ color: 'primary.main', ml: 0.25 }}>{translate('choose')}</Box>
                 </Typography>
               </Stack>
               {item.files.length ? null : (
-                <Typography variant="caption" title={acceptedTitle} sx={{ display: 'block', color: 'text.disabled', pl: 3.5 }}>{words.accepted(acceptedText)}</Typography>
+                <Typography variant="caption" title={acceptedTitle} sx={{ display: 'block', color: 'text.disabled', pl: 3.5 }}>{translate('accepted', { types: acceptedText })}</Typography>
               )}
             </ButtonBase>
             <UploadStatus itemKey={item.key} state={upload} />
@@ -279,7 +275,7 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
 }
 
 function UploadStatus({ itemKey, state }: { itemKey: string; state: UploadState }) {
-  const words = useWords(caseFileWords);
+  const translate = useCaseFilesTranslate();
   if (state.phase === 'idle') return null;
   if (state.phase === 'error') {
     return (
@@ -291,31 +287,28 @@ function UploadStatus({ itemKey, state }: { itemKey: string; state: UploadState 
   const percent = state.phase === 'done' ? 100 : Math.round(state.fraction * 100);
   return (
     <Box sx={{ mt: 1 }} data-testid={`upload-status-${itemKey}`} data-state={state.phase}>
-      <LinearProgress variant="determinate" value={percent} color={state.phase === 'done' ? 'success' : 'primary'} aria-label={words.uploading(percent)} />
+      <LinearProgress variant="determinate" value={percent} color={state.phase === 'done' ? 'success' : 'primary'} aria-label={translate('uploading', { percent })} />
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', mt: 0.25 }}>
         {state.phase === 'done' ? <CheckCircleIcon color="success" sx={{ fontSize: 14 }} /> : null}
         <Typography variant="caption" color={state.phase === 'done' ? 'success.main' : 'text.secondary'}>
-          {state.phase === 'done' ? (state.replaced ? words.replaced(state.replaced) : words.uploaded(state.count)) : words.uploading(percent)}
+          {state.phase === 'done' ? (state.replaced ? translate('replaced', { name: state.replaced }) : translate('uploaded', { smart_count: state.count })) : translate('uploading', { percent })}
         </Typography>
       </Stack>
     </Box>
   );
 }
 
-export function ChecklistPanel() {
-  const record = useRecordContext();
+export function ChecklistPanel({ caseRecord: record }: CasePanelProps) {
   const api = useApi();
-  const words = useWords(caseFileWords);
+  const translate = useCaseFilesTranslate();
   const { user } = useMeta();
   useNoStrayDrops();
   const checklist = useQuery({
-    queryKey: ['fayuan', 'cases', String(record?.id), 'checklist'],
-    queryFn: () => api.get<Checklist>(`/api/cases/${record!.id}/checklist`),
-    enabled: Boolean(record),
+    queryKey: caseQueryKey(record.id, 'checklist'),
+    queryFn: () => api.get<Checklist>(`/api/cases/${record.id}/checklist`),
   });
-  if (!record) return null;
   if (checklist.isPending) return <Skeleton variant="rounded" height={320} />;
-  if (checklist.error) return <Alert severity="error">{refusalOf(checklist.error, words.loadFailed).message}</Alert>;
+  if (checklist.error) return <Alert severity="error">{refusalOf(checklist.error, translate('loadFailed')).message}</Alert>;
   const { template, items, progress, missingLawyerItems, missingCentreItems } = checklist.data;
 
   const finished = FINISHED.includes(String(record.status)) || Boolean(template?.frozen);
@@ -326,41 +319,41 @@ export function ChecklistPanel() {
   const percent = progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
   const quoted = (list: { name: string }[]) => list.map((i) => `「${i.name}」`).join('');
   const missingText = [
-    missingLawyerItems.length ? `${words.missingBy.lawyer}${quoted(missingLawyerItems)}` : '',
-    missingCentreItems.length ? `${words.missingBy.centre}${quoted(missingCentreItems)}` : '',
+    missingLawyerItems.length ? `${translate('missingBy.lawyer')}${quoted(missingLawyerItems)}` : '',
+    missingCentreItems.length ? `${translate('missingBy.centre')}${quoted(missingCentreItems)}` : '',
   ].filter(Boolean).join('；');
 
   return (
     <Box data-testid="checklist-panel" sx={{ bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1.5, p: 2, mb: 2 }}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { sm: 'center' }, mb: 1 }}>
         <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }} data-testid="checklist-progress" data-done={progress.done} data-total={progress.total}>
-          {words.progress(progress.done, progress.total)}
+          {translate('progress', { done: progress.done, total: progress.total })}
         </Typography>
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-          {template ? <Chip size="small" variant="outlined" label={words.template(template.name, template.version)} /> : null}
-          {template?.frozen ? <Chip size="small" color="info" label={words.frozen} /> : null}
+          {template ? <Chip size="small" variant="outlined" label={translate('template', { name: template.name, version: template.version })} /> : null}
+          {template?.frozen ? <Chip size="small" color="info" label={translate('frozen')} /> : null}
         </Stack>
       </Stack>
       {template ? (
         <>
           <LinearProgress
             variant="determinate" value={percent} color={missingCount ? 'primary' : 'success'}
-            aria-label={words.progress(progress.done, progress.total)} sx={{ height: 8, borderRadius: 4, mb: 2 }}
+            aria-label={translate('progress', { done: progress.done, total: progress.total })} sx={{ height: 8, borderRadius: 4, mb: 2 }}
           />
           <Alert severity={missingCount ? 'warning' : 'success'} sx={{ mb: 2 }} data-testid="checklist-summary">
-            {missingCount ? words.missing(missingCount, missingText) : words.complete}
+            {missingCount ? translate('missing', { smart_count: missingCount, names: missingText }) : translate('complete')}
           </Alert>
-          {finished && someoneMayUpload ? <Alert severity="info" sx={{ mb: 2 }}>{words.closed}</Alert> : null}
+          {finished && someoneMayUpload ? <Alert severity="info" sx={{ mb: 2 }}>{translate('closed')}</Alert> : null}
           <Box sx={{ overflowX: 'auto' }}>
             <Table size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell>{words.columns.no}</TableCell>
-                  <TableCell>{words.columns.item}</TableCell>
-                  <TableCell>{words.columns.required}</TableCell>
-                  <TableCell>{words.columns.suppliedBy}</TableCell>
-                  <TableCell>{words.columns.files}</TableCell>
-                  <TableCell>{someoneMayUpload && !finished ? words.columns.upload : null}</TableCell>
+                  <TableCell>{translate('columns.no')}</TableCell>
+                  <TableCell>{translate('columns.item')}</TableCell>
+                  <TableCell>{translate('columns.required')}</TableCell>
+                  <TableCell>{translate('columns.suppliedBy')}</TableCell>
+                  <TableCell>{translate('columns.files')}</TableCell>
+                  <TableCell>{someoneMayUpload && !finished ? translate('columns.upload') : null}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -372,7 +365,7 @@ export function ChecklistPanel() {
           </Box>
         </>
       ) : (
-        <Alert severity="info">{words.noTemplate}</Alert>
+        <Alert severity="info">{translate('noTemplate')}</Alert>
       )}
     </Box>
   );

@@ -11,10 +11,8 @@ import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
 import { useInput, ValidationError } from 'react-admin';
-import type { FieldMeta } from '../../../admin/src/meta.js';
-import type { ListInputProps } from '../../../admin/src/plugins.js';
-import { useLabel } from '../../../admin/src/i18n.js';
-import { useWords } from '../../../admin/src/words.js';
+import { useLabel, type FieldMeta, type ListInputProps } from '../../../admin/src/plugin-kit.js';
+import { useCaseFilesTranslate } from './messages.js';
 
 interface TemplateItem {
   key?: string;
@@ -25,31 +23,6 @@ interface TemplateItem {
   note?: string | null;
   [other: string]: unknown;
 }
-
-const words = {
-  zh: {
-    add: '添加材料',
-    remove: '删除此项',
-    up: '上移',
-    down: '下移',
-    drag: '拖动以调整顺序',
-    empty: '还没有材料，请添加。',
-    missingName: (n: number) => `第 ${n} 项缺少材料名称`,
-    max: (n: number) => `最多 ${n} 项`,
-    count: (n: number) => `共 ${n} 项，拖动左侧手柄调整装订顺序`,
-  },
-  en: {
-    add: 'Add a material',
-    remove: 'Remove this item',
-    up: 'Move up',
-    down: 'Move down',
-    drag: 'Drag to reorder',
-    empty: 'No materials yet: add one.',
-    missingName: (n: number) => `Item ${n} has no name`,
-    max: (n: number) => `At most ${n} items`,
-    count: (n: number) => `${n} items; drag the handle on the left to change the binding order`,
-  },
-};
 
 /** Every item needs a name (the server checks everything else again). */
 function namesGiven(missingName: (n: number) => string) {
@@ -64,8 +37,8 @@ const COLUMNS = '28px 28px minmax(180px, 1.4fr) 48px 132px minmax(250px, 1.4fr) 
 
 export function TemplateItemsInput({ field, source }: ListInputProps) {
   const label = useLabel();
-  const say = useWords(words);
-  const validate = useMemo(() => namesGiven(say.missingName), [say]);
+  const translate = useCaseFilesTranslate();
+  const validate = useMemo(() => namesGiven((n) => translate('items.missingName', { n })), [translate]);
   const { field: input, fieldState, formState } = useInput({ source, validate, defaultValue: [] });
   const items: TemplateItem[] = Array.isArray(input.value) ? input.value : [];
   const sub = (name: string): FieldMeta | undefined => field.of?.find((f) => f.name === name);
@@ -141,7 +114,7 @@ export function TemplateItemsInput({ field, source }: ListInputProps) {
   return (
     <Box sx={{ width: '100%', my: 1 }} data-testid={`list-input-${source}`}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>{label(field.label)}</Typography>
-      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 1 }}>{say.count(items.length)}</Typography>
+      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 1 }}>{translate('items.count', { n: items.length })}</Typography>
       <Box sx={{ border: 1, borderColor: error && showErrors ? 'error.main' : 'divider', borderRadius: 1, overflowX: 'auto' }}>
         <Box sx={{ display: 'grid', gridTemplateColumns: COLUMNS, gap: 1, px: 1, py: 0.75, bgcolor: '#eef2f7', minWidth: 960, alignItems: 'center' }}>
           <span />
@@ -153,7 +126,7 @@ export function TemplateItemsInput({ field, source }: ListInputProps) {
           <Typography variant="caption" sx={{ fontWeight: 600 }}>{subLabel('note', '备注')}</Typography>
           <span />
         </Box>
-        {!items.length ? <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>{say.empty}</Typography> : null}
+        {!items.length ? <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>{translate('items.empty')}</Typography> : null}
         {items.map((item, index) => {
           const unnamed = showErrors && !String(item.name ?? '').trim();
           return (
@@ -173,11 +146,11 @@ export function TemplateItemsInput({ field, source }: ListInputProps) {
                 bgcolor: 'background.paper',
               })}
             >
-              <Tooltip title={say.drag}>
+              <Tooltip title={translate('items.drag')}>
                 <Box
                   draggable
                   role="button"
-                  aria-label={`${say.drag}：${item.name ?? ''}`}
+                  aria-label={`${translate('items.drag')}：${item.name ?? ''}`}
                   data-testid={`drag-handle-${index}`}
                   onDragStart={(event: DragEvent<HTMLDivElement>) => {
                     setDragging(index);
@@ -226,14 +199,14 @@ export function TemplateItemsInput({ field, source }: ListInputProps) {
                 slotProps={{ htmlInput: { 'aria-label': `${subLabel('note', '备注')} ${index + 1}`, maxLength: sub('note')?.maxLength } }}
               />
               <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
-                <Tooltip title={say.up}>
-                  <span><IconButton size="small" aria-label={say.up} disabled={index === 0} onClick={() => move(index, index - 1)}><ArrowUpwardIcon fontSize="inherit" /></IconButton></span>
+                <Tooltip title={translate('items.up')}>
+                  <span><IconButton size="small" aria-label={translate('items.up')} disabled={index === 0} onClick={() => move(index, index - 1)}><ArrowUpwardIcon fontSize="inherit" /></IconButton></span>
                 </Tooltip>
-                <Tooltip title={say.down}>
-                  <span><IconButton size="small" aria-label={say.down} disabled={index === items.length - 1} onClick={() => move(index, index + 2)}><ArrowDownwardIcon fontSize="inherit" /></IconButton></span>
+                <Tooltip title={translate('items.down')}>
+                  <span><IconButton size="small" aria-label={translate('items.down')} disabled={index === items.length - 1} onClick={() => move(index, index + 2)}><ArrowDownwardIcon fontSize="inherit" /></IconButton></span>
                 </Tooltip>
-                <Tooltip title={say.remove}>
-                  <IconButton size="small" aria-label={say.remove} onClick={() => remove(index)}><DeleteOutlineIcon fontSize="inherit" /></IconButton>
+                <Tooltip title={translate('items.remove')}>
+                  <IconButton size="small" aria-label={translate('items.remove')} onClick={() => remove(index)}><DeleteOutlineIcon fontSize="inherit" /></IconButton>
                 </Tooltip>
               </Stack>
             </Box>
@@ -242,7 +215,7 @@ export function TemplateItemsInput({ field, source }: ListInputProps) {
       </Box>
       {error && showErrors ? <FormHelperText error sx={{ mx: 1.75 }}><ValidationError error={error} /></FormHelperText> : null}
       {field.help ? <FormHelperText sx={{ mx: 1.75 }}>{label(field.help)}</FormHelperText> : null}
-      <Button startIcon={<AddIcon />} onClick={add} disabled={full} sx={{ mt: 1 }}>{full && field.maxItems ? say.max(field.maxItems) : say.add}</Button>
+      <Button startIcon={<AddIcon />} onClick={add} disabled={full} sx={{ mt: 1 }}>{full && field.maxItems ? translate('items.max', { n: field.maxItems }) : translate('items.add')}</Button>
     </Box>
   );
 }

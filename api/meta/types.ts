@@ -1,0 +1,173 @@
+// The answer of GET /api/meta (and of a case's /workflow), as the server builds it and the console
+// reads it. Types only: the console imports this file with `import type`, so nothing here runs.
+
+export type Label = { zh: string; en: string };
+
+export type FieldType =
+  | 'text' | 'longText' | 'integer' | 'money' | 'date' | 'datetime' | 'boolean'
+  | 'enum' | 'tags' | 'reference' | 'referenceList'
+  /** An ordered list of small records (e.g. a template's items), described by `of`. */
+  | 'list';
+
+export interface FieldMeta {
+  name: string;
+  type: FieldType;
+  label: Label;
+  required: boolean;
+  unique: boolean;
+  readOnly: boolean;
+  help?: Label;
+  options?: { id: string; label: Label }[];
+  /** The register a reference points to. */
+  reference?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  default?: unknown;
+  /** The fields of each item of a `list`. */
+  of?: FieldMeta[];
+  maxItems?: number;
+}
+
+export interface ListMeta {
+  columns: string[];
+  sort: { field: string; order: 'ASC' | 'DESC' };
+  filters: string[];
+  search: string[];
+  /** Named filters that are not fields (e.g. `overdue`): a switch that is on or off. */
+  virtualFilters?: { name: string; label: Label }[];
+}
+
+/** What the signed-in user may do with a register. */
+export interface ResourcePermissions {
+  read: boolean;
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  /** When set, the only fields this user may change. */
+  writableFields: string[] | null;
+  /** Fields this user sees masked: shown as they come, never sent back. */
+  maskedFields: string[];
+}
+
+/** One move of a case's workflow (api/cases/lifecycle.ts `caseActions`). */
+export interface WorkflowActionMeta {
+  name: string;
+  label: Label;
+  from: string[];
+  to: string;
+  /** The timestamp field the move sets on the case (`acceptedAt`…), if any. */
+  stamps: string | null;
+}
+
+/** A case's life as the server declares it: its states in order, its main path and its moves. */
+export interface WorkflowMeta {
+  /** Every state, in the order the status field declares them. */
+  statuses: { id: string; label: Label }[];
+  /** From application to archive: each state's first declared move to a state not yet reached. */
+  mainPath: string[];
+  actions: WorkflowActionMeta[];
+}
+
+export interface ResourceMeta {
+  name: string;
+  label: Label;
+  titleField: string;
+  fields: FieldMeta[];
+  list: ListMeta;
+  /** What the signed-in user may do here (absent when nobody is signed in). */
+  permissions?: ResourcePermissions;
+  /** Registers with a workflow (cases) describe it. */
+  workflow?: WorkflowMeta;
+}
+
+/** A count of records matching a filter, for the signed-in user's home page. */
+export interface DashboardCardMeta {
+  id: string;
+  label: Label;
+  resource: string;
+  filter: Record<string, unknown>;
+  roles: string[];
+  /** Highlight when the count is above zero (overdue work). */
+  alert?: boolean;
+}
+
+export interface FormItemMeta {
+  id: string;
+  type: 'score' | 'yesNo' | 'choice' | 'text';
+  label: Label;
+  max?: number;
+  options?: Record<string, Label>;
+}
+
+/** A quality form shipped under forms/. */
+export interface FormMeta {
+  id: string;
+  title: Label;
+  source?: Label;
+  sections: { id: string; title: Label; items: FormItemMeta[] }[];
+  fields: FormItemMeta[];
+  grades?: { grade: string; label: Label; min: number }[];
+  maxScore: number;
+}
+
+/** A panel on a case's page; meta lists only those the user's role may see. */
+export interface CasePanelMeta {
+  id: string;
+  label: Label;
+  roles: string[];
+}
+
+/** An enabled plugin. */
+export interface PluginMeta {
+  name: string;
+  label: Label;
+  description: Label | null;
+  /** The registers it adds. */
+  resources: string[];
+  casePanels: CasePanelMeta[];
+}
+
+export interface MetaUser {
+  id: string;
+  email: string;
+  role: string;
+  lawyerId: number | null;
+}
+
+export interface Meta {
+  /** The signed-in user, or null. */
+  user: MetaUser | null;
+  dashboard: DashboardCardMeta[];
+  resources: ResourceMeta[];
+  roles: { id: string; label: Label }[];
+  forms: FormMeta[];
+  plugins: PluginMeta[];
+}
+
+/** GET /api/cases/:id/workflow. */
+export interface CaseDeadline {
+  kind: 'review' | 'assign' | null;
+  due: string | null;
+  overdue: boolean;
+  /** Days from today to the deadline: 0 on the day itself, negative once overdue. */
+  daysLeft: number | null;
+}
+
+export interface WorkflowHistoryEntry {
+  at: string;
+  actorEmail: string | null;
+  /** `transition:<action>`. */
+  action: string;
+  /** Field → [before, after]; `payload` is what the action carried. */
+  changes: (Record<string, unknown> & { status?: [string, string]; payload?: Record<string, unknown> }) | null;
+}
+
+export interface CaseWorkflowState {
+  id: number;
+  status: string;
+  /** The moves the user may make now. */
+  actions: { name: string; label: Label }[];
+  deadline: CaseDeadline;
+  history: WorkflowHistoryEntry[];
+}
