@@ -1,6 +1,6 @@
 // Sealing: the visible seal stamped where the document reserved it, and a detached PKCS#7
 // signature (PAdES-style, adbe.pkcs7.detached) over the whole file, so a changed byte shows.
-import { BlendMode, PDFArray, PDFDict, PDFDocument, PDFName, PDFString, type PDFPage } from 'pdf-lib';
+import { BlendMode, PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, type PDFPage } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SealSigner } from './seal-signer.js';
 import { SignPdf } from '@signpdf/signpdf';
@@ -39,6 +39,9 @@ function takeSealMarker(pdf: PDFDocument): SealMarker | undefined {
       const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString);
       if (!annot || uri?.decodeText() !== SEAL_MARKER_URI) continue;
       const rect = annot.lookup(PDFName.of('Rect'), PDFArray).asRectangle();
+      for (const ref of [annots.get(i), annot.get(PDFName.of('A'))]) {
+        if (ref instanceof PDFRef) pdf.context.delete(ref);
+      }
       annots.remove(i);
       return { page, rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height] };
     }
