@@ -56,12 +56,14 @@ export function ClosingApprovalTable({ data }: { data: DocumentData }) {
   return (
     <View>
       <View style={styles.table}>
-        <Row cells={[['案号', data.caseNumber], ['案件类型', data.caseType]]} />
-        <Row cells={[['受援人', data.applicant.name], ['案由', data.cause]]} />
+        <Row cells={[['案号', data.caseNumber]]} />
+        <Row cells={[['受援人', data.applicant.name], ['案件类型', data.caseType]]} />
+        <Row cells={[['案由', data.cause]]} />
         <Row cells={[['承办律师', data.lawyer?.name], ['律师事务所', data.lawyer?.firm]]} />
         <Row cells={[['指派日期', chineseDate(closing.assignedOn)], ['结案日期', chineseDate(closing.closedOn)]]} />
-        <Row cells={[['办理结果', closing.outcome], ['挽回经济损失', yuan(closing.amountRecovered)]]} />
-        <Row cells={[['质量等级', closing.qualityGrade], ['办案补贴', yuan(closing.subsidy)]]} />
+        <Row cells={[['办理结果', closing.outcome]]} />
+        <Row cells={[['挽回经济损失', yuan(closing.amountRecovered)], ['办案补贴', yuan(closing.subsidy)]]} />
+        <Row cells={[['质量等级', closing.qualityGrade]]} />
         <Row cells={[['办理情况', closing.summary]]} />
         <Opinion label="审查意见" text={closing.reviewerOpinion} by={closing.reviewer} />
         <Opinion label="审批意见" text={closing.approverOpinion} by={closing.approver} on={data.issuedOn} />

@@ -9,7 +9,7 @@ import { letterWording } from './wording.js';
 export * from './document-data.js';
 export { letterWording } from './wording.js';
 
-export function renderDocument(kind: DocumentKind, data: DocumentData): Promise<Buffer> {
+export async function renderDocument(kind: DocumentKind, data: DocumentData): Promise<Buffer> {
   const title = DOCUMENT_TITLES[kind];
   if (kind === 'closing_approval') {
     return renderPdf(
