@@ -2,7 +2,7 @@
 // the approver's opinions, and the seal's place under the approval.
 import { Text, View, StyleSheet } from '@react-pdf/renderer';
 import { chineseDate } from '../../../../api/pdf/index.js';
-import type { DocumentData } from './document-data.js';
+import type { ClosingData, DocumentData } from './document-data.js';
 import { SignatureBlock } from './official-document.js';
 
 const BORDER = '#222';
@@ -50,9 +50,7 @@ function Opinion({ label, text, by, on }: { label: string; text?: string; by?: s
 
 const yuan = (amount: number | undefined) => (amount === undefined ? undefined : `${amount.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`);
 
-export function ClosingApprovalTable({ data }: { data: DocumentData }) {
-  const closing = data.closing;
-  if (!closing) throw new RangeError('closing_approval needs closing');
+export function ClosingApprovalTable({ data, closing }: { data: DocumentData; closing: ClosingData }) {
   return (
     <View>
       <View style={styles.table}>

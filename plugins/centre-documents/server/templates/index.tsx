@@ -12,9 +12,10 @@ export { letterWording } from './wording.js';
 export async function renderDocument(kind: DocumentKind, data: DocumentData): Promise<Buffer> {
   const title = DOCUMENT_TITLES[kind];
   if (kind === 'closing_approval') {
+    if (!data.closing) throw new RangeError('closing_approval needs closing');
     return renderPdf(
       <OfficialDocument data={data} title={title}>
-        <ClosingApprovalTable data={data} />
+        <ClosingApprovalTable data={data} closing={data.closing} />
       </OfficialDocument>,
     );
   }
