@@ -30,12 +30,22 @@ export async function boundMaterials(data: CaseFileData, attachments: CaseFileAt
       if (attachment.kind === 'jpeg' || attachment.kind === 'png') {
         bound.push({ ...common, kind: attachment.kind, pageCount: 1, bytes: Buffer.from(attachment.bytes) });
       } else if (attachment.kind === 'pdf') {
-        const source = await PDFDocument.load(attachment.bytes, { ignoreEncryption: false, updateMetadata: false }).catch(() => undefined);
-        if (source && source.getPageCount() > 0) bound.push({ ...common, kind: 'pdf', pageCount: source.getPageCount(), source });
+        const source = await readablePdf(attachment.bytes);
+        if (source) bound.push({ ...common, kind: 'pdf', pageCount: source.getPageCount(), source });
       }
     }
   }
   return bound;
+}
+
+/** The PDF if it parses, is not encrypted and has pages; a broken upload is only listed. */
+async function readablePdf(bytes: Uint8Array): Promise<PDFDocument | undefined> {
+  try {
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    return pdf.getPageCount() > 0 ? pdf : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Draws every bound PDF's pages, scaled to fit, into their frame pages of the rendered file. */
