@@ -39,6 +39,19 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\
  */
 export function splitForLineBreaking(word: string): string[] {
   if (!CJK.test(word)) return [word];
+  let pieces = splitWords.get(word);
+  if (!pieces) {
+    // react-pdf lays the same words out again on every relayout; the cache keeps that cheap.
+    if (splitWords.size > 20_000) splitWords.clear();
+    pieces = splitCjkWord(word);
+    splitWords.set(word, pieces);
+  }
+  return pieces;
+}
+
+const splitWords = new Map<string, string[]>();
+
+function splitCjkWord(word: string): string[] {
   const pieces: string[] = [];
   let pendingOpening = '';
   for (const char of word) {
