@@ -8,7 +8,9 @@ export const caseFileStyles = StyleSheet.create({
   subTitle: { fontSize: 13, fontWeight: 700, marginTop: 12, marginBottom: 6, lineHeight: 1.4 },
   text: { fontSize: 10.5, lineHeight: 1.6 },
   paragraph: { fontSize: 11, lineHeight: 1.8, textIndent: 22 },
-  table: { borderTopWidth: 0.6, borderLeftWidth: 0.6, borderColor: BORDER },
+  // The table draws its own outer right edge: a last cell's right border is not drawn reliably.
+  table: { borderTopWidth: 0.6, borderLeftWidth: 0.6, borderRightWidth: 0.6, borderColor: BORDER },
+  lastCell: { borderRightWidth: 0 },
   row: { flexDirection: 'row' },
   cell: { paddingVertical: 3, paddingHorizontal: 4, borderRightWidth: 0.6, borderBottomWidth: 0.6, borderColor: BORDER },
   headCell: { backgroundColor: '#eeeeee' },
@@ -50,6 +52,7 @@ export function Table({ columns, rows }: { columns: Column[]; rows: ReactNode[][
   const cellStyle = (column: Column) => [
     caseFileStyles.cell,
     column.width ? { width: column.width } : { flex: column.flex ?? 1 },
+    ...(column === columns.at(-1) ? [caseFileStyles.lastCell] : []),
   ];
   return (
     <View style={caseFileStyles.table}>
@@ -86,11 +89,11 @@ export function FactGrid({ facts }: { facts: [label: string, value: string | und
     <View style={caseFileStyles.table}>
       {rows.map((pair, r) => (
         <View key={r} style={caseFileStyles.row} wrap={false}>
-          {pair.map(([label, value]) => [
+          {pair.map(([label, value], i) => [
             <View key={`${label}-l`} style={[caseFileStyles.cell, caseFileStyles.headCell, { width: 72 }]}>
               <Text style={caseFileStyles.headText}>{label}</Text>
             </View>,
-            <View key={`${label}-v`} style={[caseFileStyles.cell, { flex: 1 }]}>
+            <View key={`${label}-v`} style={[caseFileStyles.cell, { flex: 1 }, ...(i === pair.length - 1 ? [caseFileStyles.lastCell] : [])]}>
               <Text style={caseFileStyles.text}>{value}</Text>
             </View>,
           ])}
