@@ -61,3 +61,13 @@ export const pdfsig = (pdf: Uint8Array): string =>
     const result = spawnSync('pdfsig', [file], { encoding: 'utf8' });
     return `${result.stdout}${result.stderr}`;
   });
+
+/** The pages that draw an image (`pdfimages -list`), one entry per image. */
+export const pdfImagePages = (pdf: Uint8Array): number[] =>
+  withFile(pdf, (file) =>
+    execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim())
+      .map((line) => Number(line.trim().split(/\s+/)[0])),
+  );

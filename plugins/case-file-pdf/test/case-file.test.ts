@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { pdfPageCount, pdfPageTexts } from '../../../test/support/poppler.js';
+import { pdfImagePages, pdfPageCount, pdfPageTexts } from '../../../test/support/poppler.js';
 import { renderCaseFile, type CaseFileAttachment, type CaseFileData } from '../server/render.js';
 import { sampleCaseFile } from './sample-case-file.js';
 
@@ -114,6 +114,8 @@ describe('the standard case file', () => {
     const judgment = rows.at(-1)!;
     expect(judgment.last - judgment.first + 1).toBe(3);
     for (let i = 0; i < 3; i++) expect(pages[judgment.first - 1 + i]).toContain(`Judgment page ${i + 1}`);
+    const image = rows.find((row) => row.title.endsWith('身份证.png'))!;
+    expect(pdfImagePages(pdf)).toEqual([image.first]);
     const list = rows.find((row) => row.title === '卷内材料清单')!;
     const materials = flat(pages.slice(list.first - 1, list.last).join(''));
     expect(materials).toContain('委托代理协议.docx');
