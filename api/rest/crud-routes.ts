@@ -4,6 +4,7 @@ import type { ResourceDefinition, Row } from '../resources/define.js';
 import type { AppEnv } from '../app-env.js';
 import { ApiError, badInput } from './errors.js';
 import { parseListQuery } from './list-query.js';
+import { isDbId } from './input-bounds.js';
 import type { Records } from './records.js';
 
 export async function jsonBody(c: Context): Promise<Row> {
@@ -25,8 +26,8 @@ export async function jsonBody(c: Context): Promise<Row> {
 /** The id in the path, written as plain decimal digits; anything else names no record. */
 export function recordId(c: Context): number {
   const text = c.req.param('id') ?? '';
-  const id = /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : -1;
-  return Number.isSafeInteger(id) ? id : -1;
+  const id = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : -1;
+  return isDbId(id) ? id : -1;
 }
 
 export function crudRoutes(records: Records, resource: ResourceDefinition) {

@@ -4,13 +4,15 @@ import { allFields, type Field, type Label, type ResourceDefinition } from '../r
 import { encodeValue } from '../db/codec.js';
 import type { DialectName } from '../db/connect.js';
 import { badInput } from './errors.js';
+import { DB_INT_MAX, DB_INT_MIN, hasNul, own } from './input-bounds.js';
+import { isAcceptedDate, yearsOf } from './date-range.js';
 
 export const MAX_PAGE = 1000;
 
 export type VirtualFilterContext = { settings: Record<string, unknown>; today: string };
 
 export function usesVirtualFilter(resource: ResourceDefinition, filter: Record<string, unknown>): boolean {
-  return Object.keys(filter).some((key) => resource.virtualFilters?.[key]);
+  return Object.keys(filter).some((key) => own(resource.virtualFilters, key));
 }
 
 export interface ListQuery {
@@ -67,7 +69,7 @@ export function parseListQuery(resource: ResourceDefinition, query: Record<strin
     throw bad('filter', { zh: '应为 JSON 对象', en: 'Expected a JSON object' });
   }
   for (const key of Object.keys(filterValue)) {
-    if (resource.virtualFilters?.[key]) continue;
+    if (own(resource.virtualFilters, key)) continue;
     filterTarget(fields, key); // throws on unknown fields
   }
 
@@ -96,12 +98,15 @@ function filterTarget(fields: Record<string, Field>, key: string): { name: strin
 function checkFilterValue(key: string, field: Field, value: unknown) {
   const ok = (() => {
     switch (field.type) {
-      case 'integer': case 'reference': case 'referenceList': return Number.isSafeInteger(Number(value)) && value !== '' && typeof value !== 'boolean';
-      case 'money': return Number.isFinite(Number(value)) && value !== '' && typeof value !== 'boolean';
+      case 'integer': case 'reference': case 'referenceList': {
+        const n = Number(value);
+        return (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) && Number.isInteger(n) && n >= DB_INT_MIN && n <= DB_INT_MAX;
+      }
+      case 'money': return (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) && Number.isFinite(Number(value)) && Math.abs(Number(value)) < 1e13;
       case 'boolean': return typeof value === 'boolean' || value === 'true' || value === 'false';
-      case 'date': case 'datetime': return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+      case 'date': case 'datetime': return typeof value === 'string' && isAcceptedDate(value, yearsOf(field), field.type === 'datetime' || value.length > 10);
       case 'list': return false;
-      default: return typeof value === 'string' || typeof value === 'number';
+      default: return (typeof value === 'string' && !hasNul(value)) || typeof value === 'number';
     }
   })();
   if (!ok) throw bad('filter', { zh: `${key} 的筛选值 ${JSON.stringify(value)} 不正确`, en: `Bad value ${JSON.stringify(value)} for ${key}` });
@@ -126,7 +131,7 @@ export function filterExpression(
     const parts: Expression<SqlBool>[] = [];
     for (const [key, raw] of Object.entries(filter)) {
       if (raw === undefined) continue;
-      const virtual = resource.virtualFilters?.[key];
+      const virtual = own(resource.virtualFilters, key);
       if (virtual) {
         if (raw !== true && raw !== 'true') continue;
         if (!context) throw new Error(`virtual filter ${key} needs settings`);
@@ -135,6 +140,8 @@ export function filterExpression(
       }
       const target = filterTarget(fields, key);
       if (!('field' in target)) {
+        if (raw !== null && typeof raw !== 'string' && typeof raw !== 'number') throw bad('filter', { zh: 'q 应为文字', en: 'q must be text' });
+        if (typeof raw === 'string' && hasNul(raw)) throw bad('filter', { zh: 'q 不能含空字符', en: 'q must not contain NUL' });
         const text = String(raw ?? '').trim();
         const searched = resource.list.search.filter((f) => !hidden.has(f));
         if (!text || !searched.length) continue;

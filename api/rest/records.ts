@@ -11,6 +11,7 @@ import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, usesVirtualFilter, type ListQuery } from './list-query.js';
 import { today } from '../calendar.js';
+import { isDbId } from './input-bounds.js';
 
 export class Records {
   constructor(
@@ -56,7 +57,7 @@ export class Records {
 
   /** The stored record, unmasked, within `scope`. */
   async load(resource: ResourceDefinition, id: number, db: Kysely<any> = this.db, scope: Record<string, unknown> = {}): Promise<Row> {
-    if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+    if (!isDbId(id)) throw notFound();
     const row = await db.selectFrom(tableName(resource)).selectAll()
       .where('id', '=', id)
       .where(filterExpression(resource, scope, this.database.dialect))
