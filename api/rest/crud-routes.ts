@@ -14,7 +14,8 @@ export async function jsonBody(c: Context): Promise<Row> {
   let body: unknown;
   try {
     body = await c.req.json();
-  } catch {
+  } catch (error) {
+    if (error instanceof ApiError) throw error; // the body was over its limit (http/body-limit.ts)
     throw badInput({ body: { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' } }, { zh: '请求体格式错误', en: 'Bad request body' });
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
