@@ -8,7 +8,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './app-env.js';
 import { authMigrations, CLIENT_IP_HEADER, createAuth, type Auth } from './auth.js';
 import { writeAudit } from './audit.js';
-import { localiseAuthError } from './auth-messages.js';
+import { authApiRefusal, localiseAuthError } from './auth-messages.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import usersDeclaration from './users/declaration.js';
 import { userRoutes } from './users/routes.js';
@@ -32,6 +32,7 @@ import { Records } from './rest/records.js';
 import { readActor, sessionGuard } from './session.js';
 import { boundedBodies, readBoundedBody } from './http/body-limit.js';
 import { sameOriginWrites } from './http/same-origin.js';
+import { signInThrottle } from './http/sign-in-throttle.js';
 import { policyAllowingInline, securityHeaders } from './http/security-headers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,6 +96,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.onError((error, c) => {
     const locale = localeOf(c);
     if (error instanceof ApiError) return c.json(error.body(locale), error.status);
+    const refused = authApiRefusal(error, locale);
+    if (refused) return c.json(refused.body, refused.status);
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ message: locale === 'zh' ? '请求无效' : 'Bad request', errors: {} }, error.status);
     }
@@ -114,6 +117,7 @@ export function createFayuan({ database, config, resources: core = coreResources
     await database.db.selectFrom('migrations').select('name').limit(1).execute();
     return c.json({ ok: true, database: database.dialect });
   });
+  const throttle = signInThrottle(database.db, config.rateLimit);
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     // Every state-changing auth call comes from the console's own origin (better-auth checks this
     // only when a cookie is present, and sign-in has none).
@@ -128,7 +132,9 @@ export function createFayuan({ database, config, resources: core = coreResources
     // Read once, within the limit; better-auth and the audit entry both use these bytes.
     const body = c.req.method === 'POST' ? await readBoundedBody(c) : undefined;
     const email = signIn ? emailOf(body!) : '';
-    const response = await localiseAuthError(await auth.handler(new Request(c.req.raw.url, { method: c.req.method, headers, body })), localeOf(c));
+    const throttled = signIn && !(await throttle.allows(ip, email));
+    const answer = throttled ? new Response('{}', { status: 429 }) : await auth.handler(new Request(c.req.raw.url, { method: c.req.method, headers, body }));
+    const response = await localiseAuthError(answer, localeOf(c));
     if (signIn) {
       const user = response.ok ? await response.clone().json().then((b) => b?.user, () => null) : null;
       await writeAudit(database.db, {

@@ -30,7 +30,11 @@ function parseJson(name: string, text: string | undefined): unknown {
   }
 }
 
-const bad = (param: string, label: Label) => badInput({ [param]: label }, { zh: `参数 ${param} 有误`, en: `Bad ${param} parameter` });
+/** The one answer to a bad list parameter, on every register (the users list included). */
+export const bad = (param: string, label: Label) => badInput({ [param]: label }, { zh: `参数 ${param} 有误`, en: `Bad ${param} parameter` });
+
+export const cannotFilterBy = (key: string) => bad('filter', { zh: `不能按 ${key} 筛选`, en: `Cannot filter by ${key}` });
+export const cannotSortBy = (key: string) => bad('sort', { zh: `不能按 ${key} 排序`, en: `Cannot sort by ${key}` });
 
 /** A page of 25, or — for getMany, which sends ids and no range — room for every id asked. */
 function defaultRange(filterText: string | undefined): [number, number] {
@@ -53,7 +57,7 @@ export function parseListQuery(resource: ResourceDefinition, query: Record<strin
   const sortField = sortValue[0];
   const sortable = fields[sortField];
   if (!sortable || sortable.type === 'tags' || sortable.type === 'referenceList' || sortable.type === 'list') {
-    throw bad('sort', { zh: `不能按 ${sortField} 排序`, en: `Cannot sort by ${sortField}` });
+    throw cannotSortBy(sortField);
   }
 
   const rangeValue = parseJson('range', query.range) ?? defaultRange(query.filter);
@@ -91,7 +95,7 @@ function filterTarget(fields: Record<string, Field>, key: string): { name: strin
     const name = key.slice(0, -suffix.length);
     if (key.endsWith(suffix) && fields[name]) return { name, field: fields[name], op: OPS[suffix] };
   }
-  throw bad('filter', { zh: `不能按 ${key} 筛选`, en: `Cannot filter by ${key}` });
+  throw cannotFilterBy(key);
 }
 
 /** A field-value check against a filter value; throws 400 for values of the wrong kind. */
