@@ -43,7 +43,7 @@ describe('ending a session\'s right ends the session', () => {
     const reset = await t.api('admin', `/api/users/${user.id}`, { method: 'PUT', body: { password: 'a-brand-new-password' } });
     expect(reset.status).toBe(200);
     expect((await withCookie(t, cookie, '/api/cases')).status).toBe(401);
-    expect((await withCookie(t, cookie, '/api/meta').then((r) => r.json())).user).toBeNull();
+    expect((await (await withCookie(t, cookie, '/api/meta')).json()).user).toBeNull();
     const again = await signIn(t, user.email, 'a-brand-new-password');
     expect((await withCookie(t, again, '/api/cases')).status).toBe(200);
   });
@@ -122,8 +122,8 @@ describe('sign-in throttling per address and account', () => {
   afterAll(() => t?.close());
 
   it('locks out only the mistyped account: a colleague at the same address still signs in', async () => {
-    const typist = await newAccountDirect(t);
-    const colleague = await newAccountDirect(t);
+    const typist = await newAccount(t);
+    const colleague = await newAccount(t);
     for (let attempt = 1; attempt <= 5; attempt++) expect((await signInRequest(t, typist.email, 'wrong-wrong')).status).toBe(401);
     expect((await signInRequest(t, typist.email, typist.password)).status).toBe(429);
     expect((await signInRequest(t, typist.email.toUpperCase(), typist.password)).status).toBe(429);
@@ -136,15 +136,3 @@ describe('sign-in throttling per address and account', () => {
     expect(statuses).toContain(429);
   });
 });
-
-/** With the rate limit on, the admin's own sign-in counts too: create accounts with few requests. */
-async function newAccountDirect(t: TestFayuan) {
-  const email = `user-${fresh()}@example.cn`;
-  const password = `Pw-${fresh()}-long`;
-  const ctx = await t.fayuan.auth.$context;
-  const hash = await ctx.password.hash(password);
-  const user = await ctx.internalAdapter.createUser({ email, name: '同事', role: 'supervisor', emailVerified: true });
-  await ctx.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: hash });
-  return { email, password };
-}
-
