@@ -117,7 +117,7 @@ describe('accounts and the users list', () => {
 describe('sign-in throttling per address and account', () => {
   let t: TestFayuan;
   beforeAll(async () => {
-    t = await startTestFayuan({ cases: 0, env: { FAYUAN_RATE_LIMIT: 'on' } });
+    t = await startTestFayuan({ cases: 1, env: { FAYUAN_RATE_LIMIT: 'on' } });
   });
   afterAll(() => t?.close());
 
