@@ -28,10 +28,13 @@ function contentDisposition(inline: boolean, name: string) {
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
-/** A name to show and to offer on download; never a path. */
+/** Characters that reorder or hide text: 「证据\u202Efdp.exe」 would show as 「证据exe.pdf」. */
+const bidiControls = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
+/** A name to show and to offer on download; never a path, never one that displays as another. */
 function checkFileName(name: string) {
-  const bad = !name || name.length > 200 || /[\\/\u0000-\u001f\u007f]/.test(name) || name === '.' || name === '..';
-  if (bad) throw badInput({ file: { zh: `文件名「${name.slice(0, 60)}」不合规：不能含路径、“..”或控制字符，且不超过 200 字`, en: 'The file name must not contain a path, "..", or control characters' } });
+  const bad = !name || name.length > 200 || /[\\/\u0000-\u001f\u007f]/.test(name) || bidiControls.test(name) || name === '.' || name === '..';
+  if (bad) throw badInput({ file: { zh: `文件名「${name.slice(0, 60).replace(new RegExp(bidiControls.source, 'g'), '')}」不合规：不能含路径、“..”、控制字符或文字方向控制字符，且不超过 200 字`, en: 'The file name must not contain a path, "..", or control or text-direction characters' } });
 }
 
 export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
@@ -86,7 +89,7 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
           throw new ApiError(413, { zh: `文件「${upload.name}」过大：不能超过 ${settings.uploadLimitMb} MB`, en: `"${upload.name}" is over ${settings.uploadLimitMb} MB` });
         }
         const data = new Uint8Array(await upload.arrayBuffer());
-        const kind = sniffKind(data);
+        const kind = sniffKind(data, { maxUnzippedBytes: Number(settings.uploadUnzippedLimitMb) * 1024 * 1024 });
         if (!kind || !item.acceptedTypes.includes(kind)) {
           const allowed = item.acceptedTypes.map((k) => fileKinds[k]?.label.zh ?? k).join('、');
           throw new ApiError(415, {
