@@ -5,6 +5,7 @@ import type { AppEnv } from '../app-env.js';
 import { ApiError, badInput } from './errors.js';
 import { parseListQuery } from './list-query.js';
 import { isDbId } from './input-bounds.js';
+import { assertMay } from '../access/enforce.js';
 import type { Records } from './records.js';
 
 export async function jsonBody(c: Context): Promise<Row> {
@@ -34,6 +35,7 @@ export function recordId(c: Context): number {
 export function crudRoutes(records: Records, resource: ResourceDefinition) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
+      assertMay(resource, c.var.actor, 'read'); // a role that may not read the register learns nothing of its fields
       const query = parseListQuery(resource, c.req.query());
       const { rows, total } = await records.list(resource, query, c.var.actor);
       const [start] = query.range;
