@@ -68,14 +68,17 @@ function isSafePackage(entries: ZipEntry[], limits: SniffLimits): boolean {
   return entries.reduce((sum, e) => sum + e.uncompressed, 0) <= limits.maxUnzippedBytes;
 }
 
-/** %PDF- at the start, and the trailer a reader starts from: startxref with an offset, then %%EOF. */
+/**
+ * %PDF- at the start, and a trailer at the end: %%EOF last, after `startxref <offset>` or a
+ * `trailer` dictionary (what a reader starts from).
+ */
 function isPdf(data: Uint8Array): boolean {
   let end = data.length;
   while (end > 5 && [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20].includes(data[end - 1])) end--; // white space after the trailer is allowed
   const tail = new TextDecoder('latin1').decode(data.subarray(Math.max(5, end - 64 * 1024), end));
-  const eof = tail.lastIndexOf('%%EOF');
-  const xref = tail.lastIndexOf('startxref');
-  return eof > 0 && xref >= 0 && xref < eof && /^startxref\s+\d+\s+%%EOF/.test(tail.slice(xref));
+  if (!tail.endsWith('%%EOF')) return false;
+  const trailer = tail.slice(Math.max(0, tail.lastIndexOf('trailer'))); // one place to match from, so matching stays linear
+  return /startxref\s+\d+\s+%%EOF$/.test(tail) || /^trailer\s*<<[\s\S]*>>\s*(startxref\s+\d+\s+)?%%EOF$/.test(trailer);
 }
 
 /** The IHDR chunk first, with a width and a height. */
