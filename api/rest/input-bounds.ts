@@ -22,3 +22,10 @@ export function isDbId(value: unknown): value is number {
 export function hasNul(text: string): boolean {
   return text.includes('\u0000');
 }
+
+/** A client's number, or digits in text, as a number; NaN for anything else (never calls an object's own toString). */
+export function numberOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
+}

@@ -4,7 +4,7 @@ import { allFields, type Field, type Label, type ResourceDefinition } from '../r
 import { encodeValue } from '../db/codec.js';
 import type { DialectName } from '../db/connect.js';
 import { badInput } from './errors.js';
-import { DB_INT_MAX, DB_INT_MIN, hasNul, own } from './input-bounds.js';
+import { DB_INT_MAX, DB_INT_MIN, hasNul, numberOf, own } from './input-bounds.js';
 import { isAcceptedDate, yearsOf } from './date-range.js';
 
 export const MAX_PAGE = 1000;
@@ -51,7 +51,7 @@ export function parseListQuery(resource: ResourceDefinition, query: Record<strin
   const fields = allFields(resource);
 
   const sortValue = parseJson('sort', query.sort) ?? resource.list.sort;
-  if (!Array.isArray(sortValue) || sortValue.length !== 2 || typeof sortValue[0] !== 'string' || !['ASC', 'DESC'].includes(String(sortValue[1]).toUpperCase())) {
+  if (!Array.isArray(sortValue) || sortValue.length !== 2 || typeof sortValue[0] !== 'string' || typeof sortValue[1] !== 'string' || !['ASC', 'DESC'].includes(sortValue[1].toUpperCase())) {
     throw bad('sort', { zh: '应为 ["字段","ASC|DESC"]', en: 'Expected ["field","ASC|DESC"]' });
   }
   const sortField = sortValue[0];
@@ -103,10 +103,10 @@ function checkFilterValue(key: string, field: Field, value: unknown) {
   const ok = (() => {
     switch (field.type) {
       case 'integer': case 'reference': case 'referenceList': {
-        const n = Number(value);
-        return (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) && Number.isInteger(n) && n >= DB_INT_MIN && n <= DB_INT_MAX;
+        const n = numberOf(value);
+        return Number.isInteger(n) && n >= DB_INT_MIN && n <= DB_INT_MAX;
       }
-      case 'money': return (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '')) && Number.isFinite(Number(value)) && Math.abs(Number(value)) < 1e13;
+      case 'money': return Number.isFinite(numberOf(value)) && Math.abs(numberOf(value)) < 1e13;
       case 'boolean': return typeof value === 'boolean' || value === 'true' || value === 'false';
       case 'date': case 'datetime': return typeof value === 'string' && isAcceptedDate(value, yearsOf(field), field.type === 'datetime' || value.length > 10);
       case 'list': return false;

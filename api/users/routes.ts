@@ -12,7 +12,7 @@ import { ApiError, badInput, notFound } from '../rest/errors.js';
 import type { Label, Row } from '../resources/define.js';
 import users from './declaration.js';
 import { bad, cannotFilterBy, cannotSortBy, parseListQuery } from '../rest/list-query.js';
-import { hasNul, isDbId } from '../rest/input-bounds.js';
+import { hasNul, isDbId, numberOf } from '../rest/input-bounds.js';
 
 const COLUMNS = ['id', 'name', 'email', 'role', 'lawyerId', 'banned', 'banReason', 'createdAt', 'updatedAt'] as const;
 const SORTABLE = new Set(['name', 'email', 'role', 'createdAt', 'id']);
@@ -35,8 +35,10 @@ function checkAccount(body: Row, creating: boolean) {
     const value = body[name];
     if (value !== undefined && value !== null && (typeof value !== 'string' || hasNul(value) || value.length > 200)) errors[name] = { zh: '应为不含空字符的文字（不超过 200 字）', en: 'Must be text without NUL (200 characters at most)' };
   }
-  if (body.lawyerId !== undefined && body.lawyerId !== null && body.lawyerId !== '' && !isDbId(Number(body.lawyerId))) errors.lawyerId = { zh: '应为律师记录编号', en: 'Must be a lawyer id' };
+  if (body.lawyerId !== undefined && body.lawyerId !== null && body.lawyerId !== '' && !isDbId(numberOf(body.lawyerId))) errors.lawyerId = { zh: '应为律师记录编号', en: 'Must be a lawyer id' };
   if (body.banned !== undefined && typeof body.banned !== 'boolean') errors.banned = { zh: '应为是或否', en: 'Must be yes or no' };
+  if (body.role !== undefined && typeof body.role !== 'string') errors.role = { zh: '角色不存在', en: 'No such role' };
+  if (Object.keys(errors).length) throw badInput(errors); // the checks below read these values as text
   if (creating || body.name !== undefined) if (!String(body.name ?? '').trim()) errors.name = { zh: '必填', en: 'Required' };
   if (creating && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email ?? ''))) errors.email = { zh: '邮箱格式不正确', en: 'Not a valid email' };
   if (body.role !== undefined && !Object.hasOwn(roles, String(body.role))) errors.role = { zh: '角色不存在', en: 'No such role' };
@@ -75,7 +77,7 @@ export function userRoutes(auth: Auth, database: Database) {
         if (!values.every((v) => (typeof v === 'string' && !hasNul(v)) || typeof v === 'number' || typeof v === 'boolean' || v === null)) {
           throw bad('filter', { zh: `${key} 的筛选值不正确`, en: `Bad value for ${key}` });
         }
-        if (key === 'lawyerId' && !values.every((v) => isDbId(Number(v)))) throw bad('filter', { zh: `${key} 的筛选值不正确`, en: `Bad value for ${key}` });
+        if (key === 'lawyerId' && !values.every((v) => isDbId(numberOf(v)))) throw bad('filter', { zh: `${key} 的筛选值不正确`, en: `Bad value for ${key}` });
         if (key === 'q') {
           const like = `%${String(value).toLowerCase()}%`;
           query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb(eb.fn('lower', ['email']), 'like', like)]));
