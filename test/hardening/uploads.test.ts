@@ -91,6 +91,13 @@ describe('uploads through the route', () => {
     }
   });
 
+  it('takes a 3 MB file under the upload limit: the route raises the 1 MB body limit for itself', async () => {
+    const big = new Uint8Array(3 * MB).fill(0x20);
+    big.set(pdf('three megabytes'));
+    const res = await upload(t, 'lawyer', mine, 'evidence', { name: '三兆证据.pdf', data: big });
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
+
   it('uses the uploadUnzippedLimitMb setting for DOCX packages', async () => {
     const set = await t.api('admin', '/api/settings/1', { method: 'PUT', body: { uploadUnzippedLimitMb: 1 } });
     expect(set.status).toBe(200);
