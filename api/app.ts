@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './app-env.js';
 import { authMigrations, CLIENT_IP_HEADER, createAuth, type Auth } from './auth.js';
 import { writeAudit } from './audit.js';
-import { localiseAuthError } from './auth-messages.js';
+import { authApiRefusal, localiseAuthError } from './auth-messages.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import usersDeclaration from './users/declaration.js';
 import { userRoutes } from './users/routes.js';
@@ -31,6 +30,10 @@ import { crudRoutes } from './rest/crud-routes.js';
 import { ApiError, localeOf } from './rest/errors.js';
 import { Records } from './rest/records.js';
 import { readActor, sessionGuard } from './session.js';
+import { boundedBodies, readBoundedBody } from './http/body-limit.js';
+import { sameOriginWrites } from './http/same-origin.js';
+import { signInThrottle } from './http/sign-in-throttle.js';
+import { policyAllowingInline, securityHeaders } from './http/security-headers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const adminDist = path.join(root, 'admin', 'dist');
@@ -65,6 +68,16 @@ function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
   }
 }
 
+/** The address a sign-in names, for its audit entry ('' when the body is not such JSON). */
+function emailOf(body: ArrayBuffer): string {
+  try {
+    const parsed = JSON.parse(new TextDecoder().decode(body));
+    return typeof parsed?.email === 'string' ? parsed.email.slice(0, 200) : '';
+  } catch {
+    return '';
+  }
+}
+
 export function createFayuan({ database, config, resources: core = coreResources, plugins = [] }: AppOptions): Fayuan {
   const resources = withPlugins(core, plugins);
   const byName = new Map(resources.map((r) => [r.name, r]));
@@ -83,6 +96,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.onError((error, c) => {
     const locale = localeOf(c);
     if (error instanceof ApiError) return c.json(error.body(locale), error.status);
+    const refused = authApiRefusal(error, locale);
+    if (refused) return c.json(refused.body, refused.status);
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ message: locale === 'zh' ? '请求无效' : 'Bad request', errors: {} }, error.status);
     }
@@ -94,19 +109,15 @@ export function createFayuan({ database, config, resources: core = coreResources
     c.set('locale', localeOf(c));
     await next();
   });
-  // JSON bodies stay small; uploads (multipart) are bounded by their route's own setting.
-  const jsonLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: () => {
-      throw new ApiError(413, { zh: '请求体过大（上限 1 MB）', en: 'The body is too large (1 MB at most)' });
-    },
-  });
-  app.use('/api/*', (c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? next() : jsonLimit(c, next)));
+  app.use('*', securityHeaders({ https: config.publicUrl.startsWith('https://') }));
+  // Bodies stay under 1 MB however they are sent; an upload route raises its own allowance.
+  app.use('/api/*', boundedBodies());
 
   app.get('/api/health', async (c) => {
     await database.db.selectFrom('migrations').select('name').limit(1).execute();
     return c.json({ ok: true, database: database.dialect });
   });
+  const throttle = signInThrottle(database.db, config.rateLimit);
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     // Every state-changing auth call comes from the console's own origin (better-auth checks this
     // only when a cookie is present, and sign-in has none).
@@ -118,8 +129,12 @@ export function createFayuan({ database, config, resources: core = coreResources
     const headers = new Headers(c.req.raw.headers);
     headers.set(CLIENT_IP_HEADER, ip);
     const signIn = c.req.method === 'POST' && c.req.path === '/api/auth/sign-in/email';
-    const email = signIn ? await c.req.raw.clone().json().then((b) => String(b?.email ?? ''), () => '') : '';
-    const response = await localiseAuthError(await auth.handler(new Request(c.req.raw, { headers })), localeOf(c));
+    // Read once, within the limit; better-auth and the audit entry both use these bytes.
+    const body = c.req.method === 'POST' ? await readBoundedBody(c) : undefined;
+    const email = signIn ? emailOf(body!) : '';
+    const throttled = signIn && !(await throttle.allows(ip, email));
+    const answer = throttled ? new Response('{}', { status: 429 }) : await auth.handler(new Request(c.req.raw.url, { method: c.req.method, headers, body }));
+    const response = await localiseAuthError(answer, localeOf(c));
     if (signIn) {
       const user = response.ok ? await response.clone().json().then((b) => b?.user, () => null) : null;
       await writeAudit(database.db, {
@@ -135,9 +150,11 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
   const openApi = buildOpenApi(described, Object.assign({}, ...plugins.map((p) => p.openapi ?? {})));
   app.get('/api/openapi.json', (c) => c.json(openApi));
-  app.get('/api/docs', (c) => c.html(docsPage));
+  const docsPolicy = policyAllowingInline(docsPage);
+  app.get('/api/docs', (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));
   app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
 
+  app.use('/api/*', sameOriginWrites(config.trustedOrigins));
   app.use('/api/*', sessionGuard(auth));
   app.route('/api/users', userRoutes(auth, database));
   app.route('/api/cases', transitionRoutes(records, {

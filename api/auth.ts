@@ -6,6 +6,7 @@ import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
 import { getMigrations } from 'better-auth/db/migration';
 import type { Database } from './db/connect.js';
 import type { Config } from './config.js';
+import { ADDRESS_ATTEMPTS } from './http/sign-in-throttle.js';
 
 export const CLIENT_IP_HEADER = 'x-fayuan-client-ip';
 
@@ -52,7 +53,8 @@ export function createAuth(database: Database, config: Config) {
       storage: 'database',
       window: 60,
       max: 100,
-      customRules: { '/sign-in/email': { window: 60, max: 5 } },
+      // Per address; the stricter count per (address, account) is http/sign-in-throttle.ts.
+      customRules: { '/sign-in/email': ADDRESS_ATTEMPTS },
     },
     plugins: [admin({ ac, roles: accessRoles, defaultRole: 'lawyer', adminRoles: ['admin'] })],
   });

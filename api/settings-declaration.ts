@@ -25,6 +25,10 @@ export default defineResource({
     complaintReplyWorkingDays: { type: 'integer', label: { zh: '投诉答复期限（工作日）', en: 'Reply within (working days)' }, required: true, min: 1, max: 30 },
     registeredPopulation: { type: 'integer', label: { zh: '户籍人口', en: 'Registered population' }, required: true, min: 1 },
     uploadLimitMb: { type: 'integer', label: { zh: '上传文件大小上限（MB）', en: 'Upload limit (MB)' }, required: true, min: 1, max: 200 },
+    uploadUnzippedLimitMb: {
+      type: 'integer', label: { zh: '文档解压后大小上限（MB）', en: 'Unpacked document limit (MB)' }, required: true, min: 1, max: 2000,
+      help: { zh: 'DOCX、OFD 等压缩包格式的文档，解压后不得超过此大小（防止压缩炸弹）', en: 'A DOCX or OFD may hold at most this much once unpacked (no zip bombs)' },
+    },
   },
   access: { read: { admin: everyRow, supervisor: everyRow, lawyer: everyRow, reviewer: everyRow }, create: {}, update: { admin: everyRow }, delete: {} },
   list: {

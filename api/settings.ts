@@ -15,6 +15,8 @@ export const defaultSettings = {
   complaintReplyWorkingDays: 5,
   registeredPopulation: 450_000,
   uploadLimitMb: 20,
+  /** A DOCX or OFD, unpacked, at most this (its central directory's sizes). */
+  uploadUnzippedLimitMb: 100,
 };
 
 export type Settings = typeof defaultSettings;

@@ -150,7 +150,7 @@ describe('sessions and accounts', () => {
     });
   });
 
-  it('gives a user whose role the admin changes the new role\'s access on the very next request, same cookie', async () => {
+  it('ends the sessions of a user whose role the admin changes; signed in again, the user has the new role\'s access', async () => {
     const user = await newAccount({ role: 'reviewer' });
     const cookie = await signIn(t, user.email, user.password);
     expect((await withCookie(t, cookie, '/api/complaints')).status).toBe(403);
@@ -159,14 +159,16 @@ describe('sessions and accounts', () => {
     expect(changed.status).toBe(200);
     expect((await changed.json()).role).toBe('supervisor');
 
-    const after = await withCookie(t, cookie, '/api/complaints');
-    expect(after.status).toBe(200);
-    const meta = await (await withCookie(t, cookie, '/api/meta')).json();
+    // Issue #8: a role change revokes the sessions opened under the old role.
+    expect((await withCookie(t, cookie, '/api/complaints')).status).toBe(401);
+    const renewed = await signIn(t, user.email, user.password);
+    expect((await withCookie(t, renewed, '/api/complaints')).status).toBe(200);
+    const meta = await (await withCookie(t, renewed, '/api/meta')).json();
     expect(meta.user.role).toBe('supervisor');
 
     // And back: the access goes as quickly as it came.
     expect((await t.api('admin', `/api/users/${user.id}`, { method: 'PUT', body: { role: 'reviewer' } })).status).toBe(200);
-    expect((await withCookie(t, cookie, '/api/complaints')).status).toBe(403);
+    expect((await withCookie(t, renewed, '/api/complaints')).status).toBe(401);
   });
 
   it('answers 401 to a banned user on the next data request, and refuses a new sign-in', async () => {

@@ -33,3 +33,13 @@ export function maskPhone(value: string): string {
 export function maskName(value: string): string {
   return value.length > 1 ? `${value[0]}${'*'.repeat(value.length - 1)}` : value;
 }
+
+/** A birth date spells 8 digits of the ID number: 1990-05-01 → ****-**-** */
+export function maskDate(value: string): string {
+  return value.replace(/\d/g, '*');
+}
+
+/** Nothing of the value shows (e.g. the gender, which the ID number's 17th digit spells). */
+export function maskWhole(): string {
+  return '*';
+}

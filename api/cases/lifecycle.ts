@@ -32,7 +32,8 @@ export interface CaseAction {
 
 const noPayload = z.object({});
 const requiredText = (message: string, max: number) =>
-  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `不能超过 ${max} 个字` });
+  z.string({ error: message }).refine((v) => !v.includes('\u0000'), { error: '不能含空字符' })
+    .trim().min(1, { error: message }).max(max, { error: `不能超过 ${max} 个字` });
 
 export const caseActions = {
   review: {
@@ -84,6 +85,7 @@ export const caseActions = {
       amountRecovered: z
         .number({ error: '挽回损失或取得利益应为金额（元）' })
         .min(0, { error: '挽回损失或取得利益不能为负数' })
+        .max(1e11, { error: '挽回损失或取得利益过大' })
         .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: '金额最多保留两位小数' })
         .nullish(),
     }),
@@ -101,7 +103,7 @@ export const caseActions = {
       reason: z.enum(Object.keys(terminationGrounds) as [TerminationGround, ...TerminationGround[]], {
         error: '请选择《法律援助法》第四十八条规定的终止情形',
       }),
-      note: z.string({ error: '说明应为文字' }).trim().max(500, { error: '不能超过 500 个字' }).optional(),
+      note: z.string({ error: '说明应为文字' }).refine((v) => !v.includes('\u0000'), { error: '不能含空字符' }).trim().max(500, { error: '不能超过 500 个字' }).optional(),
     }),
     writes: [],
   },

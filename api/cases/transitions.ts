@@ -6,7 +6,8 @@ import { today } from '../calendar.js';
 import { encodeRow } from '../db/codec.js';
 import { maskForAudit, maskRow, rowScope } from '../access/enforce.js';
 import { allFields, tableName, type Row } from '../resources/define.js';
-import { jsonBody, recordId } from '../rest/crud-routes.js';
+import { recordId } from '../rest/crud-routes.js';
+import { optionalJsonBody } from '../http/json-body.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
 import { loadSettings } from '../settings.js';
@@ -62,7 +63,7 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
     .post('/:id/transitions/:action', async (c) => {
       const actor = c.var.actor;
       const action = c.req.param('action');
-      const body = await jsonBody(c).catch(() => ({}));
+      const body = await optionalJsonBody(c);
       const id = recordId(c);
       const updated = await records.write(async (trx) => {
         const caseRow = await records.load(cases, id, trx, await rowScope(cases, actor, 'read', trx));

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { ImmediateSqliteDialect } from './sqlite-immediate.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -54,7 +55,7 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: file }) });
+  const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: file }) });
   return { db, dialect: 'sqlite', exclusively: (work) => withLockFile(`${filePath}.lock`, work), close: () => db.destroy() };
 }
 

@@ -1,5 +1,5 @@
 import { defineResource } from './define.js';
-import { everyRow, maskIdNumber, maskPhone, noRow, ownLawyerRows } from '../access/rules.js';
+import { everyRow, maskDate, maskIdNumber, maskPhone, maskWhole, noRow, ownLawyerRows } from '../access/rules.js';
 import { caseTypes, gender, phone } from './options.js';
 import { nextCaseNumber } from '../cases/case-number.js';
 import { overdueCondition, type DeadlineSettings } from '../cases/deadlines.js';
@@ -134,6 +134,9 @@ export default defineResource({
     writableFields: { supervisor: ['qualityGrade'], lawyer: ['applicantPhone', 'causeOfAction'] },
     masked: {
       applicantIdNumber: { visibleTo: ['admin', 'lawyer'], mask: maskIdNumber },
+      // Each gives part of the ID number away, so each is masked for the same roles.
+      applicantBirthDate: { visibleTo: ['admin', 'lawyer'], mask: maskDate },
+      applicantGender: { visibleTo: ['admin', 'lawyer'], mask: maskWhole },
       applicantPhone: { visibleTo: ['admin', 'supervisor', 'lawyer'], mask: maskPhone },
     },
   },

@@ -19,8 +19,9 @@ export type Field =
   | (FieldBase & { type: 'longText'; maxLength?: number })
   | (FieldBase & { type: 'integer'; min?: number; max?: number })
   | (FieldBase & { type: 'money'; min?: number; max?: number })
-  | (FieldBase & { type: 'date' })
-  | (FieldBase & { type: 'datetime' })
+  /** `years`: the accepted range of years, [1900, 2100] unless given (rest/date-range.ts). */
+  | (FieldBase & { type: 'date'; years?: [number, number] })
+  | (FieldBase & { type: 'datetime'; years?: [number, number] })
   | (FieldBase & { type: 'boolean' })
   | (FieldBase & { type: 'enum'; options: Options })
   | (FieldBase & { type: 'tags'; options: Options })
@@ -112,8 +113,9 @@ export function defineResource(definition: ResourceDefinition): ResourceDefiniti
   return definition;
 }
 
+/** Every field by name, in a map without a prototype: a client's key `constructor` names no field. */
 export function allFields(resource: ResourceDefinition): Record<string, Field> {
-  return { ...systemFields, ...resource.fields };
+  return Object.assign(Object.create(null) as Record<string, Field>, systemFields, resource.fields);
 }
 
 /** snake_case table name for a kebab-case resource name. */

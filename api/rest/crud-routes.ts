@@ -4,6 +4,8 @@ import type { ResourceDefinition, Row } from '../resources/define.js';
 import type { AppEnv } from '../app-env.js';
 import { ApiError, badInput } from './errors.js';
 import { parseListQuery } from './list-query.js';
+import { isDbId } from './input-bounds.js';
+import { assertMay } from '../access/enforce.js';
 import type { Records } from './records.js';
 
 export async function jsonBody(c: Context): Promise<Row> {
@@ -13,7 +15,8 @@ export async function jsonBody(c: Context): Promise<Row> {
   let body: unknown;
   try {
     body = await c.req.json();
-  } catch {
+  } catch (error) {
+    if (error instanceof ApiError) throw error; // the body was over its limit (http/body-limit.ts)
     throw badInput({ body: { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' } }, { zh: '请求体格式错误', en: 'Bad request body' });
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -25,13 +28,14 @@ export async function jsonBody(c: Context): Promise<Row> {
 /** The id in the path, written as plain decimal digits; anything else names no record. */
 export function recordId(c: Context): number {
   const text = c.req.param('id') ?? '';
-  const id = /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : -1;
-  return Number.isSafeInteger(id) ? id : -1;
+  const id = /^[1-9][0-9]{0,9}$/.test(text) ? Number(text) : -1;
+  return isDbId(id) ? id : -1;
 }
 
 export function crudRoutes(records: Records, resource: ResourceDefinition) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
+      assertMay(resource, c.var.actor, 'read'); // a role that may not read the register learns nothing of its fields
       const query = parseListQuery(resource, c.req.query());
       const { rows, total } = await records.list(resource, query, c.var.actor);
       const [start] = query.range;

@@ -4,13 +4,15 @@ import { allFields, type Field, type Label, type ResourceDefinition } from '../r
 import { encodeValue } from '../db/codec.js';
 import type { DialectName } from '../db/connect.js';
 import { badInput } from './errors.js';
+import { DB_INT_MAX, DB_INT_MIN, hasNul, numberOf, own } from './input-bounds.js';
+import { isAcceptedDate, yearsOf } from './date-range.js';
 
 export const MAX_PAGE = 1000;
 
 export type VirtualFilterContext = { settings: Record<string, unknown>; today: string };
 
 export function usesVirtualFilter(resource: ResourceDefinition, filter: Record<string, unknown>): boolean {
-  return Object.keys(filter).some((key) => resource.virtualFilters?.[key]);
+  return Object.keys(filter).some((key) => own(resource.virtualFilters, key));
 }
 
 export interface ListQuery {
@@ -28,7 +30,11 @@ function parseJson(name: string, text: string | undefined): unknown {
   }
 }
 
-const bad = (param: string, label: Label) => badInput({ [param]: label }, { zh: `参数 ${param} 有误`, en: `Bad ${param} parameter` });
+/** The one answer to a bad list parameter, on every register (the users list included). */
+export const bad = (param: string, label: Label) => badInput({ [param]: label }, { zh: `参数 ${param} 有误`, en: `Bad ${param} parameter` });
+
+export const cannotFilterBy = (key: string) => bad('filter', { zh: `不能按 ${key} 筛选`, en: `Cannot filter by ${key}` });
+export const cannotSortBy = (key: string) => bad('sort', { zh: `不能按 ${key} 排序`, en: `Cannot sort by ${key}` });
 
 /** A page of 25, or — for getMany, which sends ids and no range — room for every id asked. */
 function defaultRange(filterText: string | undefined): [number, number] {
@@ -45,13 +51,13 @@ export function parseListQuery(resource: ResourceDefinition, query: Record<strin
   const fields = allFields(resource);
 
   const sortValue = parseJson('sort', query.sort) ?? resource.list.sort;
-  if (!Array.isArray(sortValue) || sortValue.length !== 2 || typeof sortValue[0] !== 'string' || !['ASC', 'DESC'].includes(String(sortValue[1]).toUpperCase())) {
+  if (!Array.isArray(sortValue) || sortValue.length !== 2 || typeof sortValue[0] !== 'string' || typeof sortValue[1] !== 'string' || !['ASC', 'DESC'].includes(sortValue[1].toUpperCase())) {
     throw bad('sort', { zh: '应为 ["字段","ASC|DESC"]', en: 'Expected ["field","ASC|DESC"]' });
   }
   const sortField = sortValue[0];
   const sortable = fields[sortField];
   if (!sortable || sortable.type === 'tags' || sortable.type === 'referenceList' || sortable.type === 'list') {
-    throw bad('sort', { zh: `不能按 ${sortField} 排序`, en: `Cannot sort by ${sortField}` });
+    throw cannotSortBy(sortField);
   }
 
   const rangeValue = parseJson('range', query.range) ?? defaultRange(query.filter);
@@ -67,7 +73,7 @@ export function parseListQuery(resource: ResourceDefinition, query: Record<strin
     throw bad('filter', { zh: '应为 JSON 对象', en: 'Expected a JSON object' });
   }
   for (const key of Object.keys(filterValue)) {
-    if (resource.virtualFilters?.[key]) continue;
+    if (own(resource.virtualFilters, key)) continue;
     filterTarget(fields, key); // throws on unknown fields
   }
 
@@ -89,19 +95,22 @@ function filterTarget(fields: Record<string, Field>, key: string): { name: strin
     const name = key.slice(0, -suffix.length);
     if (key.endsWith(suffix) && fields[name]) return { name, field: fields[name], op: OPS[suffix] };
   }
-  throw bad('filter', { zh: `不能按 ${key} 筛选`, en: `Cannot filter by ${key}` });
+  throw cannotFilterBy(key);
 }
 
 /** A field-value check against a filter value; throws 400 for values of the wrong kind. */
 function checkFilterValue(key: string, field: Field, value: unknown) {
   const ok = (() => {
     switch (field.type) {
-      case 'integer': case 'reference': case 'referenceList': return Number.isSafeInteger(Number(value)) && value !== '' && typeof value !== 'boolean';
-      case 'money': return Number.isFinite(Number(value)) && value !== '' && typeof value !== 'boolean';
+      case 'integer': case 'reference': case 'referenceList': {
+        const n = numberOf(value);
+        return Number.isInteger(n) && n >= DB_INT_MIN && n <= DB_INT_MAX;
+      }
+      case 'money': return Number.isFinite(numberOf(value)) && Math.abs(numberOf(value)) < 1e13;
       case 'boolean': return typeof value === 'boolean' || value === 'true' || value === 'false';
-      case 'date': case 'datetime': return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+      case 'date': case 'datetime': return typeof value === 'string' && isAcceptedDate(value, yearsOf(field), field.type === 'datetime' || value.length > 10);
       case 'list': return false;
-      default: return typeof value === 'string' || typeof value === 'number';
+      default: return (typeof value === 'string' && !hasNul(value)) || typeof value === 'number';
     }
   })();
   if (!ok) throw bad('filter', { zh: `${key} 的筛选值 ${JSON.stringify(value)} 不正确`, en: `Bad value ${JSON.stringify(value)} for ${key}` });
@@ -126,7 +135,7 @@ export function filterExpression(
     const parts: Expression<SqlBool>[] = [];
     for (const [key, raw] of Object.entries(filter)) {
       if (raw === undefined) continue;
-      const virtual = resource.virtualFilters?.[key];
+      const virtual = own(resource.virtualFilters, key);
       if (virtual) {
         if (raw !== true && raw !== 'true') continue;
         if (!context) throw new Error(`virtual filter ${key} needs settings`);
@@ -135,6 +144,8 @@ export function filterExpression(
       }
       const target = filterTarget(fields, key);
       if (!('field' in target)) {
+        if (raw !== null && typeof raw !== 'string' && typeof raw !== 'number') throw bad('filter', { zh: 'q 应为文字', en: 'q must be text' });
+        if (typeof raw === 'string' && hasNul(raw)) throw bad('filter', { zh: 'q 不能含空字符', en: 'q must not contain NUL' });
         const text = String(raw ?? '').trim();
         const searched = resource.list.search.filter((f) => !hidden.has(f));
         if (!text || !searched.length) continue;

@@ -11,6 +11,7 @@ import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, usesVirtualFilter, type ListQuery } from './list-query.js';
 import { today } from '../calendar.js';
+import { isDbId, numberOf } from './input-bounds.js';
 
 export class Records {
   constructor(
@@ -56,7 +57,7 @@ export class Records {
 
   /** The stored record, unmasked, within `scope`. */
   async load(resource: ResourceDefinition, id: number, db: Kysely<any> = this.db, scope: Record<string, unknown> = {}): Promise<Row> {
-    if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+    if (!isDbId(id)) throw notFound();
     const row = await db.selectFrom(tableName(resource)).selectAll()
       .where('id', '=', id)
       .where(filterExpression(resource, scope, this.database.dialect))
@@ -99,7 +100,7 @@ export class Records {
   async update(resource: ResourceDefinition, id: number, body: Row, actor: Actor): Promise<Row> {
     return this.write(async (trx) => {
       const previous = await this.loadFor(resource, id, actor, 'update', trx);
-      if (body.version !== undefined && body.version !== null && Number(body.version) !== previous.version) {
+      if (body.version !== undefined && body.version !== null && numberOf(body.version) !== previous.version) {
         throw new ApiError(409, {
           zh: '该记录已被他人修改，请刷新后重试',
           en: 'Someone else changed this record; reload and try again',

@@ -2,13 +2,8 @@
 import { z } from 'zod';
 import type { Field, Label, ResourceDefinition, Row } from '../resources/define.js';
 import { badInput } from './errors.js';
-
-const dateText = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(text: string) {
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
+import { DB_INT_MAX, DB_INT_MIN } from './input-bounds.js';
+import { dateRangeLabel, isAcceptedDate, isRealDay, yearsOf } from './date-range.js';
 
 const msg = {
   required: { zh: '必填', en: 'Required' },
@@ -25,6 +20,7 @@ const msg = {
   option: (options: Label[]) => ({ zh: `应为以下之一：${options.map((o) => o.zh).join('、')}`, en: `Must be one of: ${options.map((o) => o.en).join(', ')}` }),
   list: { zh: '应为列表', en: 'Must be a list' },
   id: { zh: '应为记录编号', en: 'Must be a record id' },
+  nul: { zh: '不能含空字符（\\0）', en: 'Must not contain NUL characters' },
 };
 
 /** zod carries the message key; the label is looked up when the error is reported. */
@@ -33,17 +29,17 @@ function fieldSchema(field: Field): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'longText': {
-      let s = z.string({ error: (issue) => JSON.stringify(issue.input === undefined || issue.input === null ? msg.required : msg.text) }).trim();
+      let s = z.string({ error: (issue) => JSON.stringify(issue.input === undefined || issue.input === null ? msg.required : msg.text) })
+        .refine((v) => !v.includes('\u0000'), e(msg.nul)).trim();
       if (field.required) s = s.min(1, e(msg.required));
       if (field.maxLength) s = s.max(field.maxLength, e(msg.tooLong(field.maxLength)));
       if (field.type === 'text' && field.pattern) s = s.regex(field.pattern.regex, e(field.pattern.message));
       return s;
     }
     case 'integer': {
-      let n = z.number(e(msg.integer)).int(e(msg.integer));
-      if (field.min !== undefined) n = n.min(field.min, e(msg.min(field.min)));
-      if (field.max !== undefined) n = n.max(field.max, e(msg.max(field.max)));
-      return n;
+      const min = field.min ?? DB_INT_MIN;
+      const max = field.max ?? DB_INT_MAX;
+      return z.number(e(msg.integer)).int(e(msg.integer)).min(min, e(msg.min(min))).max(max, e(msg.max(max)));
     }
     case 'money': {
       let n = z.number(e(msg.number)).refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, e(msg.cents));
@@ -53,9 +49,14 @@ function fieldSchema(field: Field): z.ZodType {
       return n;
     }
     case 'date':
-      return z.string(e(msg.date)).regex(dateText, e(msg.date)).refine(isRealDate, e(msg.date));
-    case 'datetime':
-      return z.string(e(msg.datetime)).refine((v) => !Number.isNaN(Date.parse(v)) && dateText.test(v.slice(0, 10)) && isRealDate(v.slice(0, 10)), e(msg.datetime));
+    case 'datetime': {
+      const withTime = field.type === 'datetime';
+      const years = yearsOf(field);
+      const format = withTime ? msg.datetime : msg.date;
+      return z.string(e(format))
+        .refine((v) => isAcceptedDate(v, [0, 9999], withTime), e(format))
+        .refine((v) => isRealDay(v.slice(0, 10)) && isAcceptedDate(v, years, withTime), e(dateRangeLabel(years)));
+    }
     case 'boolean':
       return z.boolean(e(msg.boolean));
     case 'enum': {
@@ -68,9 +69,9 @@ function fieldSchema(field: Field): z.ZodType {
       return z.array(z.string().refine((v) => keys.includes(v), e(msg.option(Object.values(field.options)))), e(msg.list));
     }
     case 'reference':
-      return z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id));
+      return z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id)).max(DB_INT_MAX, e(msg.id));
     case 'referenceList':
-      return z.array(z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id)), e(msg.list));
+      return z.array(z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id)).max(DB_INT_MAX, e(msg.id)), e(msg.list));
     case 'list': {
       const item = z.object(Object.fromEntries(Object.entries(field.of).map(([name, sub]) => {
         const schema = fieldSchema(sub);

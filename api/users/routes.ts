@@ -11,6 +11,8 @@ import { jsonBody } from '../rest/crud-routes.js';
 import { ApiError, badInput, notFound } from '../rest/errors.js';
 import type { Label, Row } from '../resources/define.js';
 import users from './declaration.js';
+import { bad, cannotFilterBy, cannotSortBy, parseListQuery } from '../rest/list-query.js';
+import { hasNul, isDbId, numberOf } from '../rest/input-bounds.js';
 
 const COLUMNS = ['id', 'name', 'email', 'role', 'lawyerId', 'banned', 'banReason', 'createdAt', 'updatedAt'] as const;
 const SORTABLE = new Set(['name', 'email', 'role', 'createdAt', 'id']);
@@ -25,20 +27,21 @@ function present(row: Row): Row {
   };
 }
 
-function parse(text: string | undefined, fallback: unknown, param: string) {
-  if (!text) return fallback;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badInput({ [param]: { zh: '不是有效的 JSON', en: 'Not valid JSON' } });
-  }
-}
+const accountExists = () => new ApiError(409, { zh: '该邮箱已有账号', en: 'That email already has an account' }, { email: { zh: '已存在', en: 'Already exists' } });
 
 function checkAccount(body: Row, creating: boolean) {
   const errors: Record<string, Label> = {};
+  for (const name of ['name', 'email', 'password', 'banReason'] as const) {
+    const value = body[name];
+    if (value !== undefined && value !== null && (typeof value !== 'string' || hasNul(value) || value.length > 200)) errors[name] = { zh: '应为不含空字符的文字（不超过 200 字）', en: 'Must be text without NUL (200 characters at most)' };
+  }
+  if (body.lawyerId !== undefined && body.lawyerId !== null && body.lawyerId !== '' && !isDbId(numberOf(body.lawyerId))) errors.lawyerId = { zh: '应为律师记录编号', en: 'Must be a lawyer id' };
+  if (body.banned !== undefined && typeof body.banned !== 'boolean') errors.banned = { zh: '应为是或否', en: 'Must be yes or no' };
+  if (body.role !== undefined && typeof body.role !== 'string') errors.role = { zh: '角色不存在', en: 'No such role' };
+  if (Object.keys(errors).length) throw badInput(errors); // the checks below read these values as text
   if (creating || body.name !== undefined) if (!String(body.name ?? '').trim()) errors.name = { zh: '必填', en: 'Required' };
   if (creating && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(body.email ?? ''))) errors.email = { zh: '邮箱格式不正确', en: 'Not a valid email' };
-  if (body.role !== undefined && !(String(body.role) in roles)) errors.role = { zh: '角色不存在', en: 'No such role' };
+  if (body.role !== undefined && !Object.hasOwn(roles, String(body.role))) errors.role = { zh: '角色不存在', en: 'No such role' };
   const password = body.password ? String(body.password) : '';
   if ((creating || password) && password.length < 8) errors.password = { zh: '密码至少 8 位', en: 'At least 8 characters' };
   if ((body.role ?? 'lawyer') === 'lawyer' && creating && !body.lawyerId) errors.lawyerId = { zh: '承办律师账号须关联律师记录', en: 'Link the lawyer record' };
@@ -48,6 +51,7 @@ function checkAccount(body: Row, creating: boolean) {
 export function userRoutes(auth: Auth, database: Database) {
   const { db } = database;
   const find = async (id: string) => {
+    if (hasNul(id)) throw notFound();
     const row = await db.selectFrom('user').select([...COLUMNS]).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
     return present(row);
@@ -64,15 +68,16 @@ export function userRoutes(auth: Auth, database: Database) {
       await next();
     })
     .get('/', async (c) => {
-      const [field, order] = parse(c.req.query('sort'), ['name', 'ASC'], 'sort') as [string, string];
-      const [start, end] = parse(c.req.query('range'), [0, 24], 'range') as [number, number];
-      const filter = parse(c.req.query('filter'), {}, 'filter') as Record<string, unknown>;
-      if (!SORTABLE.has(field)) throw badInput({ sort: { zh: `不能按 ${field} 排序`, en: `Cannot sort by ${field}` } });
-      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start || end - start >= 1000) {
-        throw badInput({ range: { zh: '范围不正确', en: 'Bad range' } });
-      }
+      // The shapes of sort, range and filter are checked as on every register; then what the user table has.
+      const { sort: [field, order], range: [start, end], filter } = parseListQuery(users, c.req.query());
+      if (!SORTABLE.has(field)) throw cannotSortBy(field);
       let query = db.selectFrom('user');
       for (const [key, value] of Object.entries(filter)) {
+        const values = [value].flat();
+        if (!values.every((v) => (typeof v === 'string' && !hasNul(v)) || typeof v === 'number' || typeof v === 'boolean' || v === null)) {
+          throw bad('filter', { zh: `${key} 的筛选值不正确`, en: `Bad value for ${key}` });
+        }
+        if (key === 'lawyerId' && !values.every((v) => isDbId(numberOf(v)))) throw bad('filter', { zh: `${key} 的筛选值不正确`, en: `Bad value for ${key}` });
         if (key === 'q') {
           const like = `%${String(value).toLowerCase()}%`;
           query = query.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb(eb.fn('lower', ['email']), 'like', like)]));
@@ -80,7 +85,7 @@ export function userRoutes(auth: Auth, database: Database) {
         else if (key === 'role') query = query.where('role', 'in', [value].flat().map(String));
         else if (key === 'lawyerId') query = query.where('lawyerId', '=', Number(value));
         else if (key === 'banned') query = value ? query.where('banned', '=', true) : query.where((eb) => eb.or([eb('banned', '=', false), eb('banned', 'is', null)]));
-        else throw badInput({ filter: { zh: `不能按 ${key} 筛选`, en: `Cannot filter by ${key}` } });
+        else throw cannotFilterBy(key);
       }
       const [rows, count] = await Promise.all([
         query.select([...COLUMNS]).orderBy(field, order === 'DESC' ? 'desc' : 'asc').limit(end - start + 1).offset(start).execute(),
@@ -96,13 +101,17 @@ export function userRoutes(auth: Auth, database: Database) {
       checkAccount(body, true);
       await lawyerExists(body.lawyerId);
       const exists = await db.selectFrom('user').select('id').where('email', '=', String(body.email).toLowerCase()).executeTakeFirst();
-      if (exists) throw new ApiError(409, { zh: '该邮箱已有账号', en: 'That email already has an account' }, { email: { zh: '已存在', en: 'Already exists' } });
+      if (exists) throw accountExists();
       const { user } = await auth.api.createUser({
         headers: c.req.raw.headers,
         body: {
           email: String(body.email), password: String(body.password), name: String(body.name),
           role: String(body.role ?? 'lawyer') as 'admin', data: body.lawyerId ? { lawyerId: Number(body.lawyerId) } : {},
         },
+      }).catch(async (error) => {
+        // Two admins creating one account at once: the later one hears 409, as when it already existed.
+        if (await db.selectFrom('user').select('id').where('email', '=', String(body.email).toLowerCase()).executeTakeFirst()) throw accountExists();
+        throw error;
       });
       await writeAudit(db, { actor: c.var.actor, action: 'create', resource: 'users', recordId: user.id, changes: { name: [null, body.name], email: [null, body.email], role: [null, body.role ?? 'lawyer'], lawyerId: [null, body.lawyerId ?? null] } });
       return c.json(await find(user.id), 201);
@@ -136,6 +145,8 @@ export function userRoutes(auth: Auth, database: Database) {
         await auth.api.setUserPassword({ headers, body: { userId, newPassword: String(body.password) } });
         changes.password = ['***', '***'];
       }
+      // A new password, a ban or another role ends the sessions opened under the old ones.
+      if (changes.password || changes.banned || changes.role) await auth.api.revokeUserSessions({ headers, body: { userId } });
       await writeAudit(db, { actor: c.var.actor, action: 'update', resource: 'users', recordId: userId, changes });
       return c.json(await find(userId));
     })

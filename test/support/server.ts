@@ -21,6 +21,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The process started (tsx), whose descendants include the server itself. */
+  pid: number;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
   stop(): Promise<void>;
@@ -93,7 +95,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return { url, port, dataDir, output: () => output, stop };
+      if (response.ok) return { url, port, dataDir, pid: child.pid!, output: () => output, stop };
     } catch {
       // not listening yet
     }

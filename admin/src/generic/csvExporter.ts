@@ -3,15 +3,8 @@
 import { downloadCSV, useTranslate, type Exporter, type RaRecord } from 'react-admin';
 import { SYSTEM_FIELDS, useMeta, type FieldMeta, type ResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
+import { toCsv } from './csv.js';
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
-}
 
 /** Columns exported: the id, every declared field, then when the record was made and changed. */
 function exportedFields(resource: ResourceMeta): FieldMeta[] {

@@ -9,6 +9,8 @@ import { allFields, type Actor, type Row } from '../../../api/resources/define.j
 import { recordId } from '../../../api/rest/crud-routes.js';
 import { ApiError, badInput } from '../../../api/rest/errors.js';
 import { loadSettings } from '../../../api/settings.js';
+import { allowLargerBody } from '../../../api/http/body-limit.js';
+import { isDbId } from '../../../api/rest/input-bounds.js';
 import { checklistOf, templateForCase } from './checklist.js';
 import { fileKinds, sniffKind } from './sniff.js';
 import type { FileStore } from './storage.js';
@@ -26,10 +28,13 @@ function contentDisposition(inline: boolean, name: string) {
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }
 
-/** A name to show and to offer on download; never a path. */
+/** Characters that reorder or hide text: 「证据\u202Efdp.exe」 would show as 「证据exe.pdf」. */
+const bidiControls = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
+/** A name to show and to offer on download; never a path, never one that displays as another. */
 function checkFileName(name: string) {
-  const bad = !name || name.length > 200 || /[\\/\u0000-\u001f\u007f]/.test(name) || name === '.' || name === '..';
-  if (bad) throw badInput({ file: { zh: `文件名「${name.slice(0, 60)}」不合规：不能含路径、“..”或控制字符，且不超过 200 字`, en: 'The file name must not contain a path, "..", or control characters' } });
+  const bad = !name || name.length > 200 || /[\\/\u0000-\u001f\u007f]/.test(name) || bidiControls.test(name) || name === '.' || name === '..';
+  if (bad) throw badInput({ file: { zh: `文件名「${name.slice(0, 60).replace(new RegExp(bidiControls.source, 'g'), '')}」不合规：不能含路径、“..”、控制字符或文字方向控制字符，且不超过 200 字`, en: 'The file name must not contain a path, "..", or control or text-direction characters' } });
 }
 
 export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
@@ -52,14 +57,13 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
       }
       const settings = await loadSettings(db);
       const limit = Number(settings.uploadLimitMb) * 1024 * 1024;
-      const declared = Number(c.req.header('content-length') ?? 0);
-      if (declared > limit * 10 + 1024 * 1024) {
-        throw new ApiError(413, { zh: `文件过大：单个文件不能超过 ${settings.uploadLimitMb} MB`, en: `Too large: at most ${settings.uploadLimitMb} MB a file` });
-      }
+      // One request carries at most the limit (plus room for the form's other parts); reading stops there.
+      allowLargerBody(c, limit + 64 * 1024, { zh: `文件过大：单次上传不能超过 ${settings.uploadLimitMb} MB`, en: `Too large: at most ${settings.uploadLimitMb} MB an upload` });
       let form: Record<string, unknown>;
       try {
         form = await c.req.parseBody({ all: true });
-      } catch {
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
         throw badInput({ file: { zh: '上传未完成或格式错误，请重试', en: 'The upload was incomplete or malformed' } });
       }
       const itemKey = String(form.itemKey ?? '');
@@ -69,7 +73,7 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
       const uploads = [form.file].flat().filter((f): f is File => f instanceof File);
       if (!uploads.length) throw badInput({ file: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } });
       const replaces = form.replaces === undefined || form.replaces === '' ? null : Number(form.replaces);
-      if (replaces !== null && !(Number.isSafeInteger(replaces) && replaces > 0)) {
+      if (replaces !== null && !isDbId(replaces)) {
         throw badInput({ replaces: { zh: '要替换的文件编号不正确', en: 'replaces must be a file id' } });
       }
       if (item.suppliedBy === 'centre' && actor.role !== 'admin') {
@@ -85,7 +89,7 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
           throw new ApiError(413, { zh: `文件「${upload.name}」过大：不能超过 ${settings.uploadLimitMb} MB`, en: `"${upload.name}" is over ${settings.uploadLimitMb} MB` });
         }
         const data = new Uint8Array(await upload.arrayBuffer());
-        const kind = sniffKind(data);
+        const kind = sniffKind(data, { maxUnzippedBytes: Number(settings.uploadUnzippedLimitMb) * 1024 * 1024 });
         if (!kind || !item.acceptedTypes.includes(kind)) {
           const allowed = item.acceptedTypes.map((k) => fileKinds[k]?.label.zh ?? k).join('、');
           throw new ApiError(415, {

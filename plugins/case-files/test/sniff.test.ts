@@ -9,7 +9,7 @@ describe('sniffKind', () => {
   describe('recognises each accepted kind by its content', () => {
     it('recognises a PDF by its %PDF- header', () => {
       expect(sniffKind(pdf())).toBe('pdf');
-      expect(sniffKind(text('%PDF-1.7\n%%EOF\n'))).toBe('pdf');
+      expect(sniffKind(text('%PDF-1.7\nstartxref\n0\n%%EOF\n'))).toBe('pdf'); // issue #8: the trailer is required too
     });
 
     it('recognises a PNG by its 8-byte signature followed by IHDR', () => {
@@ -20,7 +20,8 @@ describe('sniffKind', () => {
 
     it('recognises a JPEG by FF D8 FF', () => {
       expect(sniffKind(jpeg())).toBe('jpeg');
-      expect(sniffKind(new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x43]))).toBe('jpeg'); // quantisation table first, as cameras write
+      // Quantisation table first, as cameras write; issue #8: the frame header (its dimensions) must follow.
+      expect(sniffKind(new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]))).toBe('jpeg');
     });
 
     it('recognises a DOCX whose first entry is [Content_Types].xml and whose word/document.xml comes last', () => {
