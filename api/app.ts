@@ -139,13 +139,13 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
 
   app.use('/api/*', sessionGuard(auth));
-  app.route('/api/users', userRoutes(auth, database));
+  app.route('/api/users', userRoutes(auth, records));
   app.route('/api/cases', transitionRoutes(records, {
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
     effects: plugins.flatMap((p) => p.effects ?? []),
   }));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
-  app.route('/api/settings', settingsRoutes(database));
+  app.route('/api/settings', settingsRoutes(records));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 

@@ -109,3 +109,16 @@ export function assertQueryable(resource: ResourceDefinition, actor: Actor, fiel
     });
   }
 }
+
+/** The rows on which the actor may take a custom action (`access.actions`), or null when its role may not at all. */
+export async function actionScope(resource: ResourceDefinition, actor: Actor, action: string, db: Kysely<any>): Promise<Record<string, unknown> | null> {
+  const rule = accessOf(resource).actions?.[action]?.roles[actor.role as Role];
+  if (rule === undefined) return null;
+  return rule === true ? {} : await rule(actor, db);
+}
+
+export function forbiddenAction(resource: ResourceDefinition, action: string): ApiError {
+  const declared = accessOf(resource).actions?.[action];
+  if (!declared) throw new Error(`${resource.name}: no access rule declared for the action ${action}`);
+  return new ApiError(403, declared.refusal);
+}

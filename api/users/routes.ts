@@ -5,10 +5,9 @@ import type { AppEnv } from '../app-env.js';
 import type { Auth } from '../auth.js';
 import { roles } from '../auth.js';
 import { assertMay } from '../access/enforce.js';
-import { writeAudit } from '../audit.js';
-import type { Database } from '../db/connect.js';
 import { jsonBody } from '../rest/crud-routes.js';
 import { ApiError, badInput, notFound } from '../rest/errors.js';
+import type { Records } from '../rest/records.js';
 import type { Label, Row } from '../resources/define.js';
 import users from './declaration.js';
 
@@ -45,8 +44,8 @@ function checkAccount(body: Row, creating: boolean) {
   if (Object.keys(errors).length) throw badInput(errors);
 }
 
-export function userRoutes(auth: Auth, database: Database) {
-  const { db } = database;
+export function userRoutes(auth: Auth, records: Records) {
+  const { db } = records.database;
   const find = async (id: string) => {
     const row = await db.selectFrom('user').select([...COLUMNS]).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
@@ -104,7 +103,7 @@ export function userRoutes(auth: Auth, database: Database) {
           role: String(body.role ?? 'lawyer') as 'admin', data: body.lawyerId ? { lawyerId: Number(body.lawyerId) } : {},
         },
       });
-      await writeAudit(db, { actor: c.var.actor, action: 'create', resource: 'users', recordId: user.id, changes: { name: [null, body.name], email: [null, body.email], role: [null, body.role ?? 'lawyer'], lawyerId: [null, body.lawyerId ?? null] } });
+      await records.external(users, c.var.actor, 'create', user.id, { name: [null, body.name], email: [null, body.email], role: [null, body.role ?? 'lawyer'], lawyerId: [null, body.lawyerId ?? null] });
       return c.json(await find(user.id), 201);
     })
     .put('/:id', async (c) => {
@@ -136,14 +135,14 @@ export function userRoutes(auth: Auth, database: Database) {
         await auth.api.setUserPassword({ headers, body: { userId, newPassword: String(body.password) } });
         changes.password = ['***', '***'];
       }
-      await writeAudit(db, { actor: c.var.actor, action: 'update', resource: 'users', recordId: userId, changes });
+      await records.external(users, c.var.actor, 'update', userId, changes);
       return c.json(await find(userId));
     })
     .delete('/:id', async (c) => {
       const previous = await find(c.req.param('id'));
       if (previous.id === c.var.actor.id) throw new ApiError(422, { zh: '不能删除自己的账号', en: 'You cannot delete yourself' });
       await auth.api.removeUser({ headers: c.req.raw.headers, body: { userId: String(previous.id) } });
-      await writeAudit(db, { actor: c.var.actor, action: 'delete', resource: 'users', recordId: previous.id, changes: { email: [previous.email, null] } });
+      await records.external(users, c.var.actor, 'delete', previous.id, { email: [previous.email, null] });
       return c.json(previous);
     });
 }
