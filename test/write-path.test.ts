@@ -93,6 +93,18 @@ describe('one audit entry per change on every write path', () => {
   });
 });
 
+describe('refusals in both languages', () => {
+  it('names a transition payload\'s faults in English too', async () => {
+    const id = (await ok('admin', '/api/cases', 'POST', { applicantName: '双语申请人', caseType: 'civil', channel: 'notified' })).id;
+    await ok('admin', `/api/cases/${id}/transitions/review`, 'POST', {});
+    const en = await t.api('admin', `/api/cases/${id}/transitions/reject`, { method: 'POST', body: {}, headers: { 'accept-language': 'en' } });
+    expect(en.status).toBe(422);
+    expect((await en.json()).errors).toEqual({ reason: 'Give the reason for rejecting' });
+    const zh = await t.api('admin', `/api/cases/${id}/transitions/reject`, { method: 'POST', body: { reason: 'x'.repeat(501) } });
+    expect((await zh.json()).errors).toEqual({ reason: '不能超过 500 个字' });
+  });
+});
+
 describe('a plugin extending a core register', () => {
   const written: WrittenChange[] = [];
   const extending = definePlugin({
