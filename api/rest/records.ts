@@ -145,14 +145,7 @@ export class Records {
       if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
         throw new ApiError(409, conflict, {}, { currentVersion: current.version });
       }
-      const columns = await change.plan(current, trx);
-      const stored = encodeRow(allFields(resource), { ...columns, updatedAt: new Date().toISOString() }, this.database.dialect);
-      const result = await trx.updateTable(tableName(resource))
-        .set({ ...stored, version: Number(current.version) + 1 })
-        .where('id', '=', id).where('version', '=', current.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, conflict);
-      const after = await this.load(resource, id, trx);
+      const after = await this.storeOver(trx, resource, current, await change.plan(current, trx), conflict);
       await change.then?.(current, after, trx);
       await this.written(trx, resource, { action: change.action, before: current, after, actor }, await loadSettings(trx), change.note);
       return after;
@@ -213,13 +206,7 @@ export class Records {
       for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record, id);
-      const stored = encodeRow(allFields(resource), { ...record, updatedAt: new Date().toISOString() }, this.database.dialect);
-      const result = await trx.updateTable(tableName(resource))
-        .set({ ...stored, version: Number(previous.version) + 1 })
-        .where('id', '=', id).where('version', '=', previous.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, STALE);
-      const updated = await this.load(resource, id, trx);
+      const updated = await this.storeOver(trx, resource, previous, record, STALE);
       await this.written(trx, resource, { action: 'update', before: previous, after: updated, actor }, settings);
       return maskRow(resource, actor, updated);
     });
@@ -258,6 +245,17 @@ export class Records {
     const stored = encodeRow(allFields(resource), { ...record, version: 1, createdAt: now, updatedAt: now }, this.database.dialect);
     const { id } = await trx.insertInto(tableName(resource)).values(stored).returning('id').executeTakeFirstOrThrow();
     return this.load(resource, Number(id), trx);
+  }
+
+  /** The optimistic lock: stores the columns over `previous` only if its version is still the stored one. */
+  private async storeOver(trx: Kysely<any>, resource: ResourceDefinition, previous: Row, columns: Row, conflict: Label): Promise<Row> {
+    const stored = encodeRow(allFields(resource), { ...columns, updatedAt: new Date().toISOString() }, this.database.dialect);
+    const result = await trx.updateTable(tableName(resource))
+      .set({ ...stored, version: Number(previous.version) + 1 })
+      .where('id', '=', previous.id).where('version', '=', previous.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, conflict);
+    return this.load(resource, Number(previous.id), trx);
   }
 
   /** After every stored change: the register's afterWrite hooks, then its one audit entry. */
