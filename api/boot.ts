@@ -1,6 +1,6 @@
 // Start-up, in the one order every entry point needs: config → database → plugins → migrate.
 // Used by `npm start`, the CLIs, the benchmark and the tests.
-import { createFayuan, type Fayuan } from './app.js';
+import { createFayuan, type Fayuan } from './http/app.js';
 import { readConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
 import type { FayuanPlugin } from './plugins/define.js';

@@ -1,6 +1,6 @@
 // `npm start`: migrate, load the demo centre into an empty database, build the console, serve.
 import { serve } from '@hono/node-server';
-import { buildAdminIfStale } from './admin-build.js';
+import { buildAdminIfStale } from './http/admin-build.js';
 import { boot } from './boot.js';
 import { DEFAULT_DEMO_PASSWORD } from './config.js';
 import { demoAccounts, hasDemoAccounts, isEmpty, seedDemo } from './seed/load-demo.js';

@@ -15,7 +15,7 @@ export { everyRow, noRow, ownLawyerRows, maskIdNumber, maskName, maskPhone } fro
 // Case transitions: guards a plugin adds, and the action names.
 export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards.js';
 export type { CaseActionName } from './cases/lifecycle.js';
-export type { DashboardCard } from './dashboard.js';
+export type { DashboardCard } from './meta/dashboard.js';
 
 // The write path (its operations write the audit entry; a plugin never does).
 export type { Records, SystemChange } from './rest/records.js';
@@ -24,7 +24,7 @@ export type { DialectName } from './db/connect.js';
 
 // Errors, settings and route helpers.
 export { ApiError, badInput, notFound } from './rest/errors.js';
-export { loadSettings, type Settings } from './settings.js';
+export { loadSettings, type Settings } from './settings/settings.js';
 export { jsonBody, recordId } from './rest/crud-routes.js';
-export type { AppEnv } from './app-env.js';
+export type { AppEnv } from './http/app-env.js';
 export { addDays, addWorkingDays, daysBetween, today } from './calendar.js';

@@ -1,7 +1,7 @@
 // The one place where the declarations' access rules are applied.
 import type { Kysely } from 'kysely';
 import { allFields, type Access, type Actor, type Label, type ResourceDefinition, type Role, type Row } from '../resources/define.js';
-import { roles } from '../auth.js';
+import { roles } from '../auth/auth.js';
 import { ApiError } from '../rest/errors.js';
 import { adminOnly } from './rules.js';
 

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor, Label, Row } from '../resources/define.js';
 import type { Records } from '../rest/records.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from '../settings/settings.js';
 import { checkAssignment } from './assignment-rules.js';
 import { checkMeansTest } from './means-test.js';
 import type { CaseActionName } from './lifecycle.js';

@@ -1,13 +1,13 @@
 // POST /api/cases/:id/transitions/:action — the only way a case changes state.
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.js';
+import type { AppEnv } from '../http/app-env.js';
 import { today } from '../calendar.js';
 import { maskRow, rowScope } from '../access/enforce.js';
 import type { Row } from '../resources/define.js';
 import { jsonBody, recordId } from '../rest/crud-routes.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
-import { loadSettings } from '../settings.js';
+import { loadSettings } from '../settings/settings.js';
 import { allowedActions, caseActions, planTransition, type CaseActionName } from './lifecycle.js';
 import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';

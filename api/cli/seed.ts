@@ -11,9 +11,9 @@
 // lawyer account is linked to the new first lawyer.
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import type { Fayuan } from '../app.js';
+import type { Fayuan } from '../http/app.js';
 import { boot } from '../boot.js';
-import { writeAudit, type Actor } from '../audit.js';
+import { writeAudit, type Actor } from '../rest/audit.js';
 import type { Database } from '../db/connect.js';
 import { tableName } from '../resources/define.js';
 import { generateDemoCentre, type DemoCentre } from '../seed/demo-centre.js';

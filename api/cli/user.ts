@@ -8,10 +8,10 @@
 // It opens the configured database exactly as `npm start` does (DATABASE_URL or DATA_DIR).
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { Fayuan } from '../app.js';
+import type { Fayuan } from '../http/app.js';
 import { boot, type Booted } from '../boot.js';
-import { roles, type Role } from '../auth.js';
-import type { Actor } from '../audit.js';
+import { roles, type Role } from '../auth/auth.js';
+import type { Actor } from '../rest/audit.js';
 import users from '../users/declaration.js';
 import type { Database } from '../db/connect.js';
 

@@ -1,11 +1,11 @@
 // The plugin API: everything a plugin may add to the core. See plugins/README.md.
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { AppEnv } from '../app-env.js';
-import type { Auth } from '../auth.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { Auth } from '../auth/auth.js';
 import type { CaseActionName } from '../cases/lifecycle.js';
 import type { TransitionGuard } from '../cases/guards.js';
-import type { DashboardCard } from '../dashboard.js';
+import type { DashboardCard } from '../meta/dashboard.js';
 import type { Database } from '../db/connect.js';
 import type { Migration } from '../db/migrate.js';
 import type { ActionRule, Actor, Field, Hooks, Label, ResourceDefinition, Row, RowRule, Role } from '../resources/define.js';

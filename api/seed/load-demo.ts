@@ -1,9 +1,9 @@
 // Loads a generated demo centre through the registers' own hooks, then the demo accounts.
 import type { Kysely } from 'kysely';
 import type { ResourceDefinition, Row } from '../resources/define.js';
-import type { Fayuan } from '../app.js';
+import type { Fayuan } from '../http/app.js';
 import type { Database } from '../db/connect.js';
-import { loadSettings } from '../settings.js';
+import { loadSettings } from '../settings/settings.js';
 import { generateDemoCentre, type DemoCentre } from './demo-centre.js';
 
 /** Insertion order: every register after the ones it refers to. */

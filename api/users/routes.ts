@@ -1,9 +1,9 @@
 // The `users` register in the simple-rest protocol: reads from better-auth's `user` table,
 // writes through better-auth's admin API (so hashing, bans and session revocation stay its job).
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import type { Auth } from '../auth.js';
-import { roles } from '../auth.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { Auth } from '../auth/auth.js';
+import { roles } from '../auth/auth.js';
 import { assertMay } from '../access/enforce.js';
 import { jsonBody } from '../rest/crud-routes.js';
 import { ApiError, badInput, notFound } from '../rest/errors.js';

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import type { Fayuan } from '../../api/app.js';
+import type { Fayuan } from '../../api/http/app.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database, type DialectName } from '../../api/db/connect.js';
 import { boot } from '../../api/boot.js';

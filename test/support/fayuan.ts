@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { createSchema, dropSchema } from './pg-schema.js';
 import os from 'node:os';
 import path from 'node:path';
-import type { Fayuan } from '../../api/app.js';
+import type { Fayuan } from '../../api/http/app.js';
 import { boot } from '../../api/boot.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database } from '../../api/db/connect.js';

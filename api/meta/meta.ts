@@ -1,9 +1,9 @@
 // /api/meta: what the console needs to draw every register, from the declarations.
-import { allFields, type Actor, type Field, type ResourceDefinition, type Role } from './resources/define.js';
-import { accessOf, hiddenFields, may } from './access/enforce.js';
-import { roles } from './auth.js';
+import { allFields, type Actor, type Field, type ResourceDefinition, type Role } from '../resources/define.js';
+import { accessOf, hiddenFields, may } from '../access/enforce.js';
+import { roles } from '../auth/auth.js';
 import { coreCards, type DashboardCard } from './dashboard.js';
-import type { FayuanPlugin } from './plugins/define.js';
+import type { FayuanPlugin } from '../plugins/define.js';
 import { loadForms, maxScore } from './forms.js';
 
 export function describeField(name: string, field: Field): Record<string, unknown> {

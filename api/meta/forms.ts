@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Label } from './resources/define.js';
+import type { Label } from '../resources/define.js';
 
 export interface FormItem {
   id: string;
@@ -21,7 +21,7 @@ export interface FormDefinition {
   grades?: { grade: string; label: Label; min: number }[];
 }
 
-const formsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'forms');
+const formsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'forms');
 
 export function loadForms(dir = formsDir): FormDefinition[] {
   if (!fs.existsSync(dir)) return [];

@@ -1,11 +1,11 @@
 // /api/settings/1: the settings record in the simple-rest protocol (getOne, getList, update).
 import { Hono } from 'hono';
-import type { AppEnv } from './app-env.js';
-import { assertMay } from './access/enforce.js';
-import { jsonBody } from './rest/crud-routes.js';
-import { ApiError, notFound } from './rest/errors.js';
-import type { Records } from './rest/records.js';
-import declaration from './settings-declaration.js';
+import type { AppEnv } from '../http/app-env.js';
+import { assertMay } from '../access/enforce.js';
+import { jsonBody } from '../rest/crud-routes.js';
+import { ApiError, notFound } from '../rest/errors.js';
+import type { Records } from '../rest/records.js';
+import declaration from './declaration.js';
 import { loadSettings } from './settings.js';
 
 export function settingsRoutes(records: Records) {

@@ -4,8 +4,8 @@ import { admin } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
 import { getMigrations } from 'better-auth/db/migration';
-import type { Database } from './db/connect.js';
-import type { Config } from './config.js';
+import type { Database } from '../db/connect.js';
+import type { Config } from '../config.js';
 
 export const CLIENT_IP_HEADER = 'x-fayuan-client-ip';
 
