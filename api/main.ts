@@ -1,18 +1,13 @@
 // `npm start`: migrate, load the demo centre into an empty database, build the console, serve.
 import { serve } from '@hono/node-server';
-import { createFayuan } from './app.js';
-import { buildAdminIfStale } from './admin-build.js';
-import { DEFAULT_DEMO_PASSWORD, readConfig } from './config.js';
-import { openDatabase } from './db/connect.js';
-import { enabledPluginNames, loadPlugins } from './plugins/load.js';
+import { buildAdminIfStale } from './http/admin-build.js';
+import { boot } from './boot.js';
+import { DEFAULT_DEMO_PASSWORD } from './config.js';
 import { demoAccounts, hasDemoAccounts, isEmpty, seedDemo } from './seed/load-demo.js';
 
 const started = performance.now();
-const config = readConfig();
-const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-const plugins = await loadPlugins(enabledPluginNames());
-const fayuan = createFayuan({ database, config, plugins });
-await fayuan.migrate();
+const { config, database, fayuan } = await boot();
+const { plugins } = fayuan;
 
 if (config.production && (await hasDemoAccounts(database.db))) {
   console.error('NODE_ENV=production refuses to start while demo accounts (@fayuan.test) exist: delete them first.');

@@ -5,7 +5,7 @@ import {
 } from '../api/cases/lifecycle.js';
 import { caseDeadline, checkAssignment, checkMeansTest, overdueCondition, type AssignmentContext } from '../api/cases/rules.js';
 import { ageOn, elapsedSince, toIsoDate } from '../api/cases/periods.js';
-import { defaultSettings } from '../api/settings.js';
+import { defaultSettings } from '../api/settings/settings.js';
 import { addDays } from '../api/calendar.js';
 
 const admin: Actor = { role: 'admin' };

@@ -2,7 +2,7 @@
 // simultaneous migrations, simultaneous case creations, and racing updates.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fayuan } from '../api/app.js';
+import type { Fayuan } from '../api/http/app.js';
 import type { Database } from '../api/db/connect.js';
 import { ORIGIN } from './support/fayuan.js';
 import { freshTarget, instanceOn, migrateInChildren, type SharedTarget } from './support/second-process.js';

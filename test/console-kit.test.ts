@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMeta } from '../api/meta.js';
+import { buildMeta } from '../api/meta/meta.js';
 import { coreResources } from '../api/resources/index.js';
 import { caseStatuses } from '../api/resources/cases.js';
 import { caseActions } from '../api/cases/lifecycle.js';

@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFayuan, type Fayuan } from '../api/app.js';
+import { createFayuan, type Fayuan } from '../api/http/app.js';
 import { readConfig } from '../api/config.js';
 import { coreResources } from '../api/resources/index.js';
 import { allFields, defineResource, type ResourceDefinition, type Row } from '../api/resources/define.js';

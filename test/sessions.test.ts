@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreResources } from '../api/resources/index.js';
 import usersDeclaration from '../api/users/declaration.js';
-import settingsDeclaration from '../api/settings-declaration.js';
+import settingsDeclaration from '../api/settings/declaration.js';
 import type { ResourceDefinition, Role, Row } from '../api/resources/define.js';
 import { listQuery, ORIGIN, PASSWORD, startTestFayuan, totalOf, type TestFayuan } from './support/fayuan.js';
 

@@ -1,7 +1,7 @@
 // The one place where the declarations' access rules are applied.
 import type { Kysely } from 'kysely';
 import { allFields, type Access, type Actor, type Label, type ResourceDefinition, type Role, type Row } from '../resources/define.js';
-import { roles } from '../auth.js';
+import { roles } from '../auth/auth.js';
 import { ApiError } from '../rest/errors.js';
 import { adminOnly } from './rules.js';
 
@@ -109,4 +109,17 @@ export function assertQueryable(resource: ResourceDefinition, actor: Actor, fiel
       en: `You may not filter or sort by ${bad.join(', ')}`,
     });
   }
+}
+
+/** The rows on which the actor may take a custom action (`access.actions`), or null when its role may not at all. */
+export async function actionScope(resource: ResourceDefinition, actor: Actor, action: string, db: Kysely<any>): Promise<Record<string, unknown> | null> {
+  const rule = accessOf(resource).actions?.[action]?.roles[actor.role as Role];
+  if (rule === undefined) return null;
+  return rule === true ? {} : await rule(actor, db);
+}
+
+export function forbiddenAction(resource: ResourceDefinition, action: string): ApiError {
+  const declared = accessOf(resource).actions?.[action];
+  if (!declared) throw new Error(`${resource.name}: no access rule declared for the action ${action}`);
+  return new ApiError(403, declared.refusal);
 }

@@ -4,7 +4,7 @@
 // a case is overdue from the day after its deadline. Dates are calendar days in UTC, as in
 // calendar.ts: a datetime's day is the day of its UTC timestamp.
 import type { Row } from '../resources/define.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from '../settings/settings.js';
 import { addDays, daysBetween } from '../calendar.js';
 import { toIsoDate } from './periods.js';
 

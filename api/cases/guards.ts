@@ -1,13 +1,16 @@
 // Checks a transition must pass beyond the state machine: the law's rules, and any a plugin adds.
 import type { Kysely } from 'kysely';
 import type { Actor, Label, Row } from '../resources/define.js';
-import type { Settings } from '../settings.js';
+import type { Records } from '../rest/records.js';
+import type { Settings } from '../settings/settings.js';
 import { checkAssignment } from './assignment-rules.js';
 import { checkMeansTest } from './means-test.js';
 import type { CaseActionName } from './lifecycle.js';
 
 export interface GuardContext {
   trx: Kysely<any>;
+  /** Reads other registers' records, decoded, inside `trx`. */
+  records: Records;
   caseRow: Row;
   /** The validated payload of the action. */
   payload: Record<string, unknown>;
@@ -43,12 +46,10 @@ export const meansTestGuard: TransitionGuard = {
 export const assignmentGuard: TransitionGuard = {
   action: 'assign',
   name: 'assignment-rules',
-  async check({ trx, caseRow, payload, today }) {
-    const lawyer = await trx.selectFrom('lawyers').selectAll().where('id', '=', Number(payload.lawyerId)).executeTakeFirst();
+  async check({ trx, records, caseRow, payload, today }) {
+    const lawyer = await records.load(records.resource('lawyers'), Number(payload.lawyerId), trx).catch(() => null);
     if (!lawyer) return [{ rule: 'assignment.no_such_lawyer', message: { zh: '所选律师不存在', en: 'No such lawyer' } }];
-    const firm = lawyer.lawFirmId
-      ? (await trx.selectFrom('law_firms').selectAll().where('id', '=', lawyer.lawFirmId).executeTakeFirst()) ?? null
-      : null;
+    const firm = lawyer.lawFirmId ? await records.load(records.resource('law-firms'), Number(lawyer.lawFirmId), trx).catch(() => null) : null;
     return checkAssignment({
       caseRow,
       lawyer,

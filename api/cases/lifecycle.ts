@@ -31,9 +31,23 @@ export interface CaseAction {
 }
 
 const noPayload = z.object({});
-const requiredText = (message: string, max: number) =>
-  z.string({ error: message }).refine((v) => !v.includes('\u0000'), { error: '不能含空字符' })
-    .trim().min(1, { error: message }).max(max, { error: `不能超过 ${max} 个字` });
+
+/**
+ * zod carries one string per issue: the Chinese text (what callers of planTransition have
+ * always read), with its English kept here so every refusal can answer {zh, en}.
+ */
+const payloadMessages = new Map<string, Label>();
+function said(label: Label): string {
+  payloadMessages.set(label.zh, label);
+  return label.zh;
+}
+const atMost = (max: number) => said({ zh: `不能超过 ${max} 个字`, en: `At most ${max} characters` });
+const noNul = said({ zh: '不能含空字符', en: 'Must not contain NUL characters' });
+const requiredText = (message: Label, max: number) =>
+  z.string({ error: said(message) }).refine((v) => !v.includes('\u0000'), { error: noNul })
+    .trim().min(1, { error: said(message) }).max(max, { error: atMost(max) });
+
+const chooseLawyer = said({ zh: '请选择承办律师', en: 'Choose the lawyer' });
 
 export const caseActions = {
   review: {
@@ -49,15 +63,15 @@ export const caseActions = {
   reject: {
     from: ['reviewing'], to: 'rejected', who: ['admin'], stamps: null,
     label: { zh: '不予受理', en: 'Reject' },
-    payload: z.object({ reason: requiredText('请填写不予受理的理由', 500) }),
+    payload: z.object({ reason: requiredText({ zh: '请填写不予受理的理由', en: 'Give the reason for rejecting' }, 500) }),
     writes: [],
   },
   assign: {
     from: ['accepted'], to: 'assigned', who: ['admin'], stamps: 'assignedAt',
     label: { zh: '指派', en: 'Assign' },
     payload: z.object({
-      lawyerId: z.coerce.number({ error: '请选择承办律师' }).int({ error: '请选择承办律师' }).positive({ error: '请选择承办律师' }),
-      assignmentMethod: z.enum(['assigned', 'client_choice'], { error: '指派方式应为「指派」或「点援」' }).default('assigned'),
+      lawyerId: z.coerce.number({ error: chooseLawyer }).int({ error: chooseLawyer }).positive({ error: chooseLawyer }),
+      assignmentMethod: z.enum(['assigned', 'client_choice'], { error: said({ zh: '指派方式应为「指派」或「点援」', en: 'The method is "assigned" or "client_choice"' }) }).default('assigned'),
     }),
     writes: ['lawyerId', 'assignmentMethod'],
   },
@@ -74,19 +88,19 @@ export const caseActions = {
   'return-closing': {
     from: ['closing_submitted'], to: 'in_progress', who: ['admin'], stamps: null,
     label: { zh: '退回结案申请', en: 'Return for more work' },
-    payload: z.object({ reason: requiredText('请填写退回的理由', 500) }),
+    payload: z.object({ reason: requiredText({ zh: '请填写退回的理由', en: 'Give the reason for returning' }, 500) }),
     writes: [],
   },
   close: {
     from: ['closing_submitted'], to: 'closed', who: ['admin'], stamps: 'closedAt',
     label: { zh: '结案', en: 'Close' },
     payload: z.object({
-      outcome: requiredText('请填写办案结果', 2000),
+      outcome: requiredText({ zh: '请填写办案结果', en: 'Describe the outcome' }, 2000),
       amountRecovered: z
-        .number({ error: '挽回损失或取得利益应为金额（元）' })
-        .min(0, { error: '挽回损失或取得利益不能为负数' })
-        .max(1e11, { error: '挽回损失或取得利益过大' })
-        .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: '金额最多保留两位小数' })
+        .number({ error: said({ zh: '挽回损失或取得利益应为金额（元）', en: 'The amount recovered is a sum in yuan' }) })
+        .min(0, { error: said({ zh: '挽回损失或取得利益不能为负数', en: 'The amount recovered cannot be negative' }) })
+        .max(1e11, { error: said({ zh: '挽回损失或取得利益过大', en: 'The amount recovered is too large' }) })
+        .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: said({ zh: '金额最多保留两位小数', en: 'At most two decimal places' }) })
         .nullish(),
     }),
     writes: ['outcome', 'amountRecovered'],
@@ -101,9 +115,9 @@ export const caseActions = {
     label: { zh: '终止', en: 'Terminate' },
     payload: z.object({
       reason: z.enum(Object.keys(terminationGrounds) as [TerminationGround, ...TerminationGround[]], {
-        error: '请选择《法律援助法》第四十八条规定的终止情形',
+        error: said({ zh: '请选择《法律援助法》第四十八条规定的终止情形', en: 'Choose a ground for termination under art. 48 of the Legal Aid Law' }),
       }),
-      note: z.string({ error: '说明应为文字' }).refine((v) => !v.includes('\u0000'), { error: '不能含空字符' }).trim().max(500, { error: '不能超过 500 个字' }).optional(),
+      note: z.string({ error: said({ zh: '说明应为文字', en: 'The note is text' }) }).refine((v) => !v.includes('\u0000'), { error: noNul }).trim().max(500, { error: atMost(500) }).optional(),
     }),
     writes: [],
   },
@@ -125,6 +139,8 @@ export interface TransitionRefusal {
   message: Label;
   /** Field → message (Chinese), for payload errors. */
   errors?: Record<string, string>;
+  /** The same messages in both languages, as the API sends them. */
+  fieldErrors?: Record<string, Label>;
 }
 
 export type TransitionPlan =
@@ -208,12 +224,14 @@ export function planTransition(caseRow: Row, action: string, payload: unknown, a
   const parsed = definition.payload.safeParse(payload ?? {});
   if (!parsed.success) {
     const errors: Record<string, string> = {};
+    const fieldErrors: Record<string, Label> = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path.map(String).join('.') || '_';
       errors[field] ??= issue.message;
+      fieldErrors[field] ??= payloadMessages.get(issue.message) ?? { zh: '格式不正确', en: 'Not in the expected form' };
     }
     return {
-      ok: false, status: 422, rule: 'transition.invalid_payload', errors,
+      ok: false, status: 422, rule: 'transition.invalid_payload', errors, fieldErrors,
       message: { zh: `「${definition.label.zh}」所需的信息不完整或有误`, en: `The details for "${definition.label.en}" are missing or wrong` },
     };
   }

@@ -2,7 +2,7 @@
 // notified cases that need no means test at all (art. 25 and 28).
 import type { Label, Row } from '../resources/define.js';
 import cases, { exemptionReasons } from '../resources/cases.js';
-import type { Settings } from '../settings.js';
+import type { Settings } from '../settings/settings.js';
 import { ADULT_AGE, ELDERLY_AGE, ageOn, tagsOf, toIsoDate } from './periods.js';
 
 export type ExemptionReason = keyof typeof exemptionReasons;

@@ -1,17 +1,15 @@
 // POST /api/cases/:id/transitions/:action — the only way a case changes state.
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import { writeAudit, diffOf } from '../audit.js';
+import type { AppEnv } from '../http/app-env.js';
 import { today } from '../calendar.js';
-import { encodeRow } from '../db/codec.js';
-import { maskForAudit, maskRow, rowScope } from '../access/enforce.js';
-import { allFields, tableName, type Row } from '../resources/define.js';
+import { maskRow, rowScope } from '../access/enforce.js';
+import type { Row } from '../resources/define.js';
 import { recordId } from '../rest/crud-routes.js';
 import { optionalJsonBody } from '../http/json-body.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
-import { loadSettings } from '../settings.js';
-import { allowedActions, caseActions, mayPerform, planTransition, type CaseActionName } from './lifecycle.js';
+import { loadSettings } from '../settings/settings.js';
+import { allowedActions, caseActions, planTransition, type CaseActionName } from './lifecycle.js';
 import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
@@ -24,15 +22,17 @@ const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, u
 };
 
 export function transitionRoutes(records: Records, { guards, effects }: { guards: TransitionGuard[]; effects: TransitionEffect[] }) {
-  const { db, dialect } = records.database;
+  const { db } = records.database;
   const cases = records.resource('cases'); // with any fields plugins add
+  const lawyers = records.resource('lawyers');
+  const firms = records.resource('law-firms');
 
   return new Hono<AppEnv>()
     /** What the console shows on a case: the allowed actions, the deadline and the history. */
     .get('/:id/workflow', async (c) => {
       const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
       const settings = await loadSettings(db);
-      const history = c.var.actor.role === 'admin' || c.var.actor.role === 'supervisor' || c.var.actor.role === 'lawyer'
+      const history = await records.mayAct(cases, c.var.actor, 'history', Number(caseRow.id))
         ? await db.selectFrom('audit_log').select(['at', 'actorEmail', 'action', 'changes'])
           .where('resource', '=', 'cases').where('recordId', '=', String(caseRow.id)).where('action', 'like', 'transition:%')
           .orderBy('id', 'asc').execute()
@@ -47,16 +47,12 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
     })
     /** For whoever may assign: every lawyer, whether the assignment rules allow them on this case, and why not. */
     .get('/:id/eligible-lawyers', async (c) => {
-      const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
-      if (!mayPerform('assign', caseRow, c.var.actor)) {
-        throw new ApiError(403, { zh: '只有中心管理员可以指派律师', en: 'Only a centre admin assigns lawyers' });
-      }
-      const lawyers = await db.selectFrom('lawyers').selectAll().orderBy('name').execute();
-      const firms = new Map((await db.selectFrom('law_firms').selectAll().execute()).map((f) => [Number(f.id), f]));
+      const caseRow = await records.loadForAction(cases, recordId(c), c.var.actor, 'eligible-lawyers');
+      const firmsById = new Map((await records.all(firms)).map((f) => [Number(f.id), f]));
       const complained = await openComplaintLawyerIds(db, Number(caseRow.id));
       const on = today();
-      return c.json(lawyers.map((lawyer) => {
-        const problems = checkAssignment({ caseRow, lawyer, firm: lawyer.lawFirmId ? firms.get(Number(lawyer.lawFirmId)) ?? null : null, openComplaintLawyerIds: complained, on });
+      return c.json((await records.all(lawyers, 'name')).map((lawyer) => {
+        const problems = checkAssignment({ caseRow, lawyer, firm: lawyer.lawFirmId ? firmsById.get(Number(lawyer.lawFirmId)) ?? null : null, openComplaintLawyerIds: complained, on });
         return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems };
       }));
     })
@@ -68,12 +64,9 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
       const updated = await records.write(async (trx) => {
         const caseRow = await records.load(cases, id, trx, await rowScope(cases, actor, 'read', trx));
         const plan = planTransition(caseRow, action, body, actor, new Date());
-        if (!plan.ok) {
-          const errors = Object.fromEntries(Object.entries(plan.errors ?? {}).map(([k, v]) => [k, { zh: v, en: v }]));
-          throw new ApiError(plan.status, plan.message, errors, { rule: plan.rule });
-        }
+        if (!plan.ok) throw new ApiError(plan.status, plan.message, plan.fieldErrors ?? {}, { rule: plan.rule });
         const settings = await loadSettings(trx);
-        const ctx = { trx, caseRow, payload: plan.payload, actor, settings, today: today() };
+        const ctx = { trx, records, caseRow, payload: plan.payload, actor, settings, today: today() };
         const problems = [];
         for (const guard of guards.filter((g) => g.action === plan.action)) problems.push(...(await guard.check(ctx)));
         if (problems.length) {
@@ -82,26 +75,16 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
             en: problems.map((p) => p.message.en).join('; '),
           }, {}, { rules: problems.map((p) => ({ rule: p.rule, message: p.message, details: p.details })) });
         }
-        const changes = { ...plan.changes, ...recordedReasons[plan.action]?.(plan.payload) };
-        const result = await trx.updateTable(tableName(cases))
-          .set({ ...encodeRow(allFields(cases), { ...changes, updatedAt: new Date().toISOString() }, dialect), version: Number(caseRow.version) + 1 })
-          .where('id', '=', id).where('version', '=', caseRow.version).where('status', '=', caseRow.status)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) {
-          throw new ApiError(409, { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' });
-        }
-        const after = await records.load(cases, id, trx);
-        for (const effect of effects.filter((e) => e.action === plan.action)) {
-          await effect.run({ trx, before: caseRow, after, actor, payload: plan.payload });
-        }
-        await writeAudit(trx, {
-          actor,
+        return records.change(cases, id, actor, {
           action: `transition:${plan.action}`,
-          resource: 'cases',
-          recordId: id,
-          changes: { ...diffOf(cases, maskForAudit(cases, caseRow), maskForAudit(cases, after)), ...(Object.keys(plan.payload).length ? { payload: plan.payload } : {}) },
-        });
-        return after;
+          expectedVersion: Number(caseRow.version),
+          conflict: { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' },
+          plan: () => ({ ...plan.changes, ...recordedReasons[plan.action]?.(plan.payload) }),
+          note: Object.keys(plan.payload).length ? { payload: plan.payload } : {},
+          then: async (before, after, trx) => {
+            for (const effect of effects.filter((e) => e.action === plan.action)) await effect.run({ trx, before, after, actor, payload: plan.payload });
+          },
+        }, trx);
       });
       return c.json(maskRow(cases, actor, updated));
     });

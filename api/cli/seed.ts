@@ -11,11 +11,10 @@
 // lawyer account is linked to the new first lawyer.
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import { createFayuan, type Fayuan } from '../app.js';
-import { writeAudit, type Actor } from '../audit.js';
-import { readConfig } from '../config.js';
-import { openDatabase, type Database } from '../db/connect.js';
-import { enabledPluginNames, loadPlugins } from '../plugins/load.js';
+import type { Fayuan } from '../http/app.js';
+import { boot } from '../boot.js';
+import { writeAudit, type Actor } from '../rest/audit.js';
+import type { Database } from '../db/connect.js';
 import { tableName } from '../resources/define.js';
 import { generateDemoCentre, type DemoCentre } from '../seed/demo-centre.js';
 import { createDemoAccounts, loadDemoCentre } from '../seed/load-demo.js';
@@ -174,12 +173,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const started = performance.now();
-  const config = readConfig();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { config, database, fayuan } = await boot();
   try {
-    const plugins = await loadPlugins(enabledPluginNames());
-    const fayuan = createFayuan({ database, config, plugins });
-    await fayuan.migrate();
     const where = database.dialect === 'postgres' ? 'PostgreSQL' : `SQLite（${config.dataDir}）`;
     console.log(`数据库：${where}`);
 

@@ -8,12 +8,12 @@
 // It opens the configured database exactly as `npm start` does (DATABASE_URL or DATA_DIR).
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { createFayuan, type Fayuan } from '../app.js';
-import { roles, type Role } from '../auth.js';
-import { writeAudit, type Actor } from '../audit.js';
-import { readConfig } from '../config.js';
-import { openDatabase, type Database } from '../db/connect.js';
-import { enabledPluginNames, loadPlugins } from '../plugins/load.js';
+import type { Fayuan } from '../http/app.js';
+import { boot, type Booted } from '../boot.js';
+import { roles, type Role } from '../auth/auth.js';
+import type { Actor } from '../rest/audit.js';
+import users from '../users/declaration.js';
+import type { Database } from '../db/connect.js';
 
 const MIN_PASSWORD = 8;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -76,10 +76,8 @@ async function createAccount(fayuan: Fayuan, database: Database, options: Record
   const { user } = await fayuan.auth.api.createUser({
     body: { email, password, name, role: role as Role, data: lawyerId === null ? {} : { lawyerId } },
   });
-  await writeAudit(database.db, {
-    actor: cliActor, action: 'create', resource: 'users', recordId: user.id,
-    changes: { name: [null, name], email: [null, email], role: [null, role], ...(lawyerId === null ? {} : { lawyerId: [null, lawyerId] }) },
-  });
+  await fayuan.records.external(users, cliActor, 'create', user.id,
+    { name: [null, name], email: [null, email], role: [null, role], ...(lawyerId === null ? {} : { lawyerId: [null, lawyerId] }) });
   console.log(`已创建账号：${email}（${roles[role as Role].zh}${lawyerId === null ? '' : `，律师编号 ${lawyerId}`}）`);
   if (generated) console.log(`密码（已随机生成，只显示这一次，请妥善保存）：${password}`);
 }
@@ -122,7 +120,7 @@ async function setPassword(fayuan: Fayuan, database: Database, options: Record<s
   else await context.internalAdapter.createAccount({ userId, providerId: 'credential', accountId: userId, password: hash });
   // Whoever held the old password is signed out.
   await context.internalAdapter.deleteUserSessions(userId);
-  await writeAudit(database.db, { actor: cliActor, action: 'update', resource: 'users', recordId: userId, changes: { password: ['***', '***'] } });
+  await fayuan.records.external(users, cliActor, 'update', userId, { password: ['***', '***'] });
   console.log(`已为 ${email} 设置新密码，该账号的已有登录已全部退出。`);
   if (generated) console.log(`密码（已随机生成，只显示这一次，请妥善保存）：${password}`);
 }
@@ -157,12 +155,10 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const config = readConfig();
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let booted: Booted | undefined;
   try {
-    const plugins = await loadPlugins(enabledPluginNames());
-    const fayuan = createFayuan({ database, config, plugins });
-    await fayuan.migrate();
+    booted = await boot();
+    const { database, fayuan } = booted;
     const options = parsed.values as Record<string, string | undefined>;
     if (command === 'create') await createAccount(fayuan, database, options);
     else if (command === 'list') await listAccounts(database);
@@ -177,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`操作失败：${message}`);
     return 1;
   } finally {
-    await database.close();
+    await booted?.database.close();
   }
 }
 

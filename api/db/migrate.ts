@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { allFields, tableName, type ResourceDefinition } from '../resources/define.js';
 import { columnType } from './codec.js';
 import type { Database, DialectName } from './connect.js';
@@ -17,31 +17,69 @@ export interface MigrationPlan {
   authMigrations: () => Promise<void>;
 }
 
+/** Where the applied steps are recorded (kysely's Migrator's schema: name, timestamp). */
+const RECORD_TABLE = 'migrations';
+
 /**
  * Brings the schema up to date, one process at a time (an advisory lock on PostgreSQL,
- * a lock file beside the SQLite database).
+ * a lock file beside the SQLite database): better-auth's tables, the registers' tables,
+ * then the hand-written steps through kysely's Migrator, which records each once.
  */
 export async function migrate(database: Database, plan: MigrationPlan): Promise<void> {
   await database.exclusively(() => runAll(database, plan));
 }
 
 async function runAll({ db, dialect }: Database, plan: MigrationPlan) {
-  await db.schema
-    .createTable('migrations')
-    .ifNotExists()
-    .addColumn('name', 'text', (c) => c.primaryKey())
-    .addColumn('appliedAt', 'text', (c) => c.notNull())
-    .execute();
+  await adoptLegacyRecord(db, dialect);
   await plan.authMigrations();
   for (const resource of orderByReferences(plan.resources)) await syncResourceTable(db, dialect, resource);
-  const done = new Set((await db.selectFrom('migrations').select('name').execute()).map((r) => r.name));
-  for (const migration of plan.migrations) {
-    if (done.has(migration.name)) continue;
-    await db.transaction().execute(async (trx) => {
-      await migration.up(trx, dialect);
-      await trx.insertInto('migrations').values({ name: migration.name, appliedAt: new Date().toISOString() }).execute();
-    });
-  }
+  const order = new Map(plan.migrations.map((m, i) => [m.name, i]));
+  const recorded = await recordedSteps(db, dialect);
+  const migrator = new Migrator({
+    db,
+    // Kysely looks for its tables in every schema unless told which: ours is the connection's.
+    ...(dialect === 'postgres' ? { migrationTableSchema: (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema } : {}),
+    migrationTableName: RECORD_TABLE,
+    migrationLockTableName: `${RECORD_TABLE}_lock`,
+    // A plugin enabled later brings steps that sort before ones already applied.
+    allowUnorderedMigrations: true,
+    nameComparator: (a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b),
+    provider: {
+      getMigrations: async () => ({
+        // Steps of plugins no longer enabled stay recorded (their data is kept), and known.
+        ...Object.fromEntries(recorded.map((name) => [name, { up: async () => {} }])),
+        ...Object.fromEntries(plan.migrations.map((m) => [m.name, {
+          // kysely runs SQLite migrations outside a transaction: each step gets its own.
+          up: (mdb: Kysely<any>) => (dialect === 'sqlite' ? mdb.transaction().execute((trx) => m.up(trx, dialect)) : m.up(mdb, dialect)),
+        }])),
+      }),
+    },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
+
+async function recordedSteps(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+  const exists = (await existingColumns(db, dialect, RECORD_TABLE)).size > 0;
+  return exists ? (await db.selectFrom(RECORD_TABLE).select('name').execute()).map((r) => r.name) : [];
+}
+
+/**
+ * Databases made before the Migrator recorded their steps as (name, appliedAt): the same
+ * names, moved once into the Migrator's (name, timestamp), so none runs again.
+ */
+async function adoptLegacyRecord(db: Kysely<any>, dialect: DialectName) {
+  if (!(await existingColumns(db, dialect, RECORD_TABLE)).has('appliedAt')) return;
+  await db.transaction().execute(async (trx) => {
+    await trx.schema.createTable(`${RECORD_TABLE}_adopted`)
+      .addColumn('name', 'varchar(255)', (c) => c.notNull().primaryKey())
+      .addColumn('timestamp', 'varchar(255)', (c) => c.notNull())
+      .execute();
+    await trx.insertInto(`${RECORD_TABLE}_adopted`).columns(['name', 'timestamp'])
+      .expression(trx.selectFrom(RECORD_TABLE).select(['name', 'appliedAt'])).execute();
+    await trx.schema.dropTable(RECORD_TABLE).execute();
+    await trx.schema.alterTable(`${RECORD_TABLE}_adopted`).renameTo(RECORD_TABLE).execute();
+  });
 }
 
 /** Creates the register's table, or adds the columns its declaration gained since. */

@@ -1,6 +1,7 @@
 // The answer of GET /api/meta (and of a case's /workflow), as the server builds it and the console
 // reads it. Types only: the console imports this file with `import type`, so nothing here runs.
 
+import type { FormDefinition } from '../../forms/engine.js';
 export type Label = { zh: string; en: string };
 
 export type FieldType =
@@ -92,24 +93,8 @@ export interface DashboardCardMeta {
   alert?: boolean;
 }
 
-export interface FormItemMeta {
-  id: string;
-  type: 'score' | 'yesNo' | 'choice' | 'text';
-  label: Label;
-  max?: number;
-  options?: Record<string, Label>;
-}
-
-/** A quality form shipped under forms/. */
-export interface FormMeta {
-  id: string;
-  title: Label;
-  source?: Label;
-  sections: { id: string; title: Label; items: FormItemMeta[] }[];
-  fields: FormItemMeta[];
-  grades?: { grade: string; label: Label; min: number }[];
-  maxScore: number;
-}
+/** A quality form shipped under forms/ (its definition, as forms/engine.ts reads it). */
+export type FormMeta = FormDefinition;
 
 /** A panel on a case's page; meta lists only those the user's role may see. */
 export interface CasePanelMeta {

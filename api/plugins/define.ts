@@ -1,14 +1,14 @@
 // The plugin API: everything a plugin may add to the core. See plugins/README.md.
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { AppEnv } from '../app-env.js';
-import type { Auth } from '../auth.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { Auth } from '../auth/auth.js';
 import type { CaseActionName } from '../cases/lifecycle.js';
 import type { TransitionGuard } from '../cases/guards.js';
-import type { DashboardCard } from '../dashboard.js';
+import type { DashboardCard } from '../meta/dashboard.js';
 import type { Database } from '../db/connect.js';
 import type { Migration } from '../db/migrate.js';
-import type { Actor, Field, Label, ResourceDefinition, Row, RowRule, Role } from '../resources/define.js';
+import type { ActionRule, Actor, Field, Hooks, Label, ResourceDefinition, Row, RowRule, Role } from '../resources/define.js';
 import type { Records } from '../rest/records.js';
 import type { Config } from '../config.js';
 
@@ -35,6 +35,17 @@ export interface CasePanel {
   roles: Role[];
 }
 
+type VerbExtension = Partial<Record<Role, RowRule>>;
+
+export interface RegisterAccessExtension {
+  read?: VerbExtension;
+  create?: VerbExtension;
+  update?: VerbExtension;
+  delete?: VerbExtension;
+  /** Custom actions the plugin's routes take on the register's records (e.g. `upload` on cases). */
+  actions?: Record<string, ActionRule>;
+}
+
 export interface FayuanPlugin {
   /** The folder name under plugins/. */
   name: string;
@@ -44,8 +55,10 @@ export interface FayuanPlugin {
   resources?: ResourceDefinition[];
   /** Fields added to existing registers (by register name). */
   fields?: Record<string, Record<string, Field>>;
-  /** Row rules added to existing registers, e.g. what a reviewer may read. */
-  access?: Record<string, { read?: Partial<Record<Role, RowRule>> }>;
+  /** Row rules added to existing registers (e.g. what a reviewer may read), and their custom actions' rules. */
+  access?: Record<string, RegisterAccessExtension>;
+  /** Hooks appended to existing registers' lists (they run after the register's own). */
+  hooks?: Record<string, Hooks>;
   /** Hand-written schema steps, recorded as `<plugin>/<name>` and run once, in order. */
   migrations?: Migration[];
   /** Mounted under /api behind the session guard. */

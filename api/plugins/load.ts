@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ResourceDefinition } from '../resources/define.js';
-import type { FayuanPlugin } from './define.js';
+import { accessOf } from '../access/enforce.js';
+import type { Access, Hooks, ResourceDefinition } from '../resources/define.js';
+import type { FayuanPlugin, RegisterAccessExtension } from './define.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const pluginsDir = path.join(root, 'plugins');
@@ -29,17 +30,35 @@ export async function loadPlugins(names: string[]): Promise<FayuanPlugin[]> {
   return plugins;
 }
 
-/** The core registers with the plugins' registers, fields and row rules added. */
+/** The core registers with the plugins' registers, fields, row rules, action rules and hooks added. */
 export function withPlugins(core: ResourceDefinition[], plugins: FayuanPlugin[]): ResourceDefinition[] {
   const resources = [...core, ...plugins.flatMap((p) => p.resources ?? [])];
   return resources.map((resource) => {
     let extended = resource;
     for (const plugin of plugins) {
       const fields = plugin.fields?.[resource.name];
-      const read = plugin.access?.[resource.name]?.read;
+      const access = plugin.access?.[resource.name];
+      const hooks = plugin.hooks?.[resource.name];
       if (fields) extended = { ...extended, fields: { ...extended.fields, ...fields } };
-      if (read && extended.access) extended = { ...extended, access: { ...extended.access, read: { ...extended.access.read, ...read } } };
+      if (access) extended = { ...extended, access: withAccess(accessOf(extended), access) };
+      if (hooks) extended = { ...extended, hooks: withHooks(extended.hooks ?? {}, hooks) };
     }
     return extended;
   });
+}
+
+function withAccess(access: Access, extension: RegisterAccessExtension): Access {
+  const out: Access = { ...access, actions: { ...access.actions, ...extension.actions } };
+  for (const verb of ['read', 'create', 'update', 'delete'] as const) {
+    if (extension[verb]) out[verb] = { ...access[verb], ...extension[verb] };
+  }
+  return out;
+}
+
+function withHooks(hooks: Hooks, added: Hooks): Hooks {
+  return {
+    beforeCreate: [...(hooks.beforeCreate ?? []), ...(added.beforeCreate ?? [])],
+    beforeUpdate: [...(hooks.beforeUpdate ?? []), ...(added.beforeUpdate ?? [])],
+    afterWrite: [...(hooks.afterWrite ?? []), ...(added.afterWrite ?? [])],
+  };
 }

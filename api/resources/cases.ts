@@ -139,6 +139,11 @@ export default defineResource({
       applicantGender: { visibleTo: ['admin', 'lawyer'], mask: maskWhole },
       applicantPhone: { visibleTo: ['admin', 'supervisor', 'lawyer'], mask: maskPhone },
     },
+    actions: {
+      /** The case's transitions in its workflow panel (others see none). */
+      history: { roles: { admin: everyRow, supervisor: everyRow, lawyer: everyRow }, refusal: { zh: '无权查看案件流转记录', en: 'You may not see the case history' } },
+      'eligible-lawyers': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以指派律师', en: 'Only a centre admin assigns lawyers' } },
+    },
   },
   list: {
     columns: ['caseNumber', 'applicantName', 'caseType', 'causeOfAction', 'applicationDate', 'status', 'lawyerId'],
@@ -159,9 +164,9 @@ export default defineResource({
     },
   },
   hooks: {
-    beforeCreate: async (record, { trx, settings }) => ({
+    beforeCreate: [async (record, { trx, settings }) => ({
       ...record,
       caseNumber: await nextCaseNumber(trx, String(record.applicationDate), String(settings.caseNumberFormat)),
-    }),
+    })],
   },
 });

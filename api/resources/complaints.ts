@@ -74,8 +74,8 @@ export default defineResource({
     search: ['complainantName', 'description', 'conclusion'],
   },
   hooks: {
-    beforeCreate: (record, { settings }) => withDeadlines(record, settings),
-    beforeUpdate: (record, _previous, { settings }) => withDeadlines(record, settings),
+    beforeCreate: [(record, { settings }) => withDeadlines(record, settings)],
+    beforeUpdate: [(record, _previous, { settings }) => withDeadlines(record, settings)],
   },
 });
 

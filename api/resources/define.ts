@@ -46,6 +46,30 @@ export interface HookContext {
   settings: Record<string, unknown>;
 }
 
+/** Completes a new record before it is stored (e.g. a case number); may refuse with an ApiError. */
+export type BeforeCreate = (record: Row, ctx: HookContext) => Promise<Row> | Row;
+/** Completes a changed record before it is stored. */
+export type BeforeUpdate = (record: Row, previous: Row, ctx: HookContext) => Promise<Row> | Row;
+/** Runs in the write's transaction once the row is stored, before its audit entry. */
+export type AfterWrite = (change: WrittenChange, ctx: HookContext) => Promise<void> | void;
+
+export interface WrittenChange {
+  /** `create`, `update`, `delete`, or the custom action (`transition:close`, `upload`…). */
+  action: string;
+  /** null for a new record. */
+  before: Row | null;
+  /** null for a deleted record. */
+  after: Row | null;
+  actor: Actor;
+}
+
+/** A register's hooks: each list runs in order; plugins append to a core register's lists. */
+export interface Hooks {
+  beforeCreate?: BeforeCreate[];
+  beforeUpdate?: BeforeUpdate[];
+  afterWrite?: AfterWrite[];
+}
+
 export type Role = 'admin' | 'supervisor' | 'lawyer' | 'reviewer';
 
 /** Who is acting; `system` for start-up work such as seeding. */
@@ -72,6 +96,15 @@ export interface Access {
   writableFields?: Partial<Record<Role, string[]>>;
   /** Personal data shown masked to every role not listed in `visibleTo`. */
   masked?: Record<string, { visibleTo: Role[]; mask: (value: string) => string }>;
+  /** Custom actions on one record (upload, download, eligible-lawyers…): who may, on which rows. */
+  actions?: Record<string, ActionRule>;
+}
+
+export interface ActionRule {
+  /** The roles that may take the action and the rows (of this register) they may take it on. */
+  roles: VerbRules;
+  /** What a refused actor hears. */
+  refusal: Label;
 }
 
 export interface ResourceDefinition {
@@ -90,10 +123,7 @@ export interface ResourceDefinition {
   virtualFilters?: Record<string, VirtualFilter>;
   /** Missing: only admins may do anything. */
   access?: Access;
-  hooks?: {
-    beforeCreate?: (record: Row, ctx: HookContext) => Promise<Row> | Row;
-    beforeUpdate?: (record: Row, previous: Row, ctx: HookContext) => Promise<Row> | Row;
-  };
+  hooks?: Hooks;
 }
 
 /** Columns the core adds to every register. */

@@ -1,7 +1,7 @@
 // The ra-data-simple-rest routes of one register.
 import { Hono, type Context } from 'hono';
 import type { ResourceDefinition, Row } from '../resources/define.js';
-import type { AppEnv } from '../app-env.js';
+import type { AppEnv } from '../http/app-env.js';
 import { ApiError, badInput } from './errors.js';
 import { parseListQuery } from './list-query.js';
 import { isDbId } from './input-bounds.js';

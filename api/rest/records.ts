@@ -1,17 +1,37 @@
-// Every read and write of a register goes through here: validation, references,
-// uniqueness, optimistic locking, hooks and the audit entry, in one transaction.
+// The one write path: every read and write of a register goes through here — validation,
+// references, uniqueness, encoding, read-only checks, the optimistic lock, hooks and the
+// audit entry, in one transaction. CRUD, case transitions, system writes (routes, seeds,
+// plugins), changes made by better-auth (accounts) and the settings record all use it.
 import type { Kysely } from 'kysely';
-import { allFields, tableName, type Label, type ResourceDefinition, type Row } from '../resources/define.js';
+import { allFields, tableName, type HookContext, type Label, type ResourceDefinition, type Row, type WrittenChange } from '../resources/define.js';
 import { decodeRow, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
-import { loadSettings } from '../settings.js';
-import { writeAudit, diffOf, type Actor } from '../audit.js';
-import { assertFieldWrites, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope } from '../access/enforce.js';
+import { loadSettings } from '../settings/settings.js';
+import { writeAudit, diffOf, type Actor } from './audit.js';
+import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope } from '../access/enforce.js';
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, usesVirtualFilter, type ListQuery } from './list-query.js';
 import { today } from '../calendar.js';
 import { isDbId, numberOf } from './input-bounds.js';
+
+const STALE: Label = { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' };
+
+/** A change the server makes on its own authority (a transition, a file's supersession…). */
+export interface SystemChange {
+  /** The audit action, e.g. `transition:close`, `supersede`. */
+  action: string;
+  /** The columns to change, computed from the current row (may refuse with an ApiError). */
+  plan: (current: Row, trx: Kysely<any>) => Promise<Row> | Row;
+  /** Refuses unless the row is the version the caller saw. */
+  expectedVersion?: number;
+  /** Said when another writer changed the row first. */
+  conflict?: Label;
+  /** Extra keys for the audit entry's changes (e.g. the transition's payload). */
+  note?: Record<string, unknown>;
+  /** Work in the same transaction once the row is stored (e.g. a transition's effects). */
+  then?: (before: Row, after: Row, trx: Kysely<any>) => Promise<void>;
+}
 
 export class Records {
   constructor(
@@ -55,6 +75,13 @@ export class Records {
     return maskRow(resource, actor, await this.load(resource, id, this.db, await rowScope(resource, actor, 'read', this.db)));
   }
 
+  /** Every stored record of a (small) register, unmasked, decoded: for rules that weigh them all. */
+  async all(resource: ResourceDefinition, orderBy = 'id', db: Kysely<any> = this.db): Promise<Row[]> {
+    const rows = await db.selectFrom(tableName(resource)).selectAll().orderBy(orderBy).orderBy('id').execute();
+    const fields = allFields(resource);
+    return rows.map((row) => decodeRow(fields, row));
+  }
+
   /** The stored record, unmasked, within `scope`. */
   async load(resource: ResourceDefinition, id: number, db: Kysely<any> = this.db, scope: Record<string, unknown> = {}): Promise<Row> {
     if (!isDbId(id)) throw notFound();
@@ -82,29 +109,94 @@ export class Records {
       const settings = await loadSettings(trx);
       const defaults = defaultsOf(resource);
       let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...withoutEmpty(body) }) };
-      if (resource.hooks?.beforeCreate) record = await resource.hooks.beforeCreate(record, { trx, settings });
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record);
-      const now = new Date().toISOString();
-      const stored = encodeRow(allFields(resource), { ...record, version: 1, createdAt: now, updatedAt: now }, this.database.dialect);
-      const { id } = await trx.insertInto(tableName(resource)).values(stored).returning('id').executeTakeFirstOrThrow();
-      const created = await this.load(resource, Number(id), trx);
+      const created = await this.store(trx, resource, record);
       // A role that may create only some rows must not create others.
-      const inReach = await this.load(resource, Number(id), trx, await rowScope(resource, actor, 'create', trx)).then(() => true, () => false);
+      const inReach = await this.load(resource, Number(created.id), trx, await rowScope(resource, actor, 'create', trx)).then(() => true, () => false);
       if (!inReach) throw forbidden(resource, actor, 'create');
-      await writeAudit(trx, { actor, action: 'create', resource: resource.name, recordId: created.id, changes: diffOf(resource, {}, maskForAudit(resource, created)) });
+      await this.written(trx, resource, { action: 'create', before: null, after: created, actor }, settings);
       return maskRow(resource, actor, created);
     });
+  }
+
+  /**
+   * A record the server creates on its own authority (a plugin's route, a seed): no access
+   * check and no client validation, but the same hooks, encoding and audit entry.
+   */
+  async insert(resource: ResourceDefinition, record: Row, actor: Actor, { action = 'create', trx }: { action?: string; trx?: Kysely<any> } = {}): Promise<Row> {
+    return this.within(trx, async (trx) => {
+      const settings = await loadSettings(trx);
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+      const created = await this.store(trx, resource, record);
+      await this.written(trx, resource, { action, before: null, after: created, actor }, settings);
+      return created;
+    });
+  }
+
+  /**
+   * A change the server makes on its own authority under the optimistic lock: the plan's
+   * columns are encoded and stored only if nobody changed the row since it was read.
+   */
+  async change(resource: ResourceDefinition, id: number, actor: Actor, change: SystemChange, trx?: Kysely<any>): Promise<Row> {
+    return this.within(trx, async (trx) => {
+      const current = await this.load(resource, id, trx);
+      const conflict = change.conflict ?? STALE;
+      if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {
+        throw new ApiError(409, conflict, {}, { currentVersion: current.version });
+      }
+      const after = await this.storeOver(trx, resource, current, await change.plan(current, trx), conflict);
+      await change.then?.(current, after, trx);
+      await this.written(trx, resource, { action: change.action, before: current, after, actor }, await loadSettings(trx), change.note);
+      return after;
+    });
+  }
+
+  /**
+   * A change another component has stored (better-auth keeps the accounts): its audit
+   * entry is written here, like every other change's.
+   */
+  async external(resource: ResourceDefinition, actor: Actor, action: 'create' | 'update' | 'delete', recordId: unknown, changes: Record<string, [unknown, unknown]>): Promise<void> {
+    await this.audit(this.db, resource, actor, action, recordId, changes);
+  }
+
+  /** The settings record (id 1): stored as one key per setting; only changed keys are written. */
+  async saveSettings(declaration: ResourceDefinition, body: Row, actor: Actor): Promise<Row> {
+    assertMay(declaration, actor, 'update');
+    return this.write(async (trx) => {
+      const previous: Row = await loadSettings(trx);
+      const clean = validateRecord(declaration, { ...previous, ...body });
+      const changes: Record<string, [unknown, unknown]> = {};
+      for (const [key, value] of Object.entries(clean)) {
+        if (JSON.stringify(value) === JSON.stringify(previous[key])) continue;
+        changes[key] = [previous[key], value];
+        await trx.insertInto('settings').values({ key, value: JSON.stringify(value) })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) })).execute();
+      }
+      await this.audit(trx, declaration, actor, 'update', 1, changes);
+      return { id: 1, ...(await loadSettings(trx)) };
+    });
+  }
+
+  /** Whether the actor may take the register's custom action on this row (declared in `access.actions`). */
+  async mayAct(resource: ResourceDefinition, actor: Actor, action: string, id: number, trx: Kysely<any> = this.db): Promise<boolean> {
+    const scope = await actionScope(resource, actor, action, trx);
+    return scope !== null && this.load(resource, id, trx, scope).then(() => true, () => false);
+  }
+
+  /** The record for a custom action: 404 if the actor cannot see it, 403 (the rule's refusal) if it may not act on it. */
+  async loadForAction(resource: ResourceDefinition, id: number, actor: Actor, action: string, trx: Kysely<any> = this.db): Promise<Row> {
+    const row = await this.load(resource, id, trx, await rowScope(resource, actor, 'read', trx));
+    if (!(await this.mayAct(resource, actor, action, id, trx))) throw forbiddenAction(resource, action);
+    return row;
   }
 
   async update(resource: ResourceDefinition, id: number, body: Row, actor: Actor): Promise<Row> {
     return this.write(async (trx) => {
       const previous = await this.loadFor(resource, id, actor, 'update', trx);
       if (body.version !== undefined && body.version !== null && numberOf(body.version) !== previous.version) {
-        throw new ApiError(409, {
-          zh: '该记录已被他人修改，请刷新后重试',
-          en: 'Someone else changed this record; reload and try again',
-        }, {}, { currentVersion: previous.version });
+        throw new ApiError(409, STALE, {}, { currentVersion: previous.version });
       }
       assertFieldWrites(resource, actor, body, previous);
       assertReadOnlyUnchanged(resource, body, previous);
@@ -112,19 +204,11 @@ export class Records {
       body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       const settings = await loadSettings(trx);
       let record = validateRecord(resource, { ...previous, ...body });
-      if (resource.hooks?.beforeUpdate) record = await resource.hooks.beforeUpdate(record, previous, { trx, settings });
+      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record, id);
-      const stored = encodeRow(allFields(resource), { ...record, updatedAt: new Date().toISOString() }, this.database.dialect);
-      const result = await trx.updateTable(tableName(resource))
-        .set({ ...stored, version: Number(previous.version) + 1 })
-        .where('id', '=', id).where('version', '=', previous.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) {
-        throw new ApiError(409, { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' });
-      }
-      const updated = await this.load(resource, id, trx);
-      await writeAudit(trx, { actor, action: 'update', resource: resource.name, recordId: id, changes: diffOf(resource, maskForAudit(resource, previous), maskForAudit(resource, updated)) });
+      const updated = await this.storeOver(trx, resource, previous, record, STALE);
+      await this.written(trx, resource, { action: 'update', before: previous, after: updated, actor }, settings);
       return maskRow(resource, actor, updated);
     });
   }
@@ -134,9 +218,63 @@ export class Records {
       const previous = await this.loadFor(resource, id, actor, 'delete', trx);
       await this.checkNotReferenced(trx, resource, id);
       await trx.deleteFrom(tableName(resource)).where('id', '=', id).execute();
-      await writeAudit(trx, { actor, action: 'delete', resource: resource.name, recordId: id, changes: diffOf(resource, maskForAudit(resource, previous), {}) });
+      await this.written(trx, resource, { action: 'delete', before: previous, after: null, actor }, await loadSettings(trx));
       return maskRow(resource, actor, previous);
     });
+  }
+
+  /**
+   * Demo and bulk data already shaped by the caller: encoded, stamped and inserted in batches,
+   * without hooks or audit entries (a seed is not a change anyone made). Answers the new ids.
+   */
+  async seedRows(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>, batch = 400): Promise<number[]> {
+    const ids: number[] = [];
+    const fields = allFields(resource);
+    const now = new Date().toISOString();
+    for (let start = 0; start < rows.length; start += batch) {
+      const stored = rows.slice(start, start + batch)
+        .map((row) => encodeRow(fields, { createdAt: now, updatedAt: now, ...row, version: 1 }, this.database.dialect));
+      const inserted = await trx.insertInto(tableName(resource)).values(stored).returning('id').execute();
+      ids.push(...inserted.map((r) => Number(r.id)));
+    }
+    return ids;
+  }
+
+  /** Encodes, stamps and inserts a new row; answers it as stored. */
+  private async store(trx: Kysely<any>, resource: ResourceDefinition, record: Row): Promise<Row> {
+    const now = new Date().toISOString();
+    const stored = encodeRow(allFields(resource), { ...record, version: 1, createdAt: now, updatedAt: now }, this.database.dialect);
+    const { id } = await trx.insertInto(tableName(resource)).values(stored).returning('id').executeTakeFirstOrThrow();
+    return this.load(resource, Number(id), trx);
+  }
+
+  /** The optimistic lock: stores the columns over `previous` only if its version is still the stored one. */
+  private async storeOver(trx: Kysely<any>, resource: ResourceDefinition, previous: Row, columns: Row, conflict: Label): Promise<Row> {
+    const stored = encodeRow(allFields(resource), { ...columns, updatedAt: new Date().toISOString() }, this.database.dialect);
+    const result = await trx.updateTable(tableName(resource))
+      .set({ ...stored, version: Number(previous.version) + 1 })
+      .where('id', '=', previous.id).where('version', '=', previous.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new ApiError(409, conflict);
+    return this.load(resource, Number(previous.id), trx);
+  }
+
+  /** After every stored change: the register's afterWrite hooks, then its one audit entry. */
+  private async written(trx: Kysely<any>, resource: ResourceDefinition, change: WrittenChange, settings: HookContext['settings'], note: Record<string, unknown> = {}) {
+    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings });
+    const recordId = (change.after ?? change.before)!.id;
+    const changes = diffOf(resource, change.before ? maskForAudit(resource, change.before) : {}, change.after ? maskForAudit(resource, change.after) : {});
+    await this.audit(trx, resource, change.actor, change.action, recordId, { ...changes, ...note });
+  }
+
+  /** The only place a change's audit entry is written. */
+  private async audit(db: Kysely<any>, resource: ResourceDefinition, actor: Actor, action: string, recordId: unknown, changes: Record<string, unknown>) {
+    await writeAudit(db, { actor, action, resource: resource.name, recordId, changes });
+  }
+
+  /** Joins the caller's transaction, or opens one. */
+  private within<T>(trx: Kysely<any> | undefined, work: (trx: Kysely<any>) => Promise<T>): Promise<T> {
+    return trx ? work(trx) : this.write(work);
   }
 
   /** Runs a write in a transaction and turns a racing constraint failure into a 409. */

@@ -1,10 +1,9 @@
 // Loads a generated demo centre through the registers' own hooks, then the demo accounts.
 import type { Kysely } from 'kysely';
-import { allFields, tableName, type ResourceDefinition, type Row } from '../resources/define.js';
-import { encodeRow } from '../db/codec.js';
-import type { Fayuan } from '../app.js';
+import type { ResourceDefinition, Row } from '../resources/define.js';
+import type { Fayuan } from '../http/app.js';
 import type { Database } from '../db/connect.js';
-import { loadSettings } from '../settings.js';
+import { loadSettings } from '../settings/settings.js';
 import { generateDemoCentre, type DemoCentre } from './demo-centre.js';
 
 /** Insertion order: every register after the ones it refers to. */
@@ -43,11 +42,11 @@ export async function loadDemoCentre(
         const prepared: Row[] = [];
         for (const index of slice) {
           let record = resolveReferences(resource, rows[index], ids);
-          if (resource.hooks?.beforeCreate) record = await resource.hooks.beforeCreate(record, { trx, settings });
-          prepared.push(stamped(resource, record, database));
+          for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+          prepared.push(record);
         }
-        const inserted = await trx.insertInto(tableName(resource)).values(prepared).returning('id').execute();
-        inserted.forEach((r, k) => (ids[name][slice[k]] = Number(r.id)));
+        const inserted = await fayuan.records.seedRows(resource, prepared, trx, BATCH);
+        inserted.forEach((id, k) => (ids[name][slice[k]] = id));
         progress(name, Math.min(start + BATCH, order.length), order.length);
       }
     }
@@ -64,11 +63,6 @@ function resolveReferences(resource: ResourceDefinition, row: Row, ids: Record<s
     if (field.type === 'referenceList') out[name] = (value as number[]).map((i) => ids[field.to][i]);
   }
   return out;
-}
-
-function stamped(resource: ResourceDefinition, record: Row, database: Database): Row {
-  const now = new Date().toISOString();
-  return encodeRow(allFields(resource), { ...record, version: 1, createdAt: now, updatedAt: now }, database.dialect);
 }
 
 export const demoAccounts = [

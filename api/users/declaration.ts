@@ -1,6 +1,6 @@
 import { defineResource } from '../resources/define.js';
 import { everyRow } from '../access/rules.js';
-import { roles } from '../auth.js';
+import { roles } from '../auth/auth.js';
 
 /** Console accounts. Served by api/users/routes.ts through better-auth, not by the generic routes. */
 export default defineResource({

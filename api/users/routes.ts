@@ -1,14 +1,13 @@
 // The `users` register in the simple-rest protocol: reads from better-auth's `user` table,
 // writes through better-auth's admin API (so hashing, bans and session revocation stay its job).
 import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.js';
-import type { Auth } from '../auth.js';
-import { roles } from '../auth.js';
+import type { AppEnv } from '../http/app-env.js';
+import type { Auth } from '../auth/auth.js';
+import { roles } from '../auth/auth.js';
 import { assertMay } from '../access/enforce.js';
-import { writeAudit } from '../audit.js';
-import type { Database } from '../db/connect.js';
 import { jsonBody } from '../rest/crud-routes.js';
 import { ApiError, badInput, notFound } from '../rest/errors.js';
+import type { Records } from '../rest/records.js';
 import type { Label, Row } from '../resources/define.js';
 import users from './declaration.js';
 import { bad, cannotFilterBy, cannotSortBy, parseListQuery } from '../rest/list-query.js';
@@ -48,8 +47,8 @@ function checkAccount(body: Row, creating: boolean) {
   if (Object.keys(errors).length) throw badInput(errors);
 }
 
-export function userRoutes(auth: Auth, database: Database) {
-  const { db } = database;
+export function userRoutes(auth: Auth, records: Records) {
+  const { db } = records.database;
   const find = async (id: string) => {
     if (hasNul(id)) throw notFound();
     const row = await db.selectFrom('user').select([...COLUMNS]).where('id', '=', id).executeTakeFirst();
@@ -113,7 +112,7 @@ export function userRoutes(auth: Auth, database: Database) {
         if (await db.selectFrom('user').select('id').where('email', '=', String(body.email).toLowerCase()).executeTakeFirst()) throw accountExists();
         throw error;
       });
-      await writeAudit(db, { actor: c.var.actor, action: 'create', resource: 'users', recordId: user.id, changes: { name: [null, body.name], email: [null, body.email], role: [null, body.role ?? 'lawyer'], lawyerId: [null, body.lawyerId ?? null] } });
+      await records.external(users, c.var.actor, 'create', user.id, { name: [null, body.name], email: [null, body.email], role: [null, body.role ?? 'lawyer'], lawyerId: [null, body.lawyerId ?? null] });
       return c.json(await find(user.id), 201);
     })
     .put('/:id', async (c) => {
@@ -147,14 +146,14 @@ export function userRoutes(auth: Auth, database: Database) {
       }
       // A new password, a ban or another role ends the sessions opened under the old ones.
       if (changes.password || changes.banned || changes.role) await auth.api.revokeUserSessions({ headers, body: { userId } });
-      await writeAudit(db, { actor: c.var.actor, action: 'update', resource: 'users', recordId: userId, changes });
+      await records.external(users, c.var.actor, 'update', userId, changes);
       return c.json(await find(userId));
     })
     .delete('/:id', async (c) => {
       const previous = await find(c.req.param('id'));
       if (previous.id === c.var.actor.id) throw new ApiError(422, { zh: '不能删除自己的账号', en: 'You cannot delete yourself' });
       await auth.api.removeUser({ headers: c.req.raw.headers, body: { userId: String(previous.id) } });
-      await writeAudit(db, { actor: c.var.actor, action: 'delete', resource: 'users', recordId: previous.id, changes: { email: [previous.email, null] } });
+      await records.external(users, c.var.actor, 'delete', previous.id, { email: [previous.email, null] });
       return c.json(previous);
     });
 }

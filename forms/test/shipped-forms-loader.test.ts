@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadForms } from '../../api/forms.js';
+import { loadForms } from '../../api/meta/forms.js';
 import { mixedForm } from './sample-forms.js';
 
 const dirs: string[] = [];

@@ -13,10 +13,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { createFayuan, type Fayuan } from '../../api/app.js';
+import type { Fayuan } from '../../api/http/app.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database, type DialectName } from '../../api/db/connect.js';
-import { enabledPluginNames, loadPlugins } from '../../api/plugins/load.js';
+import { boot } from '../../api/boot.js';
+import { enabledPluginNames } from '../../api/plugins/load.js';
 import { generateDemoCentre } from '../../api/seed/demo-centre.js';
 import { createDemoAccounts, loadDemoCentre, seedDemo } from '../../api/seed/load-demo.js';
 
@@ -67,7 +68,7 @@ async function newTarget(dialect: DialectName): Promise<Target> {
 
 async function instance(database: Database, dataDir: string): Promise<Fayuan> {
   const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off' });
-  return createFayuan({ database, config, plugins: await loadPlugins(enabledPluginNames()) });
+  return (await boot({ config, database, migrate: false })).fayuan;
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {

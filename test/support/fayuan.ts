@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import { createSchema, dropSchema } from './pg-schema.js';
 import os from 'node:os';
 import path from 'node:path';
-import { createFayuan, type Fayuan } from '../../api/app.js';
+import type { Fayuan } from '../../api/http/app.js';
+import { boot } from '../../api/boot.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database } from '../../api/db/connect.js';
+import type { FayuanPlugin } from '../../api/plugins/define.js';
 import type { ResourceDefinition } from '../../api/resources/define.js';
 import { coreResources } from '../../api/resources/index.js';
 import { seedDemo } from '../../api/seed/load-demo.js';
-import { loadPlugins } from '../../api/plugins/load.js';
 
 export const PASSWORD = 'test-password-123';
 export const ORIGIN = 'http://localhost:3000';
@@ -31,8 +32,8 @@ export async function startTestFayuan(options: {
   cases?: number;
   resources?: ResourceDefinition[];
   env?: Record<string, string>;
-  /** Plugin names; none by default, so core tests do not depend on plugins. */
-  plugins?: string[];
+  /** Plugin names, or throwaway definitions; none by default, so core tests do not depend on plugins. */
+  plugins?: (string | FayuanPlugin)[];
   /** Reuse a database (e.g. to restart with other plugins); it is not closed or dropped by close(). */
   database?: Database;
 } = {}): Promise<TestFayuan> {
@@ -44,9 +45,7 @@ export async function startTestFayuan(options: {
   }
   const database = options.database ?? openDatabase({ databaseUrl, dataDir, schema });
   const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off', ...options.env });
-  const plugins = await loadPlugins(options.plugins ?? []);
-  const fayuan = createFayuan({ database, config, resources: options.resources ?? coreResources, plugins });
-  await fayuan.migrate();
+  const { fayuan } = await boot({ config, database, resources: options.resources ?? coreResources, plugins: options.plugins ?? [] });
   if (options.cases !== 0 && !options.database) await seedDemo(fayuan, database, PASSWORD, options.cases ?? 60);
 
   const cookies = new Map<Role, string>();

@@ -1,7 +1,7 @@
 // A separate process that migrates the database named by DATABASE_URL (schema FAYUAN_TEST_SCHEMA)
 // or DATA_DIR. It prints `ready` once loaded and connected, and starts when a line arrives on
 // stdin (so that several children start together). Exit code 0 when it succeeded.
-import { createFayuan } from '../../api/app.js';
+import { createFayuan } from '../../api/http/app.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase } from '../../api/db/connect.js';
 

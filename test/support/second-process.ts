@@ -7,7 +7,7 @@ import { createSchema, dropSchema } from './pg-schema.js';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createFayuan, type Fayuan } from '../../api/app.js';
+import { createFayuan, type Fayuan } from '../../api/http/app.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database } from '../../api/db/connect.js';
 import type { ResourceDefinition } from '../../api/resources/define.js';

@@ -1,7 +1,7 @@
 // Which uploaded files are bound into the case file, in the template's order, and how many
 // pages each takes; and drawing the PDFs' pages into the frames the rendered file left for them.
 import { PDFDocument, rgb } from 'pdf-lib';
-import { A4, MARGIN, CONTENT_WIDTH } from '../../../api/pdf/index.js';
+import { A4, MARGIN, CONTENT_WIDTH } from '../../../api/plugin-kit-pdf.js';
 import type { CaseFileAttachment, CaseFileData } from './case-file-data.js';
 
 export type BoundMaterial =

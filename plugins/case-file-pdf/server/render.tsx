@@ -1,7 +1,7 @@
 // renderCaseFile: the standard case file (标准卷宗) as one PDF: cover, catalogue with real page
 // numbers, case summary, materials list, quality results, and the bound materials themselves.
 import { Document, Image, Text, View } from '@react-pdf/renderer';
-import { A4Page, renderPdf, type PageFurniture } from '../../../api/pdf/index.js';
+import { A4Page, renderPdf, type PageFurniture } from '../../../api/plugin-kit-pdf.js';
 import type { CaseFileAttachment, CaseFileData } from './case-file-data.js';
 import { CAPTION_HEIGHT, FRAME, boundMaterials, drawBoundPdfs, type BoundMaterial } from './bound-materials.js';
 import { Catalogue, type CatalogueEntry, type PageRange } from './sections/catalogue.js';

@@ -1,7 +1,7 @@
 // A case's checklist: its template's items (or the snapshot taken when it was archived)
 // with the current files uploaded against each.
 import type { Kysely } from 'kysely';
-import type { Row } from '../../../api/resources/define.js';
+import type { Row } from '../../../api/plugin-kit.js';
 
 export interface TemplateItem {
   key: string;

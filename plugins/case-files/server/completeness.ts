@@ -1,6 +1,5 @@
 // The case cannot move on while its file is incomplete; when archived, its checklist is frozen.
-import type { TransitionGuard } from '../../../api/cases/guards.js';
-import type { TransitionEffect } from '../../../api/plugins/define.js';
+import type { TransitionEffect, TransitionGuard } from '../../../api/plugin-kit.js';
 import { checklistOf, templateForCase } from './checklist.js';
 
 const names = (items: { name: string }[]) => items.map((i) => `「${i.name}」`).join('');

@@ -1,8 +1,5 @@
 // The plugin's two registers and the field it adds to cases.
-import { defineResource, type Field, type Row } from '../../../api/resources/define.js';
-import { caseTypes } from '../../../api/resources/options.js';
-import { everyRow } from '../../../api/access/rules.js';
-import { badInput } from '../../../api/rest/errors.js';
+import { badInput, caseTypes, defineResource, everyRow, type Field, type Row } from '../../../api/plugin-kit.js';
 import { fileKinds } from './sniff.js';
 
 export const criminalStages = {
@@ -74,8 +71,8 @@ export const templates = defineResource({
     search: ['name', 'description'],
   },
   hooks: {
-    beforeCreate: (record) => withItemKeys(record),
-    beforeUpdate: (record) => withItemKeys(record),
+    beforeCreate: [(record) => withItemKeys(record)],
+    beforeUpdate: [(record) => withItemKeys(record)],
   },
 });
 

@@ -1,8 +1,5 @@
 // Demo data: the materials a real centre would already hold for the demo cases.
-import type { Kysely } from 'kysely';
-import { encodeRow } from '../../../api/db/codec.js';
-import type { DialectName } from '../../../api/db/connect.js';
-import { allFields, type ResourceDefinition } from '../../../api/resources/define.js';
+import type { Records, ResourceDefinition, Row } from '../../../api/plugin-kit.js';
 import { activeTemplates, chooseTemplate } from './checklist.js';
 import type { FileStore } from './storage.js';
 
@@ -31,14 +28,14 @@ export function placeholderPdf(title: string): Uint8Array {
 }
 
 /** Centre items for every assigned case; lawyer items for cases further on; in-progress cases half done. */
-export async function seedDemoFiles(db: Kysely<any>, dialect: DialectName, store: FileStore, filesResource: ResourceDefinition, limit = 3000) {
+export async function seedDemoFiles(records: Records, store: FileStore, filesResource: ResourceDefinition, limit = 3000) {
+  const { db } = records.database;
   const cases = await db.selectFrom('cases').selectAll()
     .where('status', 'in', ['assigned', 'in_progress', 'closing_submitted', 'closed', 'archived'])
     .orderBy('id').limit(limit).execute();
-  const fields = allFields(filesResource);
   const templates = await activeTemplates(db);
   const blobs = new Map<string, { sha256: string; size: number }>();
-  const rows: Record<string, unknown>[] = [];
+  const rows: Row[] = [];
   for (const caseRow of cases) {
     const items = chooseTemplate(templates, caseRow)?.items ?? [];
     for (const [index, item] of items.entries()) {
@@ -51,12 +48,12 @@ export async function seedDemoFiles(db: Kysely<any>, dialect: DialectName, store
         blobs.set(item.key, blob);
       }
       const at = new Date(String(caseRow.assignedAt ?? caseRow.updatedAt)).toISOString();
-      rows.push(encodeRow(fields, {
+      rows.push({
         caseId: Number(caseRow.id), itemKey: item.key, itemName: item.name, originalName: `${item.name}.pdf`, kind: 'pdf',
         mimeType: 'application/pdf', size: blob.size, sha256: blob.sha256,
         uploadedBy: item.suppliedBy === 'centre' ? 'admin@fayuan.test' : 'lawyer',
-        version: 1, createdAt: at, updatedAt: at,
-      }, dialect));
+        createdAt: at, updatedAt: at,
+      });
     }
   }
   // Archived demo cases keep the template they were archived with, as real ones do.
@@ -68,7 +65,7 @@ export async function seedDemoFiles(db: Kysely<any>, dialect: DialectName, store
     }] : [];
   });
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('case_files').values(rows.slice(i, i + 500)).execute();
+    await records.seedRows(filesResource, rows, trx);
     for (let i = 0; i < snapshots.length; i += 500) await trx.insertInto('case_file_snapshots').values(snapshots.slice(i, i + 500)).execute();
   });
 }

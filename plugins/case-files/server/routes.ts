@@ -1,25 +1,11 @@
 // The checklist of a case, uploads against its items, and downloads, all under the case's own row rules.
 import { Hono } from 'hono';
-import type { AppEnv } from '../../../api/app-env.js';
-import { rowScope } from '../../../api/access/enforce.js';
-import { writeAudit } from '../../../api/audit.js';
-import { encodeRow } from '../../../api/db/codec.js';
-import type { PluginContext } from '../../../api/plugins/define.js';
-import { allFields, type Actor, type Row } from '../../../api/resources/define.js';
-import { recordId } from '../../../api/rest/crud-routes.js';
-import { ApiError, badInput } from '../../../api/rest/errors.js';
-import { loadSettings } from '../../../api/settings.js';
-import { allowLargerBody } from '../../../api/http/body-limit.js';
-import { isDbId } from '../../../api/rest/input-bounds.js';
+import { allowLargerBody, ApiError, badInput, isDbId, loadSettings, recordId, type AppEnv, type PluginContext } from '../../../api/plugin-kit.js';
 import { checklistOf, templateForCase } from './checklist.js';
 import { fileKinds, sniffKind } from './sniff.js';
 import type { FileStore } from './storage.js';
 
 const CLOSED = ['closed', 'archived', 'terminated', 'rejected'];
-
-function mayUpload(actor: Actor, caseRow: Row) {
-  return actor.role === 'admin' || (actor.role === 'lawyer' && actor.lawyerId !== null && Number(caseRow.lawyerId) === actor.lawyerId);
-}
 
 /** RFC 6266/8187: an ASCII fallback and the UTF-8 name. */
 function contentDisposition(inline: boolean, name: string) {
@@ -39,19 +25,15 @@ function checkFileName(name: string) {
 
 export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
   const { records } = ctx;
-  const { db, dialect } = ctx.database;
+  const { db } = ctx.database;
   const cases = () => ctx.resource('cases');
   const files = () => ctx.resource('case-files');
-  const loadCase = async (id: number, actor: Actor) => records.load(cases(), id, db, await rowScope(cases(), actor, 'read', db));
 
   return new Hono<AppEnv>()
-    .get('/cases/:id/checklist', async (c) => c.json(await checklistOf(db, await loadCase(recordId(c), c.var.actor))))
+    .get('/cases/:id/checklist', async (c) => c.json(await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor))))
     .post('/cases/:id/files', async (c) => {
       const actor = c.var.actor;
-      const caseRow = await loadCase(recordId(c), actor);
-      if (!mayUpload(actor, caseRow)) {
-        throw new ApiError(403, { zh: '只有中心管理员和本案承办律师可以上传卷宗材料', en: 'Only an admin or the lawyer of this case may upload' });
-      }
+      const caseRow = await records.loadForAction(cases(), recordId(c), actor, 'upload'); // declared in index.ts
       if (CLOSED.includes(String(caseRow.status))) {
         throw new ApiError(422, { zh: '案件已结案、归档、终止或不予受理，不能再上传材料', en: 'The case is closed; no more uploads' });
       }
@@ -109,23 +91,21 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
         const ids: number[] = [];
         for (const { upload, data, kind } of checked) {
           const stored = await store.put(data);
-          const now = new Date().toISOString();
-          const row = encodeRow(allFields(files()), {
+          const file = await records.insert(files(), {
             caseId: Number(caseRow.id), itemKey, itemName: item.name, originalName: upload.name, kind,
             mimeType: fileKinds[kind].mimeType, size: stored.size, sha256: stored.sha256, uploadedBy: actor.email,
-            version: 1, createdAt: now, updatedAt: now,
-          }, dialect);
-          const { id } = await trx.insertInto('case_files').values(row).returning('id').executeTakeFirstOrThrow();
-          ids.push(Number(id));
-          await writeAudit(trx, { actor, action: 'upload', resource: 'case-files', recordId: id, changes: { caseId: [null, caseRow.id], itemKey: [null, itemKey], originalName: [null, upload.name], sha256: [null, stored.sha256] } });
+          }, actor, { action: 'upload', trx });
+          ids.push(Number(file.id));
         }
         if (replaces) {
-          const result = await trx.updateTable('case_files')
-            .set({ supersededAt: encodeRow(allFields(files()), { supersededAt: new Date().toISOString() }, dialect).supersededAt, supersededBy: ids[0] })
-            .where('id', '=', replaces).where('supersededAt', 'is', null).executeTakeFirst();
-          if (Number(result.numUpdatedRows) !== 1) {
-            throw new ApiError(409, { zh: '该文件刚被他人替换，请刷新后重试', en: 'Someone else just replaced this file' });
-          }
+          await records.change(files(), replaces, actor, {
+            action: 'supersede',
+            conflict: { zh: '该文件刚被他人替换，请刷新后重试', en: 'Someone else just replaced this file' },
+            plan: (old) => {
+              if (old.supersededAt) throw new ApiError(409, { zh: '该文件刚被他人替换，请刷新后重试', en: 'Someone else just replaced this file' });
+              return { supersededAt: new Date().toISOString(), supersededBy: ids[0] };
+            },
+          }, trx);
         }
         return ids;
       });

@@ -1,5 +1,5 @@
 // What a file is, by its first bytes (and, for ZIP containers, the names inside), never by its name.
-import type { Label } from '../../../api/resources/define.js';
+import type { Label } from '../../../api/plugin-kit.js';
 
 export const fileKinds: Record<string, { label: Label; mimeType: string; extension: string }> = {
   pdf: { label: { zh: 'PDF', en: 'PDF' }, mimeType: 'application/pdf', extension: 'pdf' },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureDevelopmentCertificate, signPdf } from '../../../api/pdf/index.js';
+import { ensureDevelopmentCertificate, signPdf } from '../../../api/plugin-kit-pdf.js';
 import { pdfPageCount, pdfsig, pdfText } from '../../../test/support/poppler.js';
 import {
   DEFAULT_NUMBER_FORMATS,

@@ -1,6 +1,6 @@
 // 封面: the case file's cover, as the archive's cover sheet lays it out.
 import { Text, View, StyleSheet } from '@react-pdf/renderer';
-import { chineseDate } from '../../../../api/pdf/index.js';
+import { chineseDate } from '../../../../api/plugin-kit-pdf.js';
 import type { CaseFileData } from '../case-file-data.js';
 
 const styles = StyleSheet.create({

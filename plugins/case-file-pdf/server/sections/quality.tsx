@@ -1,7 +1,7 @@
 // 办案质量评价: hearing observations, return visits, inspection and peer grades, the subsidy;
 // each part only when its data is there.
 import { View } from '@react-pdf/renderer';
-import { chineseDate } from '../../../../api/pdf/index.js';
+import { chineseDate } from '../../../../api/plugin-kit-pdf.js';
 import type { CaseFileQuality } from '../case-file-data.js';
 import { FactGrid, SubTitle, Table, yuan } from './layout.js';
 

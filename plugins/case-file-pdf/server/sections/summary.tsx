@@ -1,7 +1,7 @@
 // 案件概况: the applicant, the means test, the assignment and its checks, the case's steps,
 // the work log and the outcome.
 import { Text, View } from '@react-pdf/renderer';
-import { chineseDate } from '../../../../api/pdf/index.js';
+import { chineseDate } from '../../../../api/plugin-kit-pdf.js';
 import type { CaseFileData } from '../case-file-data.js';
 import { FactGrid, SubTitle, Table, caseFileStyles, yuan } from './layout.js';
 

@@ -1,7 +1,7 @@
 // 法律援助案件结案审批表: the closing facts of a case in a ruled table, with the reviewer's and
 // the approver's opinions, and the seal's place under the approval.
 import { Text, View, StyleSheet } from '@react-pdf/renderer';
-import { chineseDate } from '../../../../api/pdf/index.js';
+import { chineseDate } from '../../../../api/plugin-kit-pdf.js';
 import type { ClosingData, DocumentData } from './document-data.js';
 import { SignatureBlock } from './official-document.js';
 

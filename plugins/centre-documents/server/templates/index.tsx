@@ -1,6 +1,6 @@
 // renderDocument: the centre's documents (法律援助文书) as unsigned PDFs; seal them with signPdf.
 import { Text } from '@react-pdf/renderer';
-import { renderPdf } from '../../../../api/pdf/index.js';
+import { renderPdf } from '../../../../api/plugin-kit-pdf.js';
 import { ClosingApprovalTable } from './closing-approval.js';
 import { DOCUMENT_TITLES, type DocumentData, type DocumentKind } from './document-data.js';
 import { ContactLines, OfficialDocument, SignatureBlock, letterStyles } from './official-document.js';

@@ -2,7 +2,7 @@
 // and the centre's name and date at the bottom right under the seal.
 import type { ReactNode } from 'react';
 import { Document, Text, View, StyleSheet } from '@react-pdf/renderer';
-import { A4Page, SEAL_DIAMETER, SealArea, chineseOfficialDate } from '../../../../api/pdf/index.js';
+import { A4Page, SEAL_DIAMETER, SealArea, chineseOfficialDate } from '../../../../api/plugin-kit-pdf.js';
 import type { DocumentData } from './document-data.js';
 
 export const letterStyles = StyleSheet.create({

@@ -1,6 +1,6 @@
 // The wording of the centre's letters, after the Ministry of Justice's 法律援助文书格式 and the
 // Legal Aid Law of 2021 (第四十三条 decision and assignment, 第四十八条 termination, 第四十九条 objections).
-import { chineseDate } from '../../../../api/pdf/index.js';
+import { chineseDate } from '../../../../api/plugin-kit-pdf.js';
 import type { DocumentData, DocumentKind } from './document-data.js';
 
 export interface LetterWording {

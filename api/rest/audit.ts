@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { allFields, type Actor, type ResourceDefinition, type Row } from './resources/define.js';
+import { allFields, type Actor, type ResourceDefinition, type Row } from '../resources/define.js';
 export type { Actor };
 
 export const systemActor: Actor = { id: 'system', email: 'system', role: 'admin', lawyerId: null };

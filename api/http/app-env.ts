@@ -1,5 +1,5 @@
-import type { Actor } from './audit.js';
-import type { Locale } from './rest/errors.js';
+import type { Actor } from '../rest/audit.js';
+import type { Locale } from '../rest/errors.js';
 
 /** What middleware puts on every request's context. */
 export type AppEnv = { Variables: { actor: Actor; locale: Locale } };

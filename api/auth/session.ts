@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from './app-env.js';
+import type { AppEnv } from '../http/app-env.js';
 import type { Auth } from './auth.js';
-import { ApiError } from './rest/errors.js';
-import type { Actor } from './resources/define.js';
+import { ApiError } from '../rest/errors.js';
+import type { Actor } from '../resources/define.js';
 
 /** The signed-in, unbanned user behind a request, read afresh each time (so a role change or ban applies at once). */
 export async function readActor(auth: Auth, headers: Headers): Promise<Actor | null> {

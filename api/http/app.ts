@@ -6,36 +6,36 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './app-env.js';
-import { authMigrations, CLIENT_IP_HEADER, createAuth, type Auth } from './auth.js';
-import { writeAudit } from './audit.js';
-import { authApiRefusal, localiseAuthError } from './auth-messages.js';
+import { authMigrations, CLIENT_IP_HEADER, createAuth, type Auth } from '../auth/auth.js';
+import { writeAudit } from '../rest/audit.js';
+import { authApiRefusal, localiseAuthError } from '../auth/auth-messages.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import usersDeclaration from './users/declaration.js';
-import { userRoutes } from './users/routes.js';
-import { transitionRoutes } from './cases/transitions.js';
-import { coreGuards } from './cases/guards.js';
-import { settingsRoutes } from './settings-routes.js';
-import settingsDeclaration from './settings-declaration.js';
-import { coreCards } from './dashboard.js';
-import type { FayuanPlugin, PluginContext } from './plugins/define.js';
-import { withPlugins } from './plugins/load.js';
-import type { Config } from './config.js';
-import type { Database } from './db/connect.js';
-import { coreMigrations, migrate } from './db/migrate.js';
-import { buildMeta } from './meta.js';
-import { buildOpenApi, docsPage } from './openapi.js';
-import type { ResourceDefinition } from './resources/define.js';
-import { coreResources } from './resources/index.js';
-import { crudRoutes } from './rest/crud-routes.js';
-import { ApiError, localeOf } from './rest/errors.js';
-import { Records } from './rest/records.js';
-import { readActor, sessionGuard } from './session.js';
-import { boundedBodies, readBoundedBody } from './http/body-limit.js';
-import { sameOriginWrites } from './http/same-origin.js';
-import { signInThrottle } from './http/sign-in-throttle.js';
-import { policyAllowingInline, securityHeaders } from './http/security-headers.js';
+import usersDeclaration from '../users/declaration.js';
+import { userRoutes } from '../users/routes.js';
+import { transitionRoutes } from '../cases/transitions.js';
+import { coreGuards } from '../cases/guards.js';
+import { settingsRoutes } from '../settings/routes.js';
+import settingsDeclaration from '../settings/declaration.js';
+import { coreCards } from '../meta/dashboard.js';
+import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
+import { withPlugins } from '../plugins/load.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/connect.js';
+import { coreMigrations, migrate } from '../db/migrate.js';
+import { buildMeta } from '../meta/meta.js';
+import { buildOpenApi, docsPage } from '../meta/openapi.js';
+import type { ResourceDefinition } from '../resources/define.js';
+import { coreResources } from '../resources/index.js';
+import { crudRoutes } from '../rest/crud-routes.js';
+import { ApiError, localeOf } from '../rest/errors.js';
+import { Records } from '../rest/records.js';
+import { readActor, sessionGuard } from '../auth/session.js';
+import { boundedBodies, readBoundedBody } from './body-limit.js';
+import { sameOriginWrites } from './same-origin.js';
+import { signInThrottle } from './sign-in-throttle.js';
+import { policyAllowingInline, securityHeaders } from './security-headers.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const adminDist = path.join(root, 'admin', 'dist');
 const swaggerDist = path.join(root, 'node_modules', 'swagger-ui-dist');
 
@@ -156,13 +156,13 @@ export function createFayuan({ database, config, resources: core = coreResources
 
   app.use('/api/*', sameOriginWrites(config.trustedOrigins));
   app.use('/api/*', sessionGuard(auth));
-  app.route('/api/users', userRoutes(auth, database));
+  app.route('/api/users', userRoutes(auth, records));
   app.route('/api/cases', transitionRoutes(records, {
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
     effects: plugins.flatMap((p) => p.effects ?? []),
   }));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
-  app.route('/api/settings', settingsRoutes(database));
+  app.route('/api/settings', settingsRoutes(records));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 

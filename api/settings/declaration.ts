@@ -1,5 +1,5 @@
-import { defineResource } from './resources/define.js';
-import { everyRow } from './access/rules.js';
+import { defineResource } from '../resources/define.js';
+import { everyRow } from '../access/rules.js';
 
 /** The centre's settings as one record (id 1), edited by admins; defaults in settings.ts. */
 export default defineResource({

@@ -1,6 +1,6 @@
 // /api/openapi.json, generated from the declarations, plus a browsable page at /api/docs.
-import { allFields, type ResourceDefinition } from './resources/define.js';
-import { fieldJsonSchema } from './rest/validator.js';
+import { allFields, type ResourceDefinition } from '../resources/define.js';
+import { fieldJsonSchema } from '../rest/validator.js';
 
 const errorResponse = { description: 'Bad input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 

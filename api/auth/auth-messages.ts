@@ -1,5 +1,5 @@
 // better-auth answers in English with a code; the console's users read Chinese.
-import type { Locale } from './rest/errors.js';
+import type { Locale } from '../rest/errors.js';
 
 const messages: Record<string, { zh: string; en: string }> = Object.assign(Object.create(null), {
   INVALID_EMAIL_OR_PASSWORD: { zh: '邮箱或密码错误', en: 'Wrong email or password' },

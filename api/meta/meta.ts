@@ -1,13 +1,13 @@
 // /api/meta: what the console needs to draw every register, from the declarations.
-import { allFields, type Actor, type Field, type ResourceDefinition, type Role } from './resources/define.js';
-import { accessOf, hiddenFields, may } from './access/enforce.js';
-import { roles } from './auth.js';
+import { allFields, type Actor, type Field, type ResourceDefinition, type Role } from '../resources/define.js';
+import { accessOf, hiddenFields, may } from '../access/enforce.js';
+import { roles } from '../auth/auth.js';
 import { coreCards, type DashboardCard } from './dashboard.js';
-import type { FayuanPlugin } from './plugins/define.js';
-import { loadForms, maxScore } from './forms.js';
-import { caseStatuses } from './resources/cases.js';
-import { caseActions } from './cases/lifecycle.js';
-import type { FieldMeta, Meta, ResourceMeta, WorkflowMeta } from './meta/types.js';
+import type { FayuanPlugin } from '../plugins/define.js';
+import { loadForms } from './forms.js';
+import { caseStatuses } from '../resources/cases.js';
+import { caseActions } from '../cases/lifecycle.js';
+import type { FieldMeta, Meta, ResourceMeta, WorkflowMeta } from './types.js';
 
 export function describeField(name: string, field: Field): FieldMeta {
   return {
@@ -90,7 +90,7 @@ export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, 
       .filter((r) => !actor || may(r, actor, 'read'))
       .map((r) => ({ ...describeResource(r), ...(actor ? { permissions: describePermissions(r, actor) } : {}) })),
     roles: Object.entries(roles).map(([id, label]) => ({ id, label })),
-    forms: forms.map((form) => ({ ...form, maxScore: maxScore(form) })),
+    forms,
     plugins: plugins.map((p) => ({
       name: p.name,
       label: p.label,
@@ -101,4 +101,4 @@ export function buildMeta(resources: ResourceDefinition[], actor: Actor | null, 
   };
 }
 
-export type { Meta } from './meta/types.js';
+export type { Meta } from './types.js';

@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type FormDefinition, validateDefinition } from '../forms/engine.js';
+import { type FormDefinition, validateDefinition } from '../../forms/engine.js';
 
 export type { FormDefinition };
 
-const formsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'forms');
+const formsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'forms');
 const SCHEMA_FILE = 'form-definition.schema.json';
 
 export function loadForms(dir = formsDir): FormDefinition[] {
@@ -20,7 +20,3 @@ export function loadForms(dir = formsDir): FormDefinition[] {
   });
 }
 
-/** The points a form's total is out of: the engine normalises every sheet's score to 100. */
-export function maxScore(_form: FormDefinition): number {
-  return 100;
-}

@@ -1,5 +1,5 @@
 // Count cards on the console's home page: a register, a filter and who sees it.
-import type { Label, Role } from './resources/define.js';
+import type { Label, Role } from '../resources/define.js';
 
 export interface DashboardCard {
   id: string;

@@ -4,9 +4,9 @@ import { admin } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
 import { getMigrations } from 'better-auth/db/migration';
-import type { Database } from './db/connect.js';
-import type { Config } from './config.js';
-import { ADDRESS_ATTEMPTS } from './http/sign-in-throttle.js';
+import type { Database } from '../db/connect.js';
+import type { Config } from '../config.js';
+import { ADDRESS_ATTEMPTS } from '../http/sign-in-throttle.js';
 
 export const CLIENT_IP_HEADER = 'x-fayuan-client-ip';
 

@@ -1,0 +1,32 @@
+// Everything a plugin may use from the core, and nothing else: plugins/<name>/ imports only
+// this module from api/ (test/plugin-imports.test.ts holds every plugin to it).
+
+// Declaring a plugin and its registers.
+export { definePlugin } from './plugins/define.js';
+export type { CasePanel, FayuanPlugin, PluginContext, RegisterAccessExtension, TransitionEffect } from './plugins/define.js';
+export { defineResource } from './resources/define.js';
+export type {
+  ActionRule, Actor, AfterWrite, BeforeCreate, BeforeUpdate, Field, FieldType, HookContext, Hooks, Label, Options,
+  ResourceDefinition, Role, Row, RowRule, VerbRules, VirtualFilter, WrittenChange,
+} from './resources/define.js';
+export { caseTypes, specialties } from './resources/options.js';
+export { everyRow, noRow, ownLawyerRows, maskIdNumber, maskName, maskPhone } from './access/rules.js';
+
+// Case transitions: guards a plugin adds, and the action names.
+export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards.js';
+export type { CaseActionName } from './cases/lifecycle.js';
+export type { DashboardCard } from './meta/dashboard.js';
+
+// The write path (its operations write the audit entry; a plugin never does).
+export type { Records, SystemChange } from './rest/records.js';
+export type { Migration } from './db/migrate.js';
+export type { DialectName } from './db/connect.js';
+
+// Errors, settings and route helpers.
+export { ApiError, badInput, notFound } from './rest/errors.js';
+export { loadSettings, type Settings } from './settings/settings.js';
+export { jsonBody, recordId } from './rest/crud-routes.js';
+export { allowLargerBody } from './http/body-limit.js';
+export { isDbId } from './rest/input-bounds.js';
+export type { AppEnv } from './http/app-env.js';
+export { addDays, addWorkingDays, daysBetween, today } from './calendar.js';

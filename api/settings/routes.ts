@@ -1,0 +1,33 @@
+// /api/settings/1: the settings record in the simple-rest protocol (getOne, getList, update).
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env.js';
+import { assertMay } from '../access/enforce.js';
+import { jsonBody } from '../rest/crud-routes.js';
+import { ApiError, notFound } from '../rest/errors.js';
+import type { Records } from '../rest/records.js';
+import declaration from './declaration.js';
+import { loadSettings } from './settings.js';
+
+export function settingsRoutes(records: Records) {
+  const { db } = records.database;
+  const record = async () => ({ id: 1, ...(await loadSettings(db)) });
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      assertMay(declaration, c.var.actor, 'read');
+      c.header('Content-Range', 'settings 0-0/1');
+      return c.json([await record()]);
+    })
+    .get('/:id', async (c) => {
+      assertMay(declaration, c.var.actor, 'read');
+      if (c.req.param('id') !== '1') throw notFound();
+      return c.json(await record());
+    })
+    .put('/:id', async (c) => {
+      assertMay(declaration, c.var.actor, 'update');
+      if (c.req.param('id') !== '1') throw notFound();
+      return c.json(await records.saveSettings(declaration, await jsonBody(c), c.var.actor));
+    })
+    .on(['POST', 'DELETE'], '/*', () => {
+      throw new ApiError(403, { zh: '系统设置不能新建或删除', en: 'Settings cannot be created or deleted' });
+    });
+}

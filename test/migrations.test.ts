@@ -1,0 +1,38 @@
+// Hand-written steps run through kysely's Migrator: each once, recorded by name; a database
+// recorded the old way (name, appliedAt) is adopted without running any step again.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFayuan, type TestFayuan } from './support/fayuan.js';
+
+let t: TestFayuan;
+beforeAll(async () => {
+  t = await startTestFayuan({ cases: 0, plugins: ['case-files'] });
+});
+afterAll(async () => t?.close());
+
+const steps = async () => (await t.database.db.selectFrom('migrations').selectAll().orderBy('name').execute());
+const count = async (table: string) => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('migrations', () => {
+  it('records every step once, by name, with the time it ran', async () => {
+    const recorded = await steps();
+    expect(recorded.map((r) => r.name)).toEqual(['case-files/001-checklist-snapshots', 'case-files/002-standard-templates', 'core/001-counters-settings']);
+    for (const row of recorded) expect(Number.isNaN(Date.parse(row.timestamp))).toBe(false);
+    await t.fayuan.migrate();
+    expect(await steps()).toEqual(recorded);
+  });
+
+  it('adopts a database recorded as (name, appliedAt) and runs none of its steps again', async () => {
+    const { db } = t.database;
+    const before = await steps();
+    const templates = await count('case_file_templates');
+    // The table as Fayuan wrote it before the Migrator.
+    await sql`drop table migrations`.execute(db);
+    await db.schema.createTable('migrations').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('appliedAt', 'text', (c) => c.notNull()).execute();
+    for (const row of before) await db.insertInto('migrations').values({ name: row.name, appliedAt: row.timestamp }).execute();
+
+    await t.fayuan.migrate(); // core/001 would fail on its existing tables if it ran again
+    expect(await steps()).toEqual(before);
+    expect(await count('case_file_templates')).toBe(templates);
+  });
+});
