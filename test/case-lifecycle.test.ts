@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysBetween, today } from '../api/calendar.js';
 import { assignDueDate, reviewDueDate } from '../api/cases/deadlines.js';
-import { listQuery, startTestFayuan, totalOf, type Role, type TestFayuan } from './support/fayuan.js';
+import { listQuery, startTestFayuan, type Role, type TestFayuan } from './support/fayuan.js';
 
 type Row = Record<string, any>;
 

@@ -152,7 +152,7 @@ export function orderByReferences(resources: ResourceDefinition[]): ResourceDefi
 export const coreMigrations: Migration[] = [
   {
     name: 'core/001-counters-settings',
-    async up(db, dialect) {
+    async up(db) {
       await db.schema.createTable('counters')
         .addColumn('name', 'text', (c) => c.primaryKey())
         .addColumn('value', 'integer', (c) => c.notNull())

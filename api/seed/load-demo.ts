@@ -15,9 +15,7 @@ export async function isEmpty(database: Database): Promise<boolean> {
   return !row;
 }
 
-export interface LoadProgress {
-  (resource: string, done: number, total: number): void;
-}
+export type LoadProgress = (resource: string, done: number, total: number) => void;
 
 /** Inserts the data; answers the ids given to each register's rows, in generator order. */
 export async function loadDemoCentre(

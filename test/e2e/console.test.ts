@@ -1,7 +1,7 @@
 // The console in a real Chromium against a real server: signing in, the Chinese menu,
 // the case list with its total from Content-Range, one case, and a lawyer's narrower view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, contentRangeTotal, demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
 import { buildConsoleIfMissing } from '../support/console-build.js';
 import { launchChromium, seen, signInToConsole } from '../support/browser.js';

@@ -56,7 +56,8 @@ export function TemplateItemsInput({ field, source }: ListInputProps) {
   const rowId = (item: object) => {
     let id = rowIds.current.get(item);
     if (!id) {
-      id = `row-${(nextId.current += 1)}`;
+      nextId.current += 1;
+      id = `row-${nextId.current}`;
       rowIds.current.set(item, id);
     }
     return id;
