@@ -16,6 +16,7 @@ import { enabledPluginNames, loadPlugins } from '../api/plugins/load.js';
 import { defineResource } from '../api/resources/define.js';
 import { ApiError } from '../api/rest/errors.js';
 import { listQuery, ORIGIN, PASSWORD, startTestFayuan, totalOf, type Role, type TestFayuan } from './support/fayuan.js';
+import { pdfFile } from './support/pdf-file.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -49,14 +50,10 @@ async function caseInProgress(t: TestFayuan): Promise<number> {
   return created.id;
 }
 
-function onePagePdf(title: string): Uint8Array {
-  return new TextEncoder().encode(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${title}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
-}
-
 async function uploadPdf(t: TestFayuan, caseId: number, itemKey: string): Promise<Response> {
   const form = new FormData();
   form.set('itemKey', itemKey);
-  form.append('file', new File([new Uint8Array(onePagePdf(itemKey))], `${itemKey}.pdf`));
+  form.append('file', new File([new Uint8Array(pdfFile(itemKey))], `${itemKey}.pdf`));
   return t.fayuan.app.request(`/api/cases/${caseId}/files`, { method: 'POST', headers: { cookie: await t.cookieOf('lawyer'), origin: ORIGIN }, body: form });
 }
 

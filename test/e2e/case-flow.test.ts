@@ -6,6 +6,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
 import { buildConsoleIfMissing } from '../support/console-build.js';
 import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+import { pdfFile } from '../support/pdf-file.js';
 
 const STEP = 60_000;
 let server: RunningServer;
@@ -20,27 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A real one-page PDF (the server checks files by their content). */
-function onePagePdf(text: string): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${`BT /F1 18 Tf 72 760 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 18 Tf 72 760 Td (${text}) Tj ET\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let pdf = '%PDF-1.4\n';
-  const offsets = objects.map((object, i) => {
-    const at = pdf.length;
-    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
-    return at;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, 'latin1');
-}
 
 const signIn = (email: string) => signInToConsole(browser, server.url, email, DEMO_PASSWORD);
 
@@ -95,7 +75,7 @@ describe('a case worked through in the console', () => {
       await dialog.waitFor({ state: 'detached' });
 
       for (const [i, item] of missing.entries()) {
-        await page.getByTestId(`file-input-${item.key}`).setInputFiles({ name: `${item.key}.pdf`, mimeType: 'application/pdf', buffer: onePagePdf(item.key) });
+        await page.getByTestId(`file-input-${item.key}`).setInputFiles({ name: `${item.key}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(pdfFile(item.key)) });
         await seen(page.locator(`[data-testid="upload-status-${item.key}"][data-state="done"]`));
         await expect.poll(() => progress.getAttribute('data-done')).toBe(String(before!.progress.done + i + 1));
         await seen(page.locator(`tr[data-item="${item.key}"]`).getByRole('link', { name: new RegExp(`^${item.key}\\.pdf`) }));

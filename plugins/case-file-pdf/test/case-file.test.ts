@@ -1,19 +1,12 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { pdfFile } from '../../../test/support/pdf-file.js';
 import { pdfImagePages, pdfPageCount, pdfPageTexts } from '../../../test/support/poppler.js';
 import { renderCaseFile, type CaseFileAttachment, type CaseFileData } from '../server/render.js';
 import { sampleCaseFile } from './sample-case-file.js';
 
 const flat = (text: string) => text.replace(/\s+/g, '');
-
-async function threePagePdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 1; i <= 3; i++) doc.addPage([595, 842]).drawText(`Judgment page ${i}`, { x: 72, y: 760, size: 18, font });
-  return doc.save();
-}
 
 /** A small solid PNG, encoded by hand (8-bit RGB, one IDAT). */
 function png(width: number, height: number): Buffer {
@@ -62,7 +55,7 @@ describe('the standard case file', () => {
   beforeAll(async () => {
     attachments = [
       // Given out of template order: the file binds them in the template's order.
-      { itemKey: 'judgment', name: '民事调解书.pdf', kind: 'pdf', bytes: await threePagePdf() },
+      { itemKey: 'judgment', name: '民事调解书.pdf', kind: 'pdf', bytes: pdfFile('Judgment page 1', 'Judgment page 2', 'Judgment page 3') },
       { itemKey: 'identity', name: '身份证.png', kind: 'png', bytes: png(60, 40) },
       { itemKey: 'agreement', name: '委托代理协议.docx', kind: 'docx', bytes: Buffer.from('PK\x03\x04 not really') },
       { itemKey: 'evidence', name: '损坏的扫描件.pdf', kind: 'pdf', bytes: Buffer.from('%PDF-1.4 broken') },

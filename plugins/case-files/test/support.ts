@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { ORIGIN, type Role, type TestFayuan } from '../../../test/support/fayuan.js';
+import { pdfFile } from '../../../test/support/pdf-file.js';
 
 const encoder = new TextEncoder();
 const bytes = (data: Uint8Array | string) => (typeof data === 'string' ? encoder.encode(data) : data);
@@ -130,26 +131,9 @@ export function zipNames(data: Uint8Array): string[] {
 // ---------------------------------------------------------------------------------------------
 // Real minimal files
 
-/** A one-page PDF 1.4 with a correct xref table. */
+/** A one-page PDF showing its title. */
 export function pdf(title = 'Fayuan test'): Uint8Array {
-  const content = `BT /F1 12 Tf 72 770 Td (${title.replace(/[()\\]/g, '')}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return pdfFile(title);
 }
 
 function pngChunk(type: string, data: Uint8Array): Uint8Array {
