@@ -29,4 +29,6 @@ export { jsonBody, recordId } from './rest/crud-routes.js';
 export { allowLargerBody } from './http/body-limit.js';
 export { isDbId } from './rest/input-bounds.js';
 export type { AppEnv } from './http/app-env.js';
+// Describing a plugin's routes in /api/openapi.json.
+export { describeRoute, idParameter, jsonOfSchema, refusalsOf, resolver } from './meta/route-docs.js';
 export { addDays, addWorkingDays, daysBetween, today } from './calendar.js';

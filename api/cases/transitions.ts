@@ -1,5 +1,5 @@
 // POST /api/cases/:id/transitions/:action — the only way a case changes state.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { today } from '../calendar.js';
 import { maskRow, rowScope } from '../access/enforce.js';
@@ -14,6 +14,7 @@ import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
 import type { TransitionEffect } from '../plugins/define.js';
+import { describeRoute, idParameter, jsonOfSchema, refusalsOf, resolver } from '../meta/route-docs.js';
 
 /** Reasons given with an action that the case keeps. */
 const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, unknown>) => Row>> = {
@@ -27,9 +28,48 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
   const lawyers = records.resource('lawyers');
   const firms = records.resource('law-firms');
 
-  return new Hono<AppEnv>()
+  /** One action on one case: the guards, then the write path's change (its audit entry and effects). */
+  const transition = (named?: CaseActionName) => async (c: Context<AppEnv>) => {
+    const actor = c.var.actor;
+    const action = named ?? c.req.param('action')!;
+    const body = await optionalJsonBody(c);
+    const id = recordId(c);
+    const updated = await records.write(async (trx) => {
+      const caseRow = await records.load(cases, id, trx, await rowScope(cases, actor, 'read', trx));
+      const plan = planTransition(caseRow, action, body, actor, new Date());
+      if (!plan.ok) throw new ApiError(plan.status, plan.message, plan.fieldErrors ?? {}, { rule: plan.rule });
+      const settings = await loadSettings(trx);
+      const ctx = { trx, records, caseRow, payload: plan.payload, actor, settings, today: today() };
+      const problems = [];
+      for (const guard of guards.filter((g) => g.action === plan.action)) problems.push(...(await guard.check(ctx)));
+      if (problems.length) {
+        throw new ApiError(422, {
+          zh: problems.map((p) => p.message.zh).join('；'),
+          en: problems.map((p) => p.message.en).join('; '),
+        }, {}, { rules: problems.map((p) => ({ rule: p.rule, message: p.message, details: p.details })) });
+      }
+      return records.change(cases, id, actor, {
+        action: `transition:${plan.action}`,
+        expectedVersion: Number(caseRow.version),
+        conflict: { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' },
+        plan: () => ({ ...plan.changes, ...recordedReasons[plan.action]?.(plan.payload) }),
+        note: Object.keys(plan.payload).length ? { payload: plan.payload } : {},
+        then: async (before, after, trx) => {
+          for (const effect of effects.filter((e) => e.action === plan.action)) await effect.run({ trx, before, after, actor, payload: plan.payload });
+        },
+      }, trx);
+    });
+    return c.json(maskRow(cases, actor, updated));
+  };
+
+  const routes = new Hono<AppEnv>()
     /** What the console shows on a case: the allowed actions, the deadline and the history. */
-    .get('/:id/workflow', async (c) => {
+    .get('/:id/workflow', describeRoute({
+      tags: ['cases'],
+      summary: "The case's workflow: the actions this user may take now, the deadline and the transition history",
+      parameters: [idParameter],
+      responses: { 200: { description: '{id, status, actions: [{name, label}], deadline, history}' }, ...refusalsOf(404) },
+    }), async (c) => {
       const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
       const settings = await loadSettings(db);
       const history = await records.mayAct(cases, c.var.actor, 'history', Number(caseRow.id))
@@ -46,7 +86,12 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
       });
     })
     /** For whoever may assign: every lawyer, whether the assignment rules allow them on this case, and why not. */
-    .get('/:id/eligible-lawyers', async (c) => {
+    .get('/:id/eligible-lawyers', describeRoute({
+      tags: ['cases'],
+      summary: 'Every lawyer, whether the assignment rules allow them on this case, and the problems if not',
+      parameters: [idParameter],
+      responses: { 200: { description: '[{id, name, lawFirmId, eligible, problems}]' }, ...refusalsOf(403, 404) },
+    }), async (c) => {
       const caseRow = await records.loadForAction(cases, recordId(c), c.var.actor, 'eligible-lawyers');
       const firmsById = new Map((await records.all(firms)).map((f) => [Number(f.id), f]));
       const complained = await openComplaintLawyerIds(db, Number(caseRow.id));
@@ -55,37 +100,17 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
         const problems = checkAssignment({ caseRow, lawyer, firm: lawyer.lawFirmId ? firmsById.get(Number(lawyer.lawFirmId)) ?? null : null, openComplaintLawyerIds: complained, on });
         return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems };
       }));
-    })
-    .post('/:id/transitions/:action', async (c) => {
-      const actor = c.var.actor;
-      const action = c.req.param('action');
-      const body = await optionalJsonBody(c);
-      const id = recordId(c);
-      const updated = await records.write(async (trx) => {
-        const caseRow = await records.load(cases, id, trx, await rowScope(cases, actor, 'read', trx));
-        const plan = planTransition(caseRow, action, body, actor, new Date());
-        if (!plan.ok) throw new ApiError(plan.status, plan.message, plan.fieldErrors ?? {}, { rule: plan.rule });
-        const settings = await loadSettings(trx);
-        const ctx = { trx, records, caseRow, payload: plan.payload, actor, settings, today: today() };
-        const problems = [];
-        for (const guard of guards.filter((g) => g.action === plan.action)) problems.push(...(await guard.check(ctx)));
-        if (problems.length) {
-          throw new ApiError(422, {
-            zh: problems.map((p) => p.message.zh).join('；'),
-            en: problems.map((p) => p.message.en).join('; '),
-          }, {}, { rules: problems.map((p) => ({ rule: p.rule, message: p.message, details: p.details })) });
-        }
-        return records.change(cases, id, actor, {
-          action: `transition:${plan.action}`,
-          expectedVersion: Number(caseRow.version),
-          conflict: { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' },
-          plan: () => ({ ...plan.changes, ...recordedReasons[plan.action]?.(plan.payload) }),
-          note: Object.keys(plan.payload).length ? { payload: plan.payload } : {},
-          then: async (before, after, trx) => {
-            for (const effect of effects.filter((e) => e.action === plan.action)) await effect.run({ trx, before, after, actor, payload: plan.payload });
-          },
-        }, trx);
-      });
-      return c.json(maskRow(cases, actor, updated));
     });
+  // One route per action, each described with its own payload schema (the one planTransition checks);
+  // any other name reaches the last route, which refuses it.
+  for (const [name, definition] of Object.entries(caseActions) as [CaseActionName, (typeof caseActions)[CaseActionName]][]) {
+    routes.post(`/:id/transitions/${name}`, describeRoute({
+      tags: ['cases'],
+      summary: `${definition.label.en} (${definition.label.zh}): ${definition.from.join(' | ')} → ${definition.to}, by ${definition.who.join(' or ')}`,
+      parameters: [idParameter],
+      requestBody: { content: { 'application/json': { schema: resolver(definition.payload) } } },
+      responses: { 200: { description: 'The case after the action', content: jsonOfSchema('Cases') }, ...refusalsOf(403, 404, 409, 422) },
+    }), transition(name));
+  }
+  return routes.post('/:id/transitions/:action', transition());
 }

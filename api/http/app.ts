@@ -23,7 +23,8 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { coreMigrations, migrate } from '../db/migrate.js';
 import { buildMeta } from '../meta/meta.js';
-import { buildOpenApi, docsPage } from '../meta/openapi.js';
+import { docsPage, openApiDocument } from '../meta/openapi.js';
+import { describeRoute } from '../meta/route-docs.js';
 import type { ResourceDefinition } from '../resources/define.js';
 import { coreResources } from '../resources/index.js';
 import { crudRoutes } from '../rest/crud-routes.js';
@@ -113,7 +114,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   // Bodies stay under 1 MB however they are sent; an upload route raises its own allowance.
   app.use('/api/*', boundedBodies());
 
-  app.get('/api/health', async (c) => {
+  const unsigned = { security: [] }; // answered without a session
+  app.get('/api/health', describeRoute({ ...unsigned, summary: 'Liveness and database check', responses: { 200: { description: '{ok: true, database}' } } }), async (c) => {
     await database.db.selectFrom('migrations').select('name').limit(1).execute();
     return c.json({ ok: true, database: database.dialect });
   });
@@ -147,11 +149,15 @@ export function createFayuan({ database, config, resources: core = coreResources
   });
   const described = [...resources, usersDeclaration, settingsDeclaration];
   const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
-  app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
-  const openApi = buildOpenApi(described, Object.assign({}, ...plugins.map((p) => p.openapi ?? {})));
-  app.get('/api/openapi.json', (c) => c.json(openApi));
+  app.get('/api/meta', describeRoute({ ...unsigned, summary: 'Registers, fields, forms and plugin screens for the console', responses: { 200: { description: 'Metadata' } } }), async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
+  // Built on first request, when every route is mounted.
+  let openApi: Promise<unknown> | undefined;
+  app.get('/api/openapi.json', describeRoute({ ...unsigned, summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } }), async (c) => {
+    openApi ??= openApiDocument(app, described, Object.assign({}, ...plugins.map((p) => p.openapi ?? {})));
+    return c.json(await openApi);
+  });
   const docsPolicy = policyAllowingInline(docsPage);
-  app.get('/api/docs', (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));
+  app.get('/api/docs', describeRoute({ ...unsigned, summary: 'Swagger UI on this document', responses: { 200: { description: 'HTML' } } }), (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));
   app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
 
   app.use('/api/*', sameOriginWrites(config.trustedOrigins));

@@ -1,4 +1,8 @@
-// /api/openapi.json, generated from the declarations, plus a browsable page at /api/docs.
+// /api/openapi.json: the registers' CRUD paths from their declarations, merged with the hand-written
+// routes' own descriptions (describeRoute, payload schemas from their zod validators); /api/docs browses it.
+import type { Hono } from 'hono';
+import { generateSpecs } from 'hono-openapi';
+import { accessOf, type Verb } from '../access/enforce.js';
 import { allFields, type ResourceDefinition } from '../resources/define.js';
 import { fieldJsonSchema } from '../rest/validator.js';
 
@@ -16,12 +20,7 @@ export function buildOpenApi(resources: ResourceDefinition[], extraPaths: Record
       properties: { message: { type: 'string' }, errors: { type: 'object', additionalProperties: { type: 'string' } } },
     },
   };
-  const paths: Record<string, unknown> = {
-    '/api/health': { get: { summary: 'Liveness and database check', security: [], responses: { 200: { description: 'OK' } } } },
-    '/api/meta': { get: { summary: 'Registers, fields, forms and plugin screens for the console', security: [], responses: { 200: { description: 'Metadata' } } } },
-    '/api/openapi.json': { get: { summary: 'This document', security: [], responses: { 200: { description: 'OpenAPI 3.1' } } } },
-    ...extraPaths,
-  };
+  const paths: Record<string, Record<string, unknown>> = { ...(extraPaths as Record<string, Record<string, unknown>>) };
   for (const resource of resources) {
     const name = schemaName(resource);
     const fields = allFields(resource);
@@ -39,7 +38,9 @@ export function buildOpenApi(resources: ResourceDefinition[], extraPaths: Record
     const one = { 'application/json': { schema: ref } };
     const tag = [resource.name];
     const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer' } };
-    paths[`/api/${resource.name}`] = {
+    // A verb no role is granted answers 403 to everyone: it is not offered as if it worked.
+    const granted = (verb: Verb) => Object.keys(accessOf(resource)[verb]).length > 0;
+    const list = {
       get: {
         tags: tag,
         summary: `List ${resource.label.en} (${resource.label.zh})`,
@@ -58,8 +59,7 @@ export function buildOpenApi(resources: ResourceDefinition[], extraPaths: Record
       },
       post: { tags: tag, summary: `Create`, requestBody: { content: one }, responses: { 201: { description: 'Created', content: one }, 400: errorResponse, 409: errorResponse } },
     };
-    paths[`/api/${resource.name}/{id}`] = {
-      parameters: [idParam],
+    const single = {
       get: { tags: tag, summary: 'Read one', responses: { 200: { description: 'The record', content: one }, 404: errorResponse } },
       put: {
         tags: tag,
@@ -69,6 +69,10 @@ export function buildOpenApi(resources: ResourceDefinition[], extraPaths: Record
       },
       delete: { tags: tag, summary: 'Delete; answers the deleted record', responses: { 200: { description: 'Deleted', content: one }, 404: errorResponse, 409: errorResponse } },
     };
+    const offered = (operations: Record<string, unknown>, verbs: Record<string, Verb>) =>
+      Object.fromEntries(Object.entries(operations).filter(([method]) => granted(verbs[method])));
+    paths[`/api/${resource.name}`] = offered(list, { get: 'read', post: 'create' });
+    paths[`/api/${resource.name}/{id}`] = { parameters: [idParam], ...offered(single, { get: 'read', put: 'update', delete: 'delete' }) };
   }
   return {
     openapi: '3.1.0',
@@ -78,6 +82,18 @@ export function buildOpenApi(resources: ResourceDefinition[], extraPaths: Record
     security: [{ session: [] }],
     paths,
   };
+}
+
+/**
+ * The whole document: the declarations' CRUD paths and every route of the app that describes
+ * itself (hono-openapi's describeRoute), walked from the mounted app once it is complete.
+ */
+export async function openApiDocument(app: Hono<any>, resources: ResourceDefinition[], extraPaths: Record<string, unknown> = {}) {
+  const declared = buildOpenApi(resources, extraPaths);
+  const described = await generateSpecs(app, { documentation: {}, defaultValidationErrorResponse: false, excludeStaticFile: false });
+  const paths: Record<string, Record<string, unknown>> = { ...declared.paths };
+  for (const [path, operations] of Object.entries(described.paths)) paths[path] = { ...paths[path], ...operations };
+  return { ...declared, paths, components: { ...declared.components, schemas: { ...described.components?.schemas, ...declared.components.schemas } } };
 }
 
 export const docsPage = `<!doctype html>

@@ -33,16 +33,4 @@ export default definePlugin({
   dashboard: [
     { id: 'archived-files', label: { zh: '已归档卷宗（可供评查）', en: 'Archived case files (for inspection)' }, resource: 'cases', filter: { status: 'archived' }, roles: ['admin', 'supervisor'] },
   ],
-  openapi: {
-    '/api/cases/{id}/checklist': { get: { tags: ['case-files'], summary: "The case's checklist with its current files and progress", responses: { 200: { description: 'Checklist' } } } },
-    '/api/cases/{id}/files': {
-      post: {
-        tags: ['case-files'],
-        summary: 'Upload files (multipart: itemKey, file…, optional replaces=<file id>)',
-        requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', properties: { itemKey: { type: 'string' }, file: { type: 'string', format: 'binary' }, replaces: { type: 'integer' } } } } } },
-        responses: { 201: { description: 'The stored files' }, 400: { description: 'Bad input' }, 413: { description: 'Too large' }, 415: { description: 'Not an accepted type' } },
-      },
-    },
-    '/api/case-files/{id}/download': { get: { tags: ['case-files'], summary: 'The file (inline=1 to preview PDF and images)', responses: { 200: { description: 'The bytes' } } } },
-  },
 });

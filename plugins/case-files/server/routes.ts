@@ -1,6 +1,8 @@
 // The checklist of a case, uploads against its items, and downloads, all under the case's own row rules.
 import { Hono } from 'hono';
-import { allowLargerBody, ApiError, badInput, isDbId, loadSettings, recordId, type AppEnv, type PluginContext } from '../../../api/plugin-kit.js';
+import {
+  allowLargerBody, ApiError, badInput, describeRoute, idParameter, isDbId, jsonOfSchema, loadSettings, recordId, refusalsOf, type AppEnv, type PluginContext,
+} from '../../../api/plugin-kit.js';
 import { checklistOf, templateForCase } from './checklist.js';
 import { fileKinds, sniffKind } from './sniff.js';
 import type { FileStore } from './storage.js';
@@ -30,8 +32,21 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
   const files = () => ctx.resource('case-files');
 
   return new Hono<AppEnv>()
-    .get('/cases/:id/checklist', async (c) => c.json(await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor))))
-    .post('/cases/:id/files', async (c) => {
+    .get('/cases/:id/checklist', describeRoute({
+      tags: ['case-files'],
+      summary: "The case's checklist with its current files and progress",
+      parameters: [idParameter],
+      responses: { 200: { description: 'Checklist' }, ...refusalsOf(404) },
+    }), async (c) => c.json(await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor))))
+    .post('/cases/:id/files', describeRoute({
+      tags: ['case-files'],
+      summary: 'Upload files (multipart: itemKey, file…, optional replaces=<file id>)',
+      parameters: [idParameter],
+      requestBody: {
+        content: { 'multipart/form-data': { schema: { type: 'object', required: ['itemKey', 'file'], properties: { itemKey: { type: 'string' }, file: { type: 'string', format: 'binary' }, replaces: { type: 'integer' } } } } },
+      },
+      responses: { 201: { description: 'The stored files', content: jsonOfSchema('CaseFiles', true) }, ...refusalsOf(400, 403, 404, 413, 415, 422) },
+    }), async (c) => {
       const actor = c.var.actor;
       const caseRow = await records.loadForAction(cases(), recordId(c), actor, 'upload'); // declared in index.ts
       if (CLOSED.includes(String(caseRow.status))) {
@@ -112,7 +127,12 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
       const list = await records.list(files(), { sort: ['id', 'ASC'], range: [0, created.length - 1], filter: { id: created } }, actor);
       return c.json(list.rows, 201);
     })
-    .get('/case-files/:id/download', async (c) => {
+    .get('/case-files/:id/download', describeRoute({
+      tags: ['case-files'],
+      summary: 'The file (inline=1 to preview PDF and images)',
+      parameters: [idParameter, { name: 'inline', in: 'query', schema: { type: 'string', enum: ['1'] } }],
+      responses: { 200: { description: 'The bytes' }, ...refusalsOf(404) },
+    }), async (c) => {
       const file = await records.get(files(), recordId(c), c.var.actor); // the files' row rules: 404 for others' cases
       const data = await store.read(String(file.sha256));
       const inline = c.req.query('inline') === '1' && ['pdf', 'jpeg', 'png'].includes(String(file.kind));
