@@ -34,6 +34,11 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Today as the centre's calendar reads it (Beijing time, UTC+8): the latest day a clerk may enter. */
+export function centreToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /** Whole days from a to b (b later gives a positive number). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b.slice(0, 10)}T00:00:00Z`) - Date.parse(`${a.slice(0, 10)}T00:00:00Z`)) / 86_400_000);

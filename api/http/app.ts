@@ -13,6 +13,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import usersDeclaration from '../users/declaration.js';
 import { userRoutes } from '../users/routes.js';
 import { transitionRoutes } from '../cases/transitions.js';
+import { correctionRoutes } from '../cases/corrections.js';
 import { coreGuards } from '../cases/guards.js';
 import { settingsRoutes } from '../settings/routes.js';
 import settingsDeclaration from '../settings/declaration.js';
@@ -161,6 +162,7 @@ export function createFayuan({ database, config, resources: core = coreResources
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
     effects: plugins.flatMap((p) => p.effects ?? []),
   }));
+  app.route('/api/cases', correctionRoutes(records));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   app.route('/api/settings', settingsRoutes(records));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));

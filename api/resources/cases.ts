@@ -3,6 +3,7 @@ import { everyRow, maskDate, maskIdNumber, maskPhone, maskWhole, noRow, ownLawye
 import { caseTypes, gender, phone } from './options.js';
 import { nextCaseNumber } from '../cases/case-number.js';
 import { overdueCondition, type DeadlineSettings } from '../cases/deadlines.js';
+import { inOrder } from './record-rules.js';
 
 export const caseStatuses = {
   applied: { zh: '申请', en: 'Applied' },
@@ -50,10 +51,11 @@ export default defineResource({
     applicantName: { type: 'text', label: { zh: '申请人', en: 'Applicant' }, required: true, maxLength: 50 },
     applicantIdNumber: {
       type: 'text', label: { zh: '身份证号', en: 'ID number' },
-      pattern: { regex: /^[0-9]{17}[0-9Xx]$/, message: { zh: '身份证号应为 18 位', en: 'An ID number has 18 characters' } },
+      format: 'idNumber', derives: { birthDate: 'applicantBirthDate', gender: 'applicantGender' },
+      help: { zh: '出生日期和性别按号码自动填写', en: 'The birth date and gender are read from the number' },
     },
     applicantGender: { type: 'enum', label: { zh: '性别', en: 'Gender' }, options: gender },
-    applicantBirthDate: { type: 'date', label: { zh: '出生日期', en: 'Date of birth' } },
+    applicantBirthDate: { type: 'date', label: { zh: '出生日期', en: 'Date of birth' }, notAfter: 'today' },
     applicantPhone: { type: 'text', label: { zh: '联系电话', en: 'Phone' }, pattern: phone },
     applicantGroups: {
       type: 'tags', label: { zh: '特殊群体', en: 'Groups' },
@@ -94,7 +96,7 @@ export default defineResource({
     },
     servicePointId: { type: 'reference', to: 'service-points', label: { zh: '受理服务点', en: 'Service point' } },
     applicationDate: {
-      type: 'date', label: { zh: '申请日期', en: 'Application date' }, required: true,
+      type: 'date', label: { zh: '申请日期', en: 'Application date' }, required: true, notAfter: 'today',
       default: () => new Date().toISOString().slice(0, 10),
     },
     householdMonthlyIncome: { type: 'money', label: { zh: '家庭人均月收入（元）', en: 'Household income per head (yuan/month)' }, min: 0 },
@@ -143,13 +145,36 @@ export default defineResource({
       /** The case's transitions in its workflow panel (others see none). */
       history: { roles: { admin: everyRow, supervisor: everyRow, lawyer: everyRow }, refusal: { zh: '无权查看案件流转记录', en: 'You may not see the case history' } },
       'eligible-lawyers': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以指派律师', en: 'Only a centre admin assigns lawyers' } },
+      /** POST /api/cases/:id/corrections: a change to a locked case, with its reason (cases/corrections.ts). */
+      correct: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以更正已结案或归档的案件', en: 'Only a centre admin corrects a closed or archived case' } },
     },
   },
+  rules: [inOrder('applicationDate', 'acceptedAt', 'assignedAt', 'closedAt', 'archivedAt')],
+  // Once closed, only what follows the closing review changes (the supervisor's grade, the
+  // subsidy paid); once archived, nothing. A correction is an admin's audited action.
+  lockedWhen: (record) => {
+    const correction = { zh: '如需更正，请由中心管理员使用「更正」并说明理由', en: 'a centre admin may correct it, giving a reason' };
+    if (record.status === 'archived') {
+      return { message: { zh: `案件已归档，不能修改；${correction.zh}`, en: `The case is archived and cannot be edited; ${correction.en}` } };
+    }
+    if (record.status === 'closed') {
+      return {
+        message: { zh: `案件已结案，只能填写质量等次和办案补贴；${correction.zh}`, en: `The case is closed: only its quality grade and subsidy may be entered; ${correction.en}` },
+        except: ['qualityGrade', 'subsidyAmount'],
+      };
+    }
+    return undefined;
+  },
+  // Case numbers run without gaps through the year: a numbered case stays on the register.
+  undeletableWhen: (record) => (record.caseNumber
+    ? { zh: '已编号的案件不能删除（案号须连续）；请作不予受理或终止处理', en: 'A case with a case number is never deleted (numbers have no gaps); reject or terminate it instead' }
+    : undefined),
   list: {
     columns: ['caseNumber', 'applicantName', 'caseType', 'causeOfAction', 'applicationDate', 'status', 'lawyerId'],
     sort: ['applicationDate', 'DESC'],
     filters: ['overdue', 'status', 'caseType', 'channel', 'lawyerId', 'servicePointId', 'applicantGroups', 'applicationDate', 'qualityGrade'],
-    search: ['caseNumber', 'applicantName', 'causeOfAction'],
+    // lawyerId: the lawyer's name; applicantIdNumber only for roles that see it (list-query.ts).
+    search: ['caseNumber', 'applicantName', 'causeOfAction', 'lawyerId', 'applicantIdNumber'],
   },
   virtualFilters: {
     overdue: {

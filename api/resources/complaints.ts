@@ -2,6 +2,7 @@ import { defineResource } from './define.js';
 import { everyRow } from '../access/rules.js';
 import { phone } from './options.js';
 import { addDays, addWorkingDays } from '../calendar.js';
+import { inOrder } from './record-rules.js';
 
 export default defineResource({
   name: 'complaints',
@@ -22,7 +23,7 @@ export default defineResource({
       },
     },
     receivedAt: {
-      type: 'date', label: { zh: '收到日期', en: 'Received' }, required: true,
+      type: 'date', label: { zh: '收到日期', en: 'Received' }, required: true, notAfter: 'today',
       default: () => new Date().toISOString().slice(0, 10),
     },
     caseId: { type: 'reference', to: 'cases', label: { zh: '涉及案件', en: 'Case' } },
@@ -59,7 +60,7 @@ export default defineResource({
       help: { zh: '收到后 45 日内', en: 'Within 45 days of receipt' },
     },
     conclusion: { type: 'longText', label: { zh: '处理结论', en: 'Conclusion' }, maxLength: 4000 },
-    repliedAt: { type: 'date', label: { zh: '答复日期', en: 'Replied' } },
+    repliedAt: { type: 'date', label: { zh: '答复日期', en: 'Replied' }, notAfter: 'today' },
   },
   access: {
     read: { admin: everyRow, supervisor: everyRow },
@@ -67,6 +68,7 @@ export default defineResource({
     update: { admin: everyRow, supervisor: everyRow },
     delete: { admin: everyRow },
   },
+  rules: [inOrder('receivedAt', 'repliedAt')],
   list: {
     columns: ['receivedAt', 'complainantName', 'channel', 'category', 'lawyerId', 'status', 'concludeDeadline'],
     sort: ['receivedAt', 'DESC'],

@@ -15,13 +15,13 @@ interface FieldBase {
 }
 
 export type Field =
-  | (FieldBase & { type: 'text'; maxLength?: number; pattern?: { regex: RegExp; message: Label } })
+  | (FieldBase & { type: 'text'; maxLength?: number; pattern?: { regex: RegExp; message: Label }; format?: TextFormat; derives?: IdNumberDerived })
   | (FieldBase & { type: 'longText'; maxLength?: number })
   | (FieldBase & { type: 'integer'; min?: number; max?: number })
   | (FieldBase & { type: 'money'; min?: number; max?: number })
   /** `years`: the accepted range of years, [1900, 2100] unless given (rest/date-range.ts). */
-  | (FieldBase & { type: 'date'; years?: [number, number] })
-  | (FieldBase & { type: 'datetime'; years?: [number, number] })
+  | (FieldBase & { type: 'date'; years?: [number, number]; notAfter?: 'today' })
+  | (FieldBase & { type: 'datetime'; years?: [number, number]; notAfter?: 'today' })
   | (FieldBase & { type: 'boolean' })
   | (FieldBase & { type: 'enum'; options: Options })
   | (FieldBase & { type: 'tags'; options: Options })
@@ -31,6 +31,30 @@ export type Field =
   | (FieldBase & { type: 'list'; of: Record<string, Field>; maxItems?: number });
 
 export type FieldType = Field['type'];
+
+/**
+ * Identifiers checked beyond their pattern (api/identifiers.ts): `idNumber` a resident ID number
+ * (GB 11643: check digit, birth date); `partyIdNumber` that or a unified social credit code (GB 32100).
+ */
+export type TextFormat = 'idNumber' | 'partyIdNumber';
+
+/** The fields an ID number fills in when empty, and refuses when they contradict it. */
+export interface IdNumberDerived {
+  birthDate: string;
+  gender: string;
+}
+
+/**
+ * A check across fields of the complete record (after the merge with the stored one): answers
+ * the message per field it refuses, or nothing.
+ */
+export type RecordRule = (record: Row, context: { today: string; fields: Record<string, Field> }) => Record<string, Label> | undefined;
+
+/** A record closed to ordinary edits (an archived case): what it says, and the fields still open. */
+export interface RecordLock {
+  message: Label;
+  except?: string[];
+}
 
 export type Row = Record<string, unknown>;
 
@@ -123,6 +147,12 @@ export interface ResourceDefinition {
   virtualFilters?: Record<string, VirtualFilter>;
   /** Missing: only admins may do anything. */
   access?: Access;
+  /** Cross-field checks (dates in order…), applied by the validator to every create and update. */
+  rules?: RecordRule[];
+  /** When a stored record refuses ordinary edits (PUT); corrections go through an audited action. */
+  lockedWhen?: (record: Row) => RecordLock | undefined;
+  /** Why a stored record may never be deleted, or nothing. */
+  undeletableWhen?: (record: Row) => Label | undefined;
   hooks?: Hooks;
 }
 

@@ -1,6 +1,7 @@
 import { defineResource } from './define.js';
 import { everyRow } from '../access/rules.js';
 import { phone } from './options.js';
+import { inOrder } from './record-rules.js';
 
 export default defineResource({
   name: 'law-firms',
@@ -17,7 +18,9 @@ export default defineResource({
     },
     contractStart: { type: 'date', label: { zh: '合同开始', en: 'Contract start' } },
     contractEnd: { type: 'date', label: { zh: '合同结束', en: 'Contract end' } },
+    active: { type: 'boolean', label: { zh: '执业中', en: 'Active' }, default: true },
   },
+  rules: [inOrder('contractStart', 'contractEnd')],
   access: {
     read: {
       admin: everyRow, supervisor: everyRow, reviewer: everyRow,
@@ -33,7 +36,7 @@ export default defineResource({
   list: {
     columns: ['name', 'licenseNo', 'phone', 'isContracted', 'contractEnd'],
     sort: ['name', 'ASC'],
-    filters: ['isContracted', 'contractEnd'],
+    filters: ['isContracted', 'contractEnd', 'active'],
     search: ['name', 'licenseNo', 'address'],
   },
 });

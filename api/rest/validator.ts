@@ -4,6 +4,8 @@ import type { Field, Label, ResourceDefinition, Row } from '../resources/define.
 import { badInput } from './errors.js';
 import { DB_INT_MAX, DB_INT_MIN } from './input-bounds.js';
 import { dateRangeLabel, isAcceptedDate, isRealDay, yearsOf } from './date-range.js';
+import { readIdNumber, readPartyIdNumber } from '../identifiers.js';
+import { centreToday } from '../calendar.js';
 
 const msg = {
   required: { zh: '必填', en: 'Required' },
@@ -21,6 +23,7 @@ const msg = {
   list: { zh: '应为列表', en: 'Must be a list' },
   id: { zh: '应为记录编号', en: 'Must be a record id' },
   nul: { zh: '不能含空字符（\\0）', en: 'Must not contain NUL characters' },
+  future: { zh: '不能晚于今天', en: 'Cannot be later than today' },
 };
 
 /** zod carries the message key; the label is looked up when the error is reported. */
@@ -34,6 +37,13 @@ function fieldSchema(field: Field): z.ZodType {
       if (field.required) s = s.min(1, e(msg.required));
       if (field.maxLength) s = s.max(field.maxLength, e(msg.tooLong(field.maxLength)));
       if (field.type === 'text' && field.pattern) s = s.regex(field.pattern.regex, e(field.pattern.message));
+      if (field.type === 'text' && field.format) {
+        const read = field.format === 'idNumber' ? readIdNumber : readPartyIdNumber;
+        return s.superRefine((v, ctx) => {
+          const reading = read(v, centreToday());
+          if (!reading.ok) ctx.addIssue({ code: 'custom', message: JSON.stringify(reading.message) });
+        });
+      }
       return s;
     }
     case 'integer': {
@@ -53,9 +63,10 @@ function fieldSchema(field: Field): z.ZodType {
       const withTime = field.type === 'datetime';
       const years = yearsOf(field);
       const format = withTime ? msg.datetime : msg.date;
-      return z.string(e(format))
+      const date = z.string(e(format))
         .refine((v) => isAcceptedDate(v, [0, 9999], withTime), e(format))
         .refine((v) => isRealDay(v.slice(0, 10)) && isAcceptedDate(v, years, withTime), e(dateRangeLabel(years)));
+      return field.notAfter === 'today' ? date.refine((v) => v.slice(0, 10) <= centreToday(), e(msg.future)) : date;
     }
     case 'boolean':
       return z.boolean(e(msg.boolean));
@@ -123,8 +134,44 @@ export function validateRecord(resource: ResourceDefinition, record: Row): Row {
       errors[name] = where ? { zh: `${label.zh}${where}`, en: `${label.en} (item ${Number(issue!.path[0]) + 1} ${String(issue!.path[1] ?? '')})` } : label;
     }
   }
+  if (!Object.keys(errors).length) {
+    Object.assign(errors, derivedFromIdNumbers(resource, clean));
+    const complete = { ...record, ...clean };
+    for (const rule of resource.rules ?? []) {
+      for (const [name, label] of Object.entries(rule(complete, { today: centreToday(), fields: resource.fields }) ?? {})) errors[name] ??= label;
+    }
+  }
   if (Object.keys(errors).length) throw badInput(errors);
   return clean;
+}
+
+const genderWord: Record<string, Label> = { male: { zh: '男', en: 'male' }, female: { zh: '女', en: 'female' } };
+
+/**
+ * An ID number spells its holder's birth date and gender: they are filled in when empty and
+ * refused when they say otherwise. (A role that sees them masked never sends them: records.ts
+ * drops masked fields from its writes, so the stored values are what is compared.)
+ */
+function derivedFromIdNumbers(resource: ResourceDefinition, clean: Row): Record<string, Label> {
+  const errors: Record<string, Label> = {};
+  for (const [name, field] of Object.entries(resource.fields)) {
+    if (field.type !== 'text' || !field.format || typeof clean[name] !== 'string') continue;
+    clean[name] = (clean[name] as string).toUpperCase();
+    if (!field.derives) continue;
+    const reading = readIdNumber(clean[name] as string, centreToday());
+    if (!reading.ok) continue; // a credit code spells no person
+    const { birthDate, gender } = field.derives;
+    clean[birthDate] ??= reading.birthDate;
+    clean[gender] ??= reading.gender;
+    if (clean[birthDate] !== reading.birthDate) {
+      errors[birthDate] = { zh: `与身份证号不符：号码中的出生日期为 ${reading.birthDate}`, en: `Does not match the ID number, which gives ${reading.birthDate}` };
+    }
+    if (clean[gender] !== reading.gender) {
+      const word = genderWord[reading.gender];
+      errors[gender] = { zh: `与身份证号不符：号码中的性别为${word.zh}`, en: `Does not match the ID number, which gives ${word.en}` };
+    }
+  }
+  return errors;
 }
 
 export function defaultsOf(resource: ResourceDefinition): Row {
