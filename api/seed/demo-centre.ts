@@ -16,6 +16,7 @@
 // purpose so that the demo shows the deadlines at work: applications undecided after 7 days,
 // acceptances unassigned after 3, fresh assignments not yet taken up.
 import type { Row } from '../resources/define.js';
+import { idCheckCharacter } from '../identifiers.js';
 
 export interface DemoCentre {
   'law-firms': Row[];
@@ -217,16 +218,6 @@ function landline(rng: Random): string {
   return `0576-8${rng.digits(7)}`;
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** The ISO 7064 MOD 11-2 check character of the first 17 digits of a PRC ID number. */
-export function idNumberCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
-}
-
 /** 台州: 路桥 (most), 椒江, 黄岩, 温岭, 临海, 玉环. */
 const LOCAL_REGIONS = [['331004', 12], ['331002', 2], ['331003', 2], ['331081', 2], ['331082', 1], ['331083', 1]] as const;
 /** Home counties of migrant workers (河南, 安徽, 四川, 重庆, 贵州, 江西). */
@@ -237,7 +228,7 @@ const MINORITY_REGIONS = ['522427', '433127', '422801', '450225'];
 function idNumber(rng: Random, region: string, birthDate: string, gender: Gender): string {
   const sequence = rng.digits(2) + String(rng.int(0, 4) * 2 + (gender === 'male' ? 1 : 0));
   const first17 = region + birthDate.slice(0, 4) + birthDate.slice(5, 7) + birthDate.slice(8, 10) + sequence;
-  return first17 + idNumberCheckChar(first17);
+  return first17 + idCheckCharacter(first17);
 }
 
 /** Specialty keys in declaration order (api/resources/options.ts). */
@@ -294,6 +285,7 @@ function makeLawFirms(rng: Random, today: string): Row[] {
       isContracted: i < CONTRACTED_FIRMS,
       contractStart,
       contractEnd,
+      active: true,
     };
   });
 }
