@@ -3,7 +3,7 @@
 import { downloadCSV, useTranslate, type Exporter, type RaRecord } from 'react-admin';
 import { SYSTEM_FIELDS, useMeta, type FieldMeta, type ResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
-import { toCsv } from './csv.js';
+import { TextCell, toCsv } from './csv.js';
 
 
 /** Columns exported: the id, every declared field, then when the record was made and changed. */
@@ -61,6 +61,8 @@ export function useCsvExporter(resource: ResourceMeta): Exporter {
         case 'reference': return titleOf(field, value);
         case 'referenceList': return (value as unknown[]).map((v) => titleOf(field, v)).join('、');
         case 'list': return (value as Record<string, unknown>[]).map((item) => itemTitle(field, item)).join('、');
+        // ID, licence and phone numbers are text: a spreadsheet must not read them as numbers.
+        case 'text': return new TextCell(String(value));
         default: return value;
       }
     };
