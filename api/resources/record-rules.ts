@@ -30,7 +30,9 @@ export function inOrder(...names: string[]): RecordRule {
         const before = a.type === 'datetime' && b.type === 'datetime'
           ? moment(value) < moment(record[earlier])
           : dayOf(b, value) < dayOf(a, record[earlier]);
-        if (before) errors[name] = { zh: `不能早于「${a.label.zh}」`, en: `Cannot be before "${a.label.en}"` };
+        // Said on the field a form can change: the later one, or the earlier when the system keeps the later.
+        if (before && b.readOnly && !a.readOnly) errors[earlier] = { zh: `不能晚于「${b.label.zh}」`, en: `Cannot be after "${b.label.en}"` };
+        else if (before) errors[name] = { zh: `不能早于「${a.label.zh}」`, en: `Cannot be before "${a.label.en}"` };
       }
       earlier = name;
     }
