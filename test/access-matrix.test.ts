@@ -7,6 +7,7 @@ import { coreResources } from '../api/resources/index.js';
 import usersDeclaration from '../api/users/declaration.js';
 import { allFields, type Access, type Actor, type Field, type ResourceDefinition, type Role, type Row, type RowRule } from '../api/resources/define.js';
 import { listQuery, startTestFayuan, totalOf, type TestFayuan } from './support/fayuan.js';
+import { patternedTextCandidates, withValidIdNumbers } from './support/identifier-values.js';
 
 const ROLES: Role[] = ['admin', 'supervisor', 'lawyer', 'reviewer'];
 const VERBS = ['list', 'getOne', 'getMany', 'referenceFilter', 'search', 'create', 'update', 'delete'] as const;
@@ -192,10 +193,11 @@ function compareWithAdmin(r: ResourceDefinition, role: Role, got: Row[], admin: 
 // Values for new and changed records, derived from the declaration
 
 function patternValue(field: Field & { type: 'text' }, current: unknown): string | undefined {
+  if (field.format) return undefined; // an ID number: its own checks (issue #10)
   const max = field.maxLength ?? Infinity;
   const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
   const candidates = field.pattern
-    ? [`139${digits}`, `T${fresh()}`.slice(0, 20), `t${fresh().toLowerCase()}@example.cn`]
+    ? [...patternedTextCandidates(digits), `T${fresh()}`.slice(0, 20), `t${fresh().toLowerCase()}@example.cn`]
     : [`临时${fresh()}`, `${String(current ?? '')}（改）`];
   return candidates.find((v) => v.length <= max && v !== current && (!field.pattern || field.pattern.regex.test(v)));
 }
@@ -259,7 +261,7 @@ function newRecordBody(r: ResourceDefinition, template: Row | undefined): Row {
     if (field.readOnly) continue;
     body[name] = field.unique && template[name] !== null ? changedValue(field, template[name]) : template[name];
   }
-  return body;
+  return withValidIdNumbers(r, body);
 }
 
 const canCreate = (r: ResourceDefinition) => ruleOf(r, 'create', 'admin') === true;
@@ -274,7 +276,8 @@ async function throwaway(r: ResourceDefinition, template?: Row): Promise<Row> {
 }
 
 async function discard(r: ResourceDefinition, id: unknown) {
-  if ((await adminRow(r, id)) === null) return;
+  const row = await adminRow(r, id);
+  if (row === null || r.undeletableWhen?.(row)) return; // a numbered case stays (issue #10)
   const res = await t.api('admin', `${base(r)}/${id}`, { method: 'DELETE' });
   if (res.status !== 200) throw new Error(`admin could not delete throwaway ${r.name} ${id}: ${res.status} ${await res.text()}`);
 }
@@ -557,7 +560,10 @@ const cells: Record<MatrixVerb, (r: ResourceDefinition, role: Role) => Promise<v
     try {
       const expected = await expectedChangeStatus(r, role, 'delete', target);
       const res = await t.api(role, `${base(r)}/${target.id}`, { method: 'DELETE' });
-      if (expected === 200) {
+      if (expected === 200 && r.undeletableWhen?.(target)) {
+        check(res.status, `${r.name} ${target.id} is never deleted`).toBe(422); // issue #10: a numbered case
+        check(await adminRow(r, target.id), `${r.name} ${target.id} still there`).toEqual(target);
+      } else if (expected === 200) {
         const body = await json(res);
         check(res.status, JSON.stringify(body)).toBe(200);
         check(idOf(body)).toBe(idOf(target));

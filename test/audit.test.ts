@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreResources } from '../api/resources/index.js';
 import { allFields, type Field, type ResourceDefinition, type Row } from '../api/resources/define.js';
 import { listQuery, PASSWORD, startTestFayuan, totalOf, type Role, type TestFayuan } from './support/fayuan.js';
+import { patternedTextCandidates, withValidIdNumbers } from './support/identifier-values.js';
 
 const ROLES: Role[] = ['admin', 'supervisor', 'lawyer', 'reviewer'];
 /** Kept out of the diff: they change on every write. */
@@ -96,12 +97,18 @@ function expectOneEntry(entries: AuditEntry[], expected: { email: string; action
 /** A valid different value for a simple field. */
 function changedValue(field: Field, current: unknown): unknown {
   switch (field.type) {
-    case 'text': return field.pattern ? undefined : `${String(current ?? '')}（改${fresh()}）`.slice(-(field.maxLength ?? 100));
+    case 'text': return field.pattern || field.format ? undefined : `${String(current ?? '')}（改${fresh()}）`.slice(-(field.maxLength ?? 100));
     case 'longText': return `${String(current ?? '')}（已修改 ${fresh()}）`;
     case 'enum': return Object.keys(field.options).find((o) => o !== current);
     case 'boolean': return !current;
     default: return undefined;
   }
+}
+
+/** A fresh value that fits the field's pattern (a 17-digit licence number…). */
+function uniquePatterned(field: Field & { type: 'text' }): string {
+  const digits = String(Date.now() % 1e8 + Number(fresh().replace(/\D/g, '') || 0)).padStart(8, '0').slice(-8);
+  return [...patternedTextCandidates(digits), `T${fresh()}`.padEnd(12, '0')].find((v) => field.pattern!.regex.test(v))!;
 }
 
 /** The writable fields of an existing record, with fresh values where they must be unique. */
@@ -110,9 +117,9 @@ function newBody(r: ResourceDefinition, template: Row): Row {
   for (const [name, field] of Object.entries(r.fields)) {
     if (field.readOnly) continue;
     const unique = field.unique && template[name] !== null;
-    body[name] = !unique ? template[name] : field.type === 'text' && field.pattern ? `T${fresh()}`.padEnd(12, '0') : `临时${fresh()}`;
+    body[name] = !unique ? template[name] : field.type === 'text' && field.pattern ? uniquePatterned(field) : `临时${fresh()}`;
   }
-  return body;
+  return withValidIdNumbers(r, body);
 }
 
 const writable = coreResources.filter((r) => r.access?.create.admin === true);

@@ -135,6 +135,14 @@ function wrongValues(field: Field): unknown[] {
   throw new Error(`no wrong values for ${(field as Field).type}`);
 }
 
+/** A value of the field's pattern made unique by the suffix: letters and digits, or digits only (a licence number). */
+function uniquePatterned(field: Field & { type: 'text' }, base: string, suffix: string): string {
+  const lettered = `${base.slice(0, 8)}${suffix}`;
+  if (field.pattern!.regex.test(lettered)) return lettered;
+  const digits = Array.from(suffix, (c) => String(c.codePointAt(0)! % 10)).join('');
+  return `${base.slice(0, 17 - digits.length)}${digits}`;
+}
+
 /** A body that creates a record: the existing first row's writable values, with unique fields made unique. */
 function validBody(resource: ResourceDefinition, suffix: string): Row {
   const base = existing.get(resource.name)!;
@@ -143,7 +151,7 @@ function validBody(resource: ResourceDefinition, suffix: string): Row {
     if (field.readOnly) continue;
     body[name] = base[name];
     if (field.unique && typeof base[name] === 'string') {
-      body[name] = field.type === 'text' && field.pattern ? `${String(base[name]).slice(0, 8)}${suffix}` : `${base[name]}${suffix}`;
+      body[name] = field.type === 'text' && field.pattern ? uniquePatterned(field, String(base[name]), suffix) : `${base[name]}${suffix}`;
     }
   }
   return body;

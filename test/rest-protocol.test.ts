@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreResources } from '../api/resources/index.js';
 import { allFields, type Field, type ResourceDefinition, type Row } from '../api/resources/define.js';
 import { listQuery, ORIGIN, startTestFayuan, totalOf, type TestFayuan } from './support/fayuan.js';
+import { patternedTextCandidates, withValidIdNumbers } from './support/identifier-values.js';
 
 let t: TestFayuan;
 
@@ -43,6 +44,12 @@ async function fetchAll(resource: ResourceDefinition, sort: [string, string] = [
   expect(res.total).toBeLessThanOrEqual(1000);
   expect(res.body).toHaveLength(res.total);
   return { rows: res.body, total: res.total };
+}
+
+/** Each record's title by id, in a register others refer to. */
+async function titlesOf(name: string): Promise<Map<number, unknown>> {
+  const target = coreResources.find((r) => r.name === name)!;
+  return new Map((await fetchAll(target)).rows.map((r) => [Number(r.id), r[target.titleField]]));
 }
 
 /** Unicode code point order: what SQLite's BINARY and PostgreSQL's C.UTF-8 collations use. */
@@ -94,7 +101,7 @@ let serial = 0;
 function textValue(field: Extract<Field, { type: 'text' }>): string {
   const n = String(++serial).padStart(4, '0');
   const token = `${String(process.pid % 10000).padStart(4, '0')}${n}`; // 8 digits
-  const candidates = [`法援测试${token}`, `FY${token}`, `139${token}`, `110101199003${token.slice(3)}X`, `fy${token}@example.cn`];
+  const candidates = [`法援测试${token}`, `FY${token}`, ...patternedTextCandidates(token)];
   const fit = candidates.find((c) => (!field.pattern || field.pattern.regex.test(c)) && (!field.maxLength || c.length <= field.maxLength));
   if (!fit) throw new Error(`no candidate text fits ${field.label.en}`);
   return fit;
@@ -141,7 +148,7 @@ function validValue(field: Field, variant: 0 | 1, refs: Record<string, number[]>
 }
 
 function validBody(resource: ResourceDefinition, refs: Record<string, number[]>, variant: 0 | 1 = 0): Row {
-  return Object.fromEntries(writable(resource).map(([name, field]) => [name, validValue(field, variant, refs)]));
+  return withValidIdNumbers(resource, Object.fromEntries(writable(resource).map(([name, field]) => [name, validValue(field, variant, refs)])));
 }
 
 const caseNumberPattern = /^（(\d{4})）援字第(\d{4})号$/;
@@ -159,7 +166,9 @@ describe.each(coreResources.map((r) => [r.name, r] as const))('%s', (name, resou
           const field = fields[column];
           const { rows } = await fetchAll(resource, [column, order]);
           expect(rows.length).toBeGreaterThan(0);
-          const values = rows.map((r) => r[column]);
+          // A reference sorts by the referenced record's title (issue #10), not by its id.
+          const titles = field.type === 'reference' ? await titlesOf(field.to) : undefined;
+          const values = rows.map((r) => (titles && r[column] !== null ? titles.get(Number(r[column])) : r[column]));
           const nulls = values.map((v, i) => (v === null ? i : -1)).filter((i) => i >= 0);
           if (nulls.length) {
             const first = nulls[0] === 0;
@@ -168,7 +177,7 @@ describe.each(coreResources.map((r) => [r.name, r] as const))('%s', (name, resou
           }
           const present = values.filter((v) => v !== null);
           for (let i = 1; i < present.length; i++) {
-            const c = compareAs(field, present[i - 1], present[i]);
+            const c = titles ? codePointCompare(String(present[i - 1]), String(present[i])) : compareAs(field, present[i - 1], present[i]);
             if (order === 'ASC') expect(c, `${JSON.stringify(present[i - 1])} before ${JSON.stringify(present[i])}`).toBeLessThanOrEqual(0);
             else expect(c, `${JSON.stringify(present[i - 1])} before ${JSON.stringify(present[i])}`).toBeGreaterThanOrEqual(0);
           }
