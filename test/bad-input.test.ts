@@ -13,8 +13,9 @@ beforeAll(async () => {
   t = await startTestFayuan({ cases: 30 });
   await t.cookieOf('admin');
   for (const resource of coreResources) {
-    const res = await t.api('admin', `/api/${resource.name}${listQuery({ sort: ['id', 'ASC'], range: [0, 0] })}`);
-    existing.set(resource.name, (await res.json())[0]);
+    const res = await t.api('admin', `/api/${resource.name}${listQuery({ sort: ['id', 'ASC'], range: [0, 99] })}`);
+    // A record open to edits: a closed or archived case is locked (issue #10).
+    existing.set(resource.name, (await res.json() as Row[]).find((row) => !resource.lockedWhen?.(row)));
   }
 });
 afterAll(async () => {

@@ -68,6 +68,8 @@ function yearsBefore(iso: string, years: number): string {
 
 let t: TestFayuan;
 let counter = 0;
+/** A fresh 17-digit practising certificate number (issue #10 checks the format). */
+const licenceNumber = () => `1331020${String(Date.now() % 1e6).padStart(6, '0')}${String(counter++ % 10000).padStart(4, '0')}`;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 
 async function call(role: Role | null, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: any }> {
@@ -246,7 +248,7 @@ beforeAll(async () => {
   firm.startsTomorrow = await firmOf('合同明日生效', { ...contracted, contractStart: TOMORROW });
 
   const lawyerOf = (name: string, extra: Row) => create('lawyers', {
-    name, licenseNo: `L${unique()}`, lawyerType: 'practising', lawFirmId: firm.contracted.id,
+    name, licenseNo: licenceNumber(), lawyerType: 'practising', lawFirmId: firm.contracted.id,
     practiceStartDate: yearsBefore(TODAY, 10), specialties: ['labour', 'criminal'], active: true, ...extra,
   });
   const threeYears = yearsBefore(TODAY, 3);

@@ -443,6 +443,14 @@ describe.each(coreResources.map((r) => [r.name, r] as const))('%s', (name, resou
       const created = await (await t.api('admin', `/api/${name}`, { method: 'POST', body: validBody(resource, refs) })).json();
       const before = (await fetchAll(resource)).total;
       const res = await t.api('admin', `/api/${name}/${created.id}`, { method: 'DELETE' });
+      if (resource.undeletableWhen?.(created)) {
+        // A numbered case is never deleted (issue #10): 422 with the way out, and it stays.
+        expect(res.status).toBe(422);
+        expect((await res.json()).message).toMatch(/[\u4e00-\u9fff]/);
+        expect((await get(`/api/${name}/${created.id}`)).body).toEqual(created);
+        expect((await fetchAll(resource)).total).toBe(before);
+        return;
+      }
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual(created);
       expect((await get(`/api/${name}/${created.id}`)).status).toBe(404);
@@ -689,6 +697,20 @@ describe('the real ra-data-simple-rest client over HTTP', () => {
         expect(data.version).toBe(2);
       }
 
+      if (resource.undeletableWhen?.(updated.data)) {
+        // A numbered case is never deleted (issue #10): the client hears 422 with the server's message.
+        for (const attempt of [
+          () => provider.delete(name, { id: created.data.id, previousData: updated.data }),
+          () => provider.deleteMany(name, { ids: [second.data.id, third.data.id] }),
+        ]) {
+          const refused = await attempt().then(() => null, (e) => e);
+          expect(refused).toBeInstanceOf(HttpError);
+          expect(refused.status).toBe(422);
+          expect(refused.message).toMatch(/[\u4e00-\u9fff]/);
+        }
+        expect((await fetchAll(resource)).total).toBe(before + 3);
+        return;
+      }
       const deleted = await provider.delete(name, { id: created.data.id, previousData: updated.data });
       expect(deleted.data).toEqual(updated.data);
       const gone = await provider.getOne(name, { id: created.data.id }).then(() => null, (e) => e);

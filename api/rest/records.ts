@@ -117,7 +117,9 @@ export class Records {
     return this.write(async (trx) => {
       const settings = await loadSettings(trx);
       const defaults = defaultsOf(resource);
-      let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...withoutEmpty(body) }) };
+      // Server-kept fields sent on creation are ignored, so no rule weighs them either.
+      const sent = Object.fromEntries(Object.entries(withoutEmpty(body)).filter(([name]) => !resource.fields[name]?.readOnly));
+      let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...sent }) };
       for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record);
@@ -213,11 +215,11 @@ export class Records {
       body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       const settings = await loadSettings(trx);
       let record = validateRecord(resource, { ...previous, ...body });
-      const lock = resource.lockedWhen?.(previous);
-      if (lock) assertUnlocked(resource, lock, previous, record);
       for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record, id);
+      const lock = resource.lockedWhen?.(previous);
+      if (lock) assertUnlocked(resource, lock, previous, record);
       const updated = await this.storeOver(trx, resource, previous, record, STALE);
       await this.written(trx, resource, { action: 'update', before: previous, after: updated, actor }, settings);
       return maskRow(resource, actor, updated);
@@ -412,7 +414,7 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
 /** 422 when an update of a locked record changes a field the lock does not leave open. */
 function assertUnlocked(resource: ResourceDefinition, lock: RecordLock, previous: Row, record: Row) {
   const open = new Set(lock.except ?? []);
-  const changed = Object.keys(record).filter((name) => !open.has(name) && !sameValue(record[name], previous[name]));
+  const changed = Object.keys(record).filter((name) => resource.fields[name] && !resource.fields[name].readOnly && !open.has(name) && !sameValue(record[name], previous[name]));
   if (!changed.length) return;
   const label = (name: string) => resource.fields[name].label;
   throw new ApiError(422, lock.message, Object.fromEntries(changed.map((name) => [name, {
