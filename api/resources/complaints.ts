@@ -2,7 +2,6 @@ import { defineResource } from './define.js';
 import { everyRow } from '../access/rules.js';
 import { phone } from './options.js';
 import { addDays, addWorkingDays } from '../calendar.js';
-import { inOrder } from './record-rules.js';
 
 export default defineResource({
   name: 'complaints',
@@ -68,7 +67,6 @@ export default defineResource({
     update: { admin: everyRow, supervisor: everyRow },
     delete: { admin: everyRow },
   },
-  rules: [inOrder('receivedAt', 'repliedAt')],
   list: {
     columns: ['receivedAt', 'complainantName', 'channel', 'category', 'lawyerId', 'status', 'concludeDeadline'],
     sort: ['receivedAt', 'DESC'],
