@@ -686,8 +686,9 @@ describe('the real ra-data-simple-rest client over HTTP', () => {
 
       const second = await provider.create(name, { data: validBody(resource, refs) });
       const third = await provider.create(name, { data: validBody(resource, refs) });
-      // Not an ID number: it must agree with the birth date and gender (issue #10).
-      const [patchField, patchDeclared] = writable(resource).find(([, f]) => !f.unique && !f.required && f.type !== 'reference' && !(f.type === 'text' && f.format))
+      // Not an ID number, its birth date or gender: they must agree (issue #10).
+      const spelled = new Set(writable(resource).flatMap(([name, f]) => (f.type === 'text' && f.format ? [name, ...Object.values(f.derives ?? {})] : [])));
+      const [patchField, patchDeclared] = writable(resource).find(([name, f]) => !f.unique && !f.required && f.type !== 'reference' && !spelled.has(name))
         ?? writable(resource).find(([, f]) => !f.unique)!;
       const patch = { [patchField]: validValue(patchDeclared, 1, refs) };
       const many = await provider.updateMany(name, { ids: [second.data.id, third.data.id], data: patch });
