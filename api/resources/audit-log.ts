@@ -16,6 +16,9 @@ export default defineResource({
     changes: { type: 'longText', label: { zh: '变更内容', en: 'Changes' }, readOnly: true },
     ip: { type: 'text', label: { zh: 'IP 地址', en: 'IP address' }, readOnly: true },
   },
+  sections: [
+    { id: 'entry', label: { zh: '操作记录', en: 'Entry' }, fields: ['at', 'actorId', 'actorEmail', 'action', 'resource', 'recordId', 'ip', 'changes'] },
+  ],
   access: { read: { admin: everyRow }, create: {}, update: {}, delete: {} },
   list: {
     columns: ['at', 'actorEmail', 'action', 'resource', 'recordId'],

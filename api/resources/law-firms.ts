@@ -18,6 +18,11 @@ export default defineResource({
     contractStart: { type: 'date', label: { zh: '合同开始', en: 'Contract start' } },
     contractEnd: { type: 'date', label: { zh: '合同结束', en: 'Contract end' } },
   },
+  sections: [
+    { id: 'basic', label: { zh: '基本信息', en: 'Basic details' }, fields: ['name', 'licenseNo'] },
+    { id: 'contact', label: { zh: '联系方式', en: 'Contact' }, fields: ['address', 'phone'] },
+    { id: 'contract', label: { zh: '政府购买服务', en: 'Government contract' }, fields: ['isContracted', 'contractStart', 'contractEnd'] },
+  ],
   access: {
     read: {
       admin: everyRow, supervisor: everyRow, reviewer: everyRow,
