@@ -153,6 +153,7 @@ export function fieldJsonSchema(field: Field): Record<string, unknown> {
   const { $schema: _, ...schema } = z.toJSONSchema(fieldSchema(field), { unrepresentable: 'any' }) as Record<string, unknown>;
   if (field.type === 'enum') schema.enum = Object.keys(field.options);
   if (field.type === 'tags') schema.items = { type: 'string', enum: Object.keys(field.options) };
-  if (field.required || typeof schema.type !== 'string') return schema;
+  // A required field that applies only sometimes is null where it does not.
+  if ((field.required && !field.visibleWhen && !field.stage) || typeof schema.type !== 'string') return schema;
   return { ...schema, type: [schema.type, 'null'], ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}) };
 }
