@@ -9,6 +9,7 @@ import { optionalJsonBody } from '../http/json-body.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
 import { loadSettings } from '../settings/settings.js';
+import { describeEntries } from '../audit/readable.js';
 import { allowedActions, caseActions, planTransition, type CaseActionName } from './lifecycle.js';
 import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
@@ -33,7 +34,7 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
       const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
       const settings = await loadSettings(db);
       const history = await records.mayAct(cases, c.var.actor, 'history', Number(caseRow.id))
-        ? await db.selectFrom('audit_log').select(['at', 'actorEmail', 'action', 'changes'])
+        ? await db.selectFrom('audit_log').select(['at', 'actorId', 'actorEmail', 'action', 'resource', 'recordId', 'changes'])
           .where('resource', '=', 'cases').where('recordId', '=', String(caseRow.id)).where('action', 'like', 'transition:%')
           .orderBy('id', 'asc').execute()
         : [];
@@ -42,7 +43,9 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
         status: caseRow.status,
         actions: allowedActions(caseRow, c.var.actor).map((name) => ({ name, label: caseActions[name].label })),
         deadline: caseDeadline(caseRow, settings, today()),
-        history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), changes: h.changes ? JSON.parse(h.changes) : null })),
+        history: await describeEntries(db, history, records.resources).then((readable) => history.map(({ at, actorEmail, action, changes }, i) => ({
+          at: new Date(at).toISOString(), actorEmail, action, changes: changes ? JSON.parse(changes) : null, readable: readable[i],
+        }))),
       });
     })
     /** For whoever may assign: every lawyer, whether the assignment rules allow them on this case, and why not. */

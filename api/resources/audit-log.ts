@@ -1,4 +1,5 @@
 import { defineResource } from './define.js';
+import { describeEntries, type StoredEntry } from '../audit/readable.js';
 import { everyRow } from '../access/rules.js';
 
 /** Append-only: written by the server on every change and sign-in; no role may change it. */
@@ -19,6 +20,11 @@ export default defineResource({
   sections: [
     { id: 'entry', label: { zh: '操作记录', en: 'Entry' }, fields: ['at', 'actorId', 'actorEmail', 'action', 'resource', 'recordId', 'ip', 'changes'] },
   ],
+  // The entry in the centre's language beside its raw values (which exports keep).
+  present: async (rows, { db, registers }) => {
+    const readable = await describeEntries(db, rows as unknown as StoredEntry[], registers);
+    return rows.map((row, i) => ({ ...row, readable: readable[i] }));
+  },
   access: { read: { admin: everyRow }, create: {}, update: {}, delete: {} },
   list: {
     columns: ['at', 'actorEmail', 'action', 'resource', 'recordId'],

@@ -135,6 +135,8 @@ export interface ResourceDefinition {
   sections?: Section[];
   /** The stages a record passes, for fields declared with a `stage`. */
   stages?: Stages;
+  /** Adds what a reader needs to rows as they are answered (e.g. the audit log's readable view); rows stay as stored. */
+  present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition> }) => Promise<Row[]>;
   /** Missing: only admins may do anything. */
   access?: Access;
   hooks?: Hooks;
