@@ -15,6 +15,7 @@ import { ResourceShow } from './generic/ResourceShow.js';
 import { ResourceEdit } from './generic/ResourceEdit.js';
 import { ResourceCreate } from './generic/ResourceCreate.js';
 import { CaseShow } from './cases/CaseShow.js';
+import { AuditLogList, AuditLogShow } from './audit/AuditLog.js';
 import { bundledPlugins } from './plugins.js';
 
 interface AppProps {
@@ -52,9 +53,9 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
             <Resource
               key={resource.name}
               name={resource.name}
-              list={ResourceList}
-              // A case's page adds its workflow and the plugins' case panels to the generic one.
-              show={resource.name === 'cases' ? CaseShow : ResourceShow}
+              // The audit log reads as sentences; a case's page adds its workflow and the plugins' case panels.
+              list={resource.name === 'audit-log' ? AuditLogList : ResourceList}
+              show={resource.name === 'cases' ? CaseShow : resource.name === 'audit-log' ? AuditLogShow : ResourceShow}
               edit={may.update ? ResourceEdit : undefined}
               create={may.create ? ResourceCreate : undefined}
               icon={resourceIcon(resource.name)}

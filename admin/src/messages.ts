@@ -62,7 +62,7 @@ export const appMessages = {
         loading_lawyers: '正在核对各律师是否符合指派条件…',
         amount: '挽回损失或取得利益 %{money}',
       },
-      history: { title: '操作记录', at: '时间', who: '操作人', action: '操作', changes: '变更内容', none: '暂无记录' },
+      history: { title: '操作记录', at: '时间', who: '操作人', action: '操作', changes: '变更内容', none: '暂无记录', empty: '（空）', record: '对象', raw: '原始记录（导出用）' },
     },
   },
   en: {
@@ -126,7 +126,7 @@ export const appMessages = {
         loading_lawyers: 'Checking which lawyers may take this case…',
         amount: 'recovered %{money}',
       },
-      history: { title: 'History', at: 'Time', who: 'By', action: 'Action', changes: 'Changes', none: 'No entries' },
+      history: { title: 'History', at: 'Time', who: 'By', action: 'Action', changes: 'Changes', none: 'No entries', empty: '(empty)', record: 'Record', raw: 'Raw entry (for export)' },
     },
   },
 };

@@ -3,6 +3,8 @@
 
 import type { FormDefinition } from '../../forms/engine.js';
 import type { Condition } from '../resources/conditions.js';
+import type { ReadableEntry } from '../audit/readable.js';
+export type { ReadableChange, ReadableEntry } from '../audit/readable.js';
 export type Label = { zh: string; en: string };
 
 export type FieldType =
@@ -165,6 +167,8 @@ export interface WorkflowHistoryEntry {
   action: string;
   /** Field → [before, after]; `payload` is what the action carried. */
   changes: (Record<string, unknown> & { status?: [string, string]; payload?: Record<string, unknown> }) | null;
+  /** The same entry in the centre's words (api/audit/readable.ts). */
+  readable: ReadableEntry;
 }
 
 export interface CaseWorkflowState {
