@@ -10,6 +10,7 @@ import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
 import { loadSettings } from '../settings/settings.js';
 import { describeEntries } from '../audit/readable.js';
+import { openCaseloads } from './caseload.js';
 import { allowedActions, caseActions, planTransition, type CaseActionName } from './lifecycle.js';
 import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
@@ -54,10 +55,13 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
       const firmsById = new Map((await records.all(firms)).map((f) => [Number(f.id), f]));
       const complained = await openComplaintLawyerIds(db, Number(caseRow.id));
       const on = today();
-      return c.json((await records.all(lawyers, 'name')).map((lawyer) => {
+      const caseloads = await openCaseloads(db);
+      const listed = (await records.all(lawyers, 'name')).map((lawyer) => {
         const problems = checkAssignment({ caseRow, lawyer, firm: lawyer.lawFirmId ? firmsById.get(Number(lawyer.lawFirmId)) ?? null : null, openComplaintLawyerIds: complained, on });
-        return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems };
-      }));
+        return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems, openCases: caseloads.get(Number(lawyer.id)) ?? 0 };
+      });
+      // So that work is spread fairly: the eligible first, the least loaded of them first; then the others by name.
+      return c.json(listed.sort((a, b) => Number(b.eligible) - Number(a.eligible) || (a.eligible ? a.openCases - b.openCases : 0)));
     })
     .post('/:id/transitions/:action', async (c) => {
       const actor = c.var.actor;

@@ -63,7 +63,9 @@ function ShownField({ field }: { field: FieldMeta }) {
 /** On an Edit form: the columns the system keeps (id, times), above the sections. */
 function SystemFields({ resource }: { resource: ResourceMeta }) {
   const translate = useTranslate();
-  const fields = resource.fields.filter((f) => isSystem(f) && f.name !== 'version');
+  const record = useRecordContext();
+  // A singleton (settings) keeps no times of its own.
+  const fields = resource.fields.filter((f) => isSystem(f) && f.name !== 'version' && record?.[f.name] != null);
   if (!fields.length) return null;
   return (
     <Box sx={{ width: '100%', mb: 1 }}>
