@@ -183,7 +183,9 @@ export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], r
       : person ? { zh: `${person.name}（${role?.zh ?? person.role}）`, en: `${person.name} (${role?.en ?? person.role})` }
         : same(String(entry.actorEmail ?? '') || '—');
     const fields = register ? allFields(register) : Object.create(null) as Record<string, Field>;
-    const changes: ReadableChange[] = pairs.map(([name, before, after]) => ({
+    // A new record lists what was filled in, not every empty field.
+    const shown = entry.action === 'create' ? pairs.filter(([, , after]) => readableValue(undefined, after, titleOf) !== null) : pairs;
+    const changes: ReadableChange[] = shown.map(([name, before, after]) => ({
       field: fields[name]?.label ?? same(name),
       before: readableValue(fields[name], before, titleOf),
       after: readableValue(fields[name], after, titleOf),
