@@ -15,7 +15,7 @@ import { ResourceShow } from './generic/ResourceShow.js';
 import { ResourceEdit } from './generic/ResourceEdit.js';
 import { ResourceCreate } from './generic/ResourceCreate.js';
 import { CaseShow } from './cases/CaseShow.js';
-import { AuditLogList, AuditLogShow } from './audit/AuditLog.js';
+import { AuditEntryTitle, AuditLogList, AuditLogShow } from './audit/AuditLog.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { LawyerShow } from './lawyers/LawyerShow.js';
 import { bundledPlugins } from './plugins.js';
@@ -64,7 +64,7 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
               edit={may.update ? ResourceEdit : undefined}
               create={may.create ? ResourceCreate : undefined}
               icon={resourceIcon(resource.name)}
-              recordRepresentation={resource.titleField}
+              recordRepresentation={resource.name === 'audit-log' ? <AuditEntryTitle /> : resource.titleField}
             />
           );
         })}

@@ -17,6 +17,11 @@ function Said({ part }: { part: 'who' | 'action' | 'record' }) {
   return <>{value ? label(value) : ''}</>;
 }
 
+/** The entry's title (in the app bar): its action in words. */
+export function AuditEntryTitle() {
+  return <Said part="action" />;
+}
+
 function At() {
   return <>{readableOf(useRecordContext())?.at ?? ''}</>;
 }

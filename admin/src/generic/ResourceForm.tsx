@@ -64,9 +64,8 @@ function ShownField({ field }: { field: FieldMeta }) {
 function SystemFields({ resource }: { resource: ResourceMeta }) {
   const translate = useTranslate();
   const record = useRecordContext();
-  // A singleton (settings) keeps no times of its own.
-  const fields = resource.fields.filter((f) => isSystem(f) && f.name !== 'version' && record?.[f.name] != null);
-  if (!fields.length) return null;
+  const fields = resource.fields.filter((f) => isSystem(f) && f.name !== 'version');
+  if (!fields.length || record?.createdAt == null) return null; // a singleton (settings) keeps no times of its own
   return (
     <Box sx={{ width: '100%', mb: 1 }}>
       <Typography variant="caption" color="text.secondary">{translate('fayuan.form.readonly')}</Typography>
