@@ -1,5 +1,5 @@
 // The console: one <Resource> per register in /api/meta, all drawn by the generic screens.
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { Admin, Resource } from 'react-admin';
 import { MetaContext, permissionsOf, type Meta, type ResourceMeta } from './meta.js';
 import { createI18nProvider } from './i18n.js';
@@ -15,7 +15,13 @@ import { ResourceShow } from './generic/ResourceShow.js';
 import { ResourceEdit } from './generic/ResourceEdit.js';
 import { ResourceCreate } from './generic/ResourceCreate.js';
 import { CaseShow } from './cases/CaseShow.js';
+import { AuditEntryTitle, AuditLogList, AuditLogShow } from './audit/AuditLog.js';
+import { SettingsPage } from './settings/SettingsPage.js';
+import { LawyerShow } from './lawyers/LawyerShow.js';
 import { bundledPlugins } from './plugins.js';
+
+/** Registers whose page adds to the generic one: a case's workflow and panels, a lawyer's cases, the audit log in sentences. */
+const showPages: Record<string, ComponentType> = { cases: CaseShow, lawyers: LawyerShow, 'audit-log': AuditLogShow };
 
 interface AppProps {
   /** What the current user (or nobody) may see and do. */
@@ -52,13 +58,13 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
             <Resource
               key={resource.name}
               name={resource.name}
-              list={ResourceList}
-              // A case's page adds its workflow and the plugins' case panels to the generic one.
-              show={resource.name === 'cases' ? CaseShow : ResourceShow}
+              // The audit log reads as sentences; a case's page adds its workflow and the plugins' case panels.
+              list={resource.name === 'audit-log' ? AuditLogList : resource.name === 'settings' ? SettingsPage : ResourceList}
+              show={showPages[resource.name] ?? ResourceShow}
               edit={may.update ? ResourceEdit : undefined}
               create={may.create ? ResourceCreate : undefined}
               icon={resourceIcon(resource.name)}
-              recordRepresentation={resource.titleField}
+              recordRepresentation={resource.name === 'audit-log' ? <AuditEntryTitle /> : resource.titleField}
             />
           );
         })}

@@ -9,6 +9,8 @@ import { optionalJsonBody } from '../http/json-body.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
 import { loadSettings } from '../settings/settings.js';
+import { describeEntries } from '../audit/readable.js';
+import { openCaseloads } from './caseload.js';
 import { allowedActions, caseActions, planTransition, type CaseActionName } from './lifecycle.js';
 import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
@@ -33,7 +35,7 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
       const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
       const settings = await loadSettings(db);
       const history = await records.mayAct(cases, c.var.actor, 'history', Number(caseRow.id))
-        ? await db.selectFrom('audit_log').select(['at', 'actorEmail', 'action', 'changes'])
+        ? await db.selectFrom('audit_log').select(['at', 'actorId', 'actorEmail', 'action', 'resource', 'recordId', 'changes'])
           .where('resource', '=', 'cases').where('recordId', '=', String(caseRow.id)).where('action', 'like', 'transition:%')
           .orderBy('id', 'asc').execute()
         : [];
@@ -42,7 +44,9 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
         status: caseRow.status,
         actions: allowedActions(caseRow, c.var.actor).map((name) => ({ name, label: caseActions[name].label })),
         deadline: caseDeadline(caseRow, settings, today()),
-        history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), changes: h.changes ? JSON.parse(h.changes) : null })),
+        history: await describeEntries(db, history, records.resources).then((readable) => history.map(({ at, actorEmail, action, changes }, i) => ({
+          at: new Date(at).toISOString(), actorEmail, action, changes: changes ? JSON.parse(changes) : null, readable: readable[i],
+        }))),
       });
     })
     /** For whoever may assign: every lawyer, whether the assignment rules allow them on this case, and why not. */
@@ -51,10 +55,13 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
       const firmsById = new Map((await records.all(firms)).map((f) => [Number(f.id), f]));
       const complained = await openComplaintLawyerIds(db, Number(caseRow.id));
       const on = today();
-      return c.json((await records.all(lawyers, 'name')).map((lawyer) => {
+      const caseloads = await openCaseloads(db);
+      const listed = (await records.all(lawyers, 'name')).map((lawyer) => {
         const problems = checkAssignment({ caseRow, lawyer, firm: lawyer.lawFirmId ? firmsById.get(Number(lawyer.lawFirmId)) ?? null : null, openComplaintLawyerIds: complained, on });
-        return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems };
-      }));
+        return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems, openCases: caseloads.get(Number(lawyer.id)) ?? 0 };
+      });
+      // So that work is spread fairly: the eligible first, the least loaded of them first; then the others by name.
+      return c.json(listed.sort((a, b) => Number(b.eligible) - Number(a.eligible) || (a.eligible ? a.openCases - b.openCases : 0)));
     })
     .post('/:id/transitions/:action', async (c) => {
       const actor = c.var.actor;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { consoleAssets, revalidateConsole } from './console-assets.js';
 import type { AppEnv } from './app-env.js';
 import { authMigrations, CLIENT_IP_HEADER, createAuth, type Auth } from '../auth/auth.js';
 import { writeAudit } from '../rest/audit.js';
@@ -168,6 +169,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 
+  app.on(['GET', 'HEAD'], '/assets/*', consoleAssets(adminDist));
+  app.use('/*', revalidateConsole);
   app.use('/*', serveStatic({ root: adminDist }));
   app.get('/*', (c) => {
     const index = path.join(adminDist, 'index.html');

@@ -2,6 +2,9 @@
 // reads it. Types only: the console imports this file with `import type`, so nothing here runs.
 
 import type { FormDefinition } from '../../forms/engine.js';
+import type { Condition } from '../resources/conditions.js';
+import type { ReadableEntry } from '../audit/readable.js';
+export type { ReadableChange, ReadableEntry } from '../audit/readable.js';
 export type Label = { zh: string; en: string };
 
 export type FieldType =
@@ -28,6 +31,22 @@ export interface FieldMeta {
   /** The fields of each item of a `list`. */
   of?: FieldMeta[];
   maxItems?: number;
+  /** Shown after the value instead of a currency sign (倍, 日). */
+  unit?: Label;
+  /** The stage from which the field is asked (as declared). */
+  stage?: string;
+  /**
+   * When the field applies: its `visibleWhen` and its stage as one condition
+   * (api/resources/conditions.ts `holds`); absent when it always applies.
+   */
+  appliesWhen?: Condition;
+}
+
+/** A titled group of a register's fields on its forms and pages. */
+export interface SectionMeta {
+  id: string;
+  label: Label;
+  fields: string[];
 }
 
 export interface ListMeta {
@@ -75,6 +94,8 @@ export interface ResourceMeta {
   label: Label;
   titleField: string;
   fields: FieldMeta[];
+  /** The titled groups of its forms and pages; every declared field in exactly one. */
+  sections: SectionMeta[];
   list: ListMeta;
   /** What the signed-in user may do here (absent when nobody is signed in). */
   permissions?: ResourcePermissions;
@@ -146,6 +167,8 @@ export interface WorkflowHistoryEntry {
   action: string;
   /** Field → [before, after]; `payload` is what the action carried. */
   changes: (Record<string, unknown> & { status?: [string, string]; payload?: Record<string, unknown> }) | null;
+  /** The same entry in the centre's words (api/audit/readable.ts). */
+  readable: ReadableEntry;
 }
 
 export interface CaseWorkflowState {

@@ -61,6 +61,11 @@ export default defineResource({
     conclusion: { type: 'longText', label: { zh: '处理结论', en: 'Conclusion' }, maxLength: 4000 },
     repliedAt: { type: 'date', label: { zh: '答复日期', en: 'Replied' }, notAfter: 'today' },
   },
+  sections: [
+    { id: 'complainant', label: { zh: '投诉人', en: 'Complainant' }, fields: ['complainantName', 'complainantPhone', 'channel', 'receivedAt'] },
+    { id: 'complaint', label: { zh: '投诉事项', en: 'Complaint' }, fields: ['caseId', 'lawyerId', 'category', 'description'] },
+    { id: 'handling', label: { zh: '受理与办理', en: 'Handling' }, fields: ['status', 'acceptDeadline', 'concludeDeadline', 'conclusion', 'repliedAt'] },
+  ],
   access: {
     read: { admin: everyRow, supervisor: everyRow },
     create: { admin: everyRow, supervisor: everyRow },

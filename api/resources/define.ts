@@ -1,6 +1,8 @@
 // The declaration format: one object per register drives the table, the validator,
 // the REST routes, the OpenAPI entries, /api/meta and the admin screens.
 
+import { fieldsRead, type Condition, type Stages } from './conditions.js';
+
 export type Label = { zh: string; en: string };
 export type Options = Record<string, Label>;
 
@@ -12,6 +14,14 @@ interface FieldBase {
   /** Set by the server (hooks, transitions); never accepted from a client. */
   readOnly?: boolean;
   help?: Label;
+  /** When the field applies (conditions.ts); a field that does not apply is neither shown nor required. */
+  visibleWhen?: Condition;
+  /** The stage (a value of the register's `stages.field`) from which the field is asked, e.g. `closing_submitted`. */
+  stage?: string;
+  /** A field a plugin adds to another register: the id of the section it joins (the last one if absent). */
+  section?: string;
+  /** Shown after the value instead of a currency sign, e.g. 倍, 日 (a multiplier is not money). */
+  unit?: Label;
 }
 
 export type Field =
@@ -145,6 +155,12 @@ export interface ResourceDefinition {
   };
   /** Named filters that are not a field, e.g. `overdue`, answered as a SQL condition. */
   virtualFilters?: Record<string, VirtualFilter>;
+  /** The titled groups of the register's forms and pages; every declared field in exactly one. */
+  sections?: Section[];
+  /** The stages a record passes, for fields declared with a `stage`. */
+  stages?: Stages;
+  /** Adds what a reader needs to rows as they are answered (e.g. the audit log's readable view); rows stay as stored. */
+  present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition> }) => Promise<Row[]>;
   /** Missing: only admins may do anything. */
   access?: Access;
   /** Cross-field checks (dates in order…), applied by the validator to every create and update. */
@@ -154,6 +170,12 @@ export interface ResourceDefinition {
   /** Why a stored record may never be deleted, or nothing. */
   undeletableWhen?: (record: Row) => Label | undefined;
   hooks?: Hooks;
+}
+
+export interface Section {
+  id: string;
+  label: Label;
+  fields: string[];
 }
 
 /** Columns the core adds to every register. */
@@ -170,7 +192,35 @@ export function defineResource(definition: ResourceDefinition): ResourceDefiniti
       throw new Error(`resource ${definition.name}: list refers to unknown field ${name}`);
     }
   }
+  checkLayout(definition);
   return definition;
+}
+
+/** Every declared field in exactly one section; conditions and stages name declared fields. */
+export function checkLayout(definition: ResourceDefinition): void {
+  const fail = (why: string) => { throw new Error(`resource ${definition.name}: ${why}`); };
+  const placed = new Map<string, string>();
+  for (const section of definition.sections ?? []) {
+    for (const name of section.fields) {
+      if (!(name in definition.fields)) fail(`section ${section.id} names unknown field ${name}`);
+      if (placed.has(name)) fail(`field ${name} is in sections ${placed.get(name)} and ${section.id}`);
+      placed.set(name, section.id);
+    }
+  }
+  if (definition.sections) {
+    for (const name of Object.keys(definition.fields)) if (!placed.has(name)) fail(`field ${name} is in no section`);
+  }
+  for (const [name, field] of Object.entries(definition.fields)) {
+    for (const read of field.visibleWhen ? fieldsRead(field.visibleWhen) : []) {
+      if (!(read in definition.fields) && !(read in systemFields)) fail(`field ${name} is shown on unknown field ${read}`);
+    }
+    if (field.stage && !definition.stages?.order.includes(field.stage)) fail(`field ${name} has unknown stage ${field.stage}`);
+  }
+}
+
+/** The register's sections, or one untitled section of every declared field when it declares none. */
+export function sectionsOf(resource: ResourceDefinition): Section[] {
+  return resource.sections ?? [{ id: 'main', label: { zh: '基本信息', en: 'Details' }, fields: Object.keys(resource.fields) }];
 }
 
 /** Every field by name, in a map without a prototype: a client's key `constructor` names no field. */

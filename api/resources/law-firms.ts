@@ -21,6 +21,11 @@ export default defineResource({
     active: { type: 'boolean', label: { zh: '执业中', en: 'Active' }, default: true },
   },
   rules: [inOrder('contractStart', 'contractEnd')],
+  sections: [
+    { id: 'basic', label: { zh: '基本信息', en: 'Basic details' }, fields: ['name', 'licenseNo', 'active'] },
+    { id: 'contact', label: { zh: '联系方式', en: 'Contact' }, fields: ['address', 'phone'] },
+    { id: 'contract', label: { zh: '政府购买服务', en: 'Government contract' }, fields: ['isContracted', 'contractStart', 'contractEnd'] },
+  ],
   access: {
     read: {
       admin: everyRow, supervisor: everyRow, reviewer: everyRow,

@@ -33,6 +33,11 @@ export default defineResource({
     },
     active: { type: 'boolean', label: { zh: '在岗', en: 'Active' }, default: true },
   },
+  sections: [
+    { id: 'basic', label: { zh: '基本信息', en: 'Basic details' }, fields: ['name', 'gender', 'lawyerType', 'active'] },
+    { id: 'practice', label: { zh: '执业信息', en: 'Practice' }, fields: ['licenseNo', 'lawFirmId', 'practiceStartDate', 'specialties'] },
+    { id: 'contact', label: { zh: '联系方式', en: 'Contact' }, fields: ['phone', 'email'] },
+  ],
   access: {
     read: { admin: everyRow, supervisor: everyRow, reviewer: everyRow, lawyer: ownLawyerRows('id') },
     create: { admin: everyRow },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Field, Label, ResourceDefinition, Row } from '../resources/define.js';
 import { badInput } from './errors.js';
 import { DB_INT_MAX, DB_INT_MIN } from './input-bounds.js';
+import { applicability, holds } from '../resources/conditions.js';
 import { dateRangeLabel, isAcceptedDate, isRealDay, yearsOf } from './date-range.js';
 import { readIdNumber, readPartyIdNumber } from '../identifiers.js';
 import { centreToday } from '../calendar.js';
@@ -107,6 +108,13 @@ const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === '
 /**
  * Checks every writable field of a complete record (after defaults or the merge with the
  * stored record) and answers the cleaned values, or throws 400 with every field's message.
+ *
+ * A field that does not apply to the record (its `visibleWhen` or `stage`) is not required,
+ * and a value given for it is dropped: stored as null, not refused. A record's conditions
+ * change as it is edited (a case turned from criminal to civil still carries its criminal
+ * role in the stored row and in the console's form state), so refusing would fail honest
+ * edits; dropping keeps a civil case free of a criminal role, and the console hides the
+ * field by the same condition, so nobody types a value that silently vanishes.
  */
 export function validateRecord(resource: ResourceDefinition, record: Row): Row {
   const errors: Record<string, Label> = {};
@@ -115,6 +123,10 @@ export function validateRecord(resource: ResourceDefinition, record: Row): Row {
     if (field.readOnly) continue;
     const value = record[name];
     const isList = field.type === 'tags' || field.type === 'referenceList' || field.type === 'list';
+    if (!holds(applicability(field, resource.stages), record)) {
+      clean[name] = isList ? [] : null;
+      continue;
+    }
     if (isEmpty(value) && !isList) {
       if (field.required) errors[name] = msg.required;
       else clean[name] = null;
@@ -188,6 +200,7 @@ export function fieldJsonSchema(field: Field): Record<string, unknown> {
   const { $schema: _, ...schema } = z.toJSONSchema(fieldSchema(field), { unrepresentable: 'any' }) as Record<string, unknown>;
   if (field.type === 'enum') schema.enum = Object.keys(field.options);
   if (field.type === 'tags') schema.items = { type: 'string', enum: Object.keys(field.options) };
-  if (field.required || typeof schema.type !== 'string') return schema;
+  // A required field that applies only sometimes is null where it does not.
+  if ((field.required && !field.visibleWhen && !field.stage) || typeof schema.type !== 'string') return schema;
   return { ...schema, type: [schema.type, 'null'], ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}) };
 }

@@ -819,7 +819,46 @@ function chooseScenarios(rng: Random, days: number[], todayDay: number): Scenari
   return { review, reviewNotStarted, accept, awaitingStart, freshAccept, freshReview };
 }
 
+const TOWNS = ['路桥街道', '路南街道', '路北街道', '螺洋街道', '桐屿街道', '峰江街道', '新桥镇', '横街镇', '金清镇', '蓬街镇'];
+const VILLAGE_ROADS = ['兴中路', '商城街', '富仁路', '石曲街', '同心路', '长浦路', '卖芝桥路', '三桥路'];
+const COMPANIES = ['台州市路桥区宏达机械有限公司', '台州市路桥区永盛塑料制品厂', '浙江金桥建设有限公司', '台州市路桥区恒通物流有限公司', '台州市路桥区新锐服装厂', '台州市路桥区鑫源五金有限公司'];
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/**
+ * What an application form records beyond the case itself: where the applicant lives, who
+ * applies for them, whom the case is against and what it is about. Drawn from a random stream
+ * of its own, so the rest of the demo centre stays as it was.
+ */
+function paperwork(rng: Random, c: { type: CaseType; region: string; minor: boolean; criminalRole: string | null; causeOfAction: string; labour: boolean; applicantName: string }): Row {
+  const local = c.region.startsWith('3310');
+  const address = local
+    ? `浙江省台州市路桥区${rng.pick(TOWNS)}${rng.pick(VILLAGE_ROADS)}${rng.int(1, 399)}号`
+    : `浙江省台州市路桥区${rng.pick(TOWNS)}（暂住；户籍地区划代码 ${c.region}）`;
+  const guardian = c.minor ? personName(rng, rng.chance(0.5) ? 'male' : 'female') : null;
+  const entrusted = !guardian && rng.chance(0.06) ? personName(rng, rng.chance(0.5) ? 'male' : 'female') : null;
+  const agent = guardian ?? entrusted;
+  const againstCompany = c.type !== 'criminal' && (c.labour || rng.chance(0.35));
+  const againstPerson = c.type === 'criminal' ? c.criminalRole === 'victim' : !againstCompany && rng.chance(0.8);
+  const uscc = () => { let code = '91331004'; for (let i = 0; i < 10; i++) code += rng.pick([...USCC_CHARS]); return code; };
+  const personId = () => { const first17 = `3310041${rng.int(960, 999)}${pad(rng.int(1, 12), 2)}${pad(rng.int(1, 28), 2)}${rng.digits(3)}`.slice(0, 17); return first17 + idCheckCharacter(first17); };
+  const opposingName = againstCompany ? rng.pick(COMPANIES) : againstPerson ? personName(rng, rng.chance(0.6) ? 'male' : 'female').name : null;
+  const summary = c.type === 'criminal'
+    ? (c.criminalRole === 'victim' ? `申请人系${c.causeOfAction}案被害人，请求指派律师担任诉讼代理人，依法追究被告人刑事责任并赔偿损失。` : `申请人涉嫌${c.causeOfAction}，经济困难无力委托辩护人，申请法律援助。`)
+    : `申请人${c.applicantName}与${opposingName ?? '对方'}因${c.causeOfAction}发生争议，协商未果，请求法律援助代为主张权利。`;
+  return {
+    applicantAddress: address,
+    hasAgent: agent !== null,
+    agentName: agent?.name ?? null,
+    agentRelation: guardian ? 'guardian' : entrusted ? rng.pick(['relative', 'entrusted']) : null,
+    agentPhone: agent ? mobile(rng) : null,
+    caseSummary: summary,
+    opposingPartyName: opposingName,
+    opposingPartyIdNumber: againstCompany ? uscc() : againstPerson && rng.chance(0.7) ? personId() : null,
+  };
+}
+
 function makeCases(rng: Random, n: number, todayDay: number, lawyers: LawyerSet, points: number): { rows: Row[]; meta: CaseMeta[] } {
+  const paperRng = new Random(0x5eed_10);
   const lastDay = todayDay - 1; // events recorded up to yesterday: nothing lies in the future
   const days = applicationDays(rng, n, todayDay);
   const types = caseTypeQuota(rng, n);
@@ -999,6 +1038,7 @@ function makeCases(rng: Random, n: number, todayDay: number, lawyers: LawyerSet,
       qualityGrade,
       subsidyAmount,
       archivedAt: isArchived ? isoDateTime(archived) : null,
+      ...paperwork(paperRng, { type, region, minor, criminalRole, causeOfAction, labour: Boolean(cause?.labour), applicantName: applicant.name }),
     };
     metas[i] = { type, cause, minor, assignedDay: hasAssigned ? assigned.day : null, status, rawAmount, criminalRole };
   }

@@ -15,7 +15,7 @@ export default defineResource({
     },
     minimumLivingStandard: { type: 'money', label: { zh: '当地最低生活保障标准（元/人·月）', en: 'Minimum living standard (yuan/person/month)' }, required: true, min: 0 },
     hardshipFactor: {
-      type: 'money', label: { zh: '经济困难标准倍数', en: 'Hardship factor' }, required: true, min: 0.5, max: 10,
+      type: 'money', label: { zh: '经济困难标准倍数', en: 'Hardship factor' }, required: true, min: 0.5, max: 10, unit: { zh: '倍', en: '×' },
       help: { zh: '经济困难标准 = 最低生活保障标准 × 倍数', en: 'Threshold = minimum living standard × factor' },
     },
     reviewDays: { type: 'integer', label: { zh: '审查期限（日）', en: 'Review within (days)' }, required: true, min: 1, max: 60 },
@@ -30,6 +30,12 @@ export default defineResource({
       help: { zh: 'DOCX、OFD 等压缩包格式的文档，解压后不得超过此大小（防止压缩炸弹）', en: 'A DOCX or OFD may hold at most this much once unpacked (no zip bombs)' },
     },
   },
+  sections: [
+    { id: 'centre', label: { zh: '中心与案号', en: 'Centre and case numbers' }, fields: ['centreName', 'caseNumberFormat', 'registeredPopulation'] },
+    { id: 'means', label: { zh: '经济困难标准', en: 'Hardship threshold' }, fields: ['minimumLivingStandard', 'hardshipFactor'] },
+    { id: 'deadlines', label: { zh: '办理期限', en: 'Deadlines' }, fields: ['reviewDays', 'assignDays', 'complaintAcceptWorkingDays', 'complaintConcludeDays', 'complaintReplyWorkingDays'] },
+    { id: 'uploads', label: { zh: '上传文件', en: 'Uploads' }, fields: ['uploadLimitMb', 'uploadUnzippedLimitMb'] },
+  ],
   access: { read: { admin: everyRow, supervisor: everyRow, lawyer: everyRow, reviewer: everyRow }, create: {}, update: { admin: everyRow }, delete: {} },
   list: {
     columns: ['centreName', 'caseNumberFormat', 'reviewDays', 'assignDays'],

@@ -1,6 +1,6 @@
 // One place that knows how each field type of /api/meta is shown and edited.
 import type { ReactElement } from 'react';
-import { Chip, Stack, Typography } from '@mui/material';
+import { Chip, InputAdornment, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   ArrayInput,
@@ -154,6 +154,7 @@ export function ReferenceListField({ field, source, limit, emptyText }: CustomFi
 /** How a field is displayed in a list cell (`inList`) or on a record's page. */
 export function DisplayField({ field, inList = false }: { field: FieldMeta; inList?: boolean; source?: string; label?: string }) {
   const tag = useLanguageTag();
+  const label = useLabel();
   const source = field.name;
   const emptyText = inList ? undefined : EMPTY;
   switch (field.type) {
@@ -166,7 +167,10 @@ export function DisplayField({ field, inList = false }: { field: FieldMeta; inLi
     case 'integer':
       return <NumberField source={source} emptyText={emptyText} locales={tag} options={{ useGrouping: source !== 'id' && source !== 'version' }} />;
     case 'money':
-      return <NumberField source={source} emptyText={emptyText} locales={tag} options={MONEY_FORMAT} />;
+      // A declared unit (倍) means the number is not an amount of money.
+      return field.unit
+        ? <NumberField source={source} emptyText={emptyText} locales={tag} options={{ maximumFractionDigits: 2 }} sx={{ '&::after': { content: `" ${label(field.unit)}"` } }} />
+        : <NumberField source={source} emptyText={emptyText} locales={tag} options={MONEY_FORMAT} />;
     case 'date':
       return <DateField source={source} emptyText={emptyText} locales={tag} options={DATE_FORMAT} transform={localDay} sx={{ whiteSpace: 'nowrap' }} />;
     case 'datetime':
@@ -232,7 +236,7 @@ export function FieldInput({ field, label: givenLabel }: { field: FieldMeta; sou
     case 'integer':
       return <NumberInput {...common} step={1} min={field.min} max={field.max} />;
     case 'money':
-      return <NumberInput {...common} step={0.01} min={field.min} max={field.max} />;
+      return <NumberInput {...common} step={field.unit ? 0.1 : 0.01} min={field.min} max={field.max} slotProps={field.unit ? { input: { endAdornment: <InputAdornment position="end">{label(field.unit)}</InputAdornment> } } : undefined} />;
     case 'date':
       return <DateInput {...common} />;
     case 'datetime':
