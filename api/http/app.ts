@@ -22,6 +22,7 @@ import { withPlugins } from '../plugins/load.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { coreMigrations, migrate } from '../db/migrate.js';
+import { shippedForms } from '../forms/shipped.js';
 import { buildMeta } from '../meta/meta.js';
 import { buildOpenApi, docsPage } from '../meta/openapi.js';
 import type { ResourceDefinition } from '../resources/define.js';
@@ -182,7 +183,7 @@ export function createFayuan({ database, config, resources: core = coreResources
     context,
     migrate: () => migrate(database, {
       resources,
-      migrations: [...coreMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
+      migrations: [...coreMigrations, ...(byName.has('forms') ? [shippedForms] : []), ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
       authMigrations: () => authMigrations(auth),
     }),
   };

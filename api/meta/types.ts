@@ -8,7 +8,9 @@ export type FieldType =
   | 'text' | 'longText' | 'integer' | 'money' | 'date' | 'datetime' | 'boolean'
   | 'enum' | 'tags' | 'reference' | 'referenceList'
   /** An ordered list of small records (e.g. a template's items), described by `of`. */
-  | 'list';
+  | 'list'
+  /** A JSON object kept by the register's hooks (a form definition, a sheet's answers). */
+  | 'json';
 
 export interface FieldMeta {
   name: string;

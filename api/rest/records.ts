@@ -109,7 +109,7 @@ export class Records {
       const settings = await loadSettings(trx);
       const defaults = defaultsOf(resource);
       let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...withoutEmpty(body) }) };
-      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record);
       const created = await this.store(trx, resource, record);
@@ -128,7 +128,7 @@ export class Records {
   async insert(resource: ResourceDefinition, record: Row, actor: Actor, { action = 'create', trx }: { action?: string; trx?: Kysely<any> } = {}): Promise<Row> {
     return this.within(trx, async (trx) => {
       const settings = await loadSettings(trx);
-      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this });
       const created = await this.store(trx, resource, record);
       await this.written(trx, resource, { action, before: null, after: created, actor }, settings);
       return created;
@@ -204,7 +204,7 @@ export class Records {
       body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       const settings = await loadSettings(trx);
       let record = validateRecord(resource, { ...previous, ...body });
-      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings });
+      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings, records: this });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record, id);
       const updated = await this.storeOver(trx, resource, previous, record, STALE);
@@ -261,7 +261,7 @@ export class Records {
 
   /** After every stored change: the register's afterWrite hooks, then its one audit entry. */
   private async written(trx: Kysely<any>, resource: ResourceDefinition, change: WrittenChange, settings: HookContext['settings'], note: Record<string, unknown> = {}) {
-    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings });
+    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings, records: this });
     const recordId = (change.after ?? change.before)!.id;
     const changes = diffOf(resource, change.before ? maskForAudit(resource, change.before) : {}, change.after ? maskForAudit(resource, change.after) : {});
     await this.audit(trx, resource, change.actor, change.action, recordId, { ...changes, ...note });
