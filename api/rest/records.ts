@@ -117,7 +117,8 @@ export class Records {
       const inReach = await this.load(resource, Number(created.id), trx, await rowScope(resource, actor, 'create', trx)).then(() => true, () => false);
       if (!inReach) throw forbidden(resource, actor, 'create');
       await this.written(trx, resource, { action: 'create', before: null, after: created, actor }, settings);
-      return maskRow(resource, actor, created);
+      // As stored once the write ends: an afterWrite hook may have completed it (a visit's complaint).
+      return maskRow(resource, actor, await this.load(resource, Number(created.id), trx));
     });
   }
 
@@ -209,7 +210,7 @@ export class Records {
       await this.checkUnique(trx, resource, record, id);
       const updated = await this.storeOver(trx, resource, previous, record, STALE);
       await this.written(trx, resource, { action: 'update', before: previous, after: updated, actor }, settings);
-      return maskRow(resource, actor, updated);
+      return maskRow(resource, actor, await this.load(resource, id, trx));
     });
   }
 
