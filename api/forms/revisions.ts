@@ -12,19 +12,28 @@ export const formStatuses = {
 };
 
 /** A definition's errors keyed `definition/<JSON pointer>`, e.g. `definition/sections/0/items/2/max`. */
-export function definitionErrors(definition: unknown, key?: unknown): Record<string, Label> | null {
+export function definitionErrors(definition: unknown): Record<string, Label> | null {
   const result = validateDefinition(definition);
-  if (!result.ok) return Object.fromEntries(result.errors.map((e) => [`definition${e.path}`, e.message]));
-  if (key !== undefined && result.definition.key !== key) {
-    return { 'definition/key': { zh: `应与表单标识「${String(key)}」一致`, en: `Must equal the form key "${String(key)}"` } };
-  }
-  return null;
+  if (result.ok) return null;
+  const n = result.errors.length;
+  // The field itself, as every register's refusals name it, then each error at its path.
+  return {
+    definition: { zh: `表单定义有 ${n} 处错误`, en: `The definition has ${n} error${n > 1 ? 's' : ''}` },
+    ...Object.fromEntries(result.errors.map((e) => [`definition${e.path}`, e.message])),
+  };
 }
 
+/** The row's key and title are the definition's. */
 export function refuseBadDefinition(record: Row): Row {
-  const errors = definitionErrors(record.definition, record.key);
+  const errors = definitionErrors(record.definition);
   if (errors) throw badInput(errors);
-  return { ...record, title: (record.definition as FormDefinition).title.zh };
+  const definition = record.definition as FormDefinition;
+  return { ...record, key: definition.key, title: definition.title.zh };
+}
+
+/** The first publication is remembered: from then on the definition stays. */
+export function stampPublished(record: Row): Row {
+  return record.status === 'published' && !record.publishedAt ? { ...record, publishedAt: new Date().toISOString() } : record;
 }
 
 /** A new row is the key's next revision. */
@@ -33,9 +42,9 @@ export async function withRevision(record: Row, trx: Kysely<any>): Promise<Row> 
   return { ...record, revision: Number(last?.n ?? 0) + 1 };
 }
 
-/** Sheets point at published and retired revisions: their definition and key stay; only the status moves. */
+/** Sheets point at revisions once published: their definition stays; only the status moves. */
 export function refusePublishedEdit(record: Row, previous: Row): Row {
-  if (previous.status === 'draft') return record;
+  if (!previous.publishedAt) return record;
   const changed = record.key !== previous.key || JSON.stringify(record.definition) !== JSON.stringify(previous.definition);
   if (changed) {
     throw new ApiError(409, {
@@ -43,6 +52,5 @@ export function refusePublishedEdit(record: Row, previous: Row): Row {
       en: 'A published revision is kept as it is; save the change as a new revision',
     }, { definition: { zh: '请另存为新版本', en: 'Save as a new revision' } });
   }
-  if (record.status === 'draft') throw badInput({ status: { zh: '已发布的版本不能退回草稿', en: 'A published revision cannot become a draft again' } });
-  return record;
+  return { ...record, publishedAt: previous.publishedAt };
 }

@@ -41,7 +41,7 @@ export function sheetFields(defaultFormKey: string): Record<string, Field> {
       type: 'reference', to: 'forms', label: { zh: '表单版本', en: 'Form revision' },
       help: { zh: `不选则用「${defaultFormKey}」的现行发布版本`, en: `Empty: the current published revision of "${defaultFormKey}"` },
     },
-    answers: { type: 'json', label: { zh: '评价表', en: 'Sheet' }, required: true, default: () => ({}) },
+    answers: { type: 'json', label: { zh: '评价表', en: 'Sheet' }, required: true, default: () => ({}), holds: { kind: 'sheet', defaultForm: defaultFormKey } },
     score: { type: 'money', label: { zh: '得分', en: 'Score' }, readOnly: true, help: { zh: '由系统按表单计分（0–100）', en: 'Scored by the server (0–100)' } },
     grade: { type: 'text', label: { zh: '等次', en: 'Grade' }, readOnly: true },
   };
@@ -53,10 +53,11 @@ const noForm = (key: string): Label => ({ zh: `没有已发布的「${key}」表
  * Resolves the sheet's revision, checks its answers (400 keyed `answers.<item id>`) and stores
  * the server's score and grade; a score or grade sent by the client never reaches the row.
  */
-export async function scoredSheet(record: Row, defaultFormKey: string, db: Kysely<any>): Promise<Row & { formId: number; score: number | null; grade: string | null }> {
+export async function scoredSheet(record: Row, defaultFormKey: string, db: Kysely<any>, previous?: Row): Promise<Row & { formId: number; score: number | null; grade: string | null }> {
   const form = record.formId ? await loadFormRevision(db, Number(record.formId)) : await currentFormRevision(db, defaultFormKey);
   if (!form) throw badInput({ formId: record.formId ? { zh: '所选表单版本不存在', en: 'No such form revision' } : noForm(defaultFormKey) });
-  if (form.status === 'draft') throw badInput({ formId: { zh: '草稿表单不能用于填写', en: 'A draft form cannot be filled in' } });
+  // A sheet already filled on a revision keeps it whatever became of it; a new choice must be in use.
+  if (form.status === 'draft' && form.id !== Number(previous?.formId)) throw badInput({ formId: { zh: '草稿表单不能用于填写', en: 'A draft form cannot be filled in' } });
   const checked = validateAnswers(form.definition, record.answers ?? {});
   if (!checked.ok) throw badInput(Object.fromEntries(checked.errors.map((e) => [`answers.${e.item}`, e.message])));
   const sheet = scoreSheet(form.definition, checked.answers);
@@ -73,6 +74,6 @@ export async function sheetOutcome(db: Kysely<any>, row: Row): Promise<ScoredShe
 export function sheetHooks(defaultFormKey: string): Required<Pick<Hooks, 'beforeCreate' | 'beforeUpdate'>> {
   return {
     beforeCreate: [(record, { trx }) => scoredSheet(record, defaultFormKey, trx)],
-    beforeUpdate: [(record, _previous, { trx }) => scoredSheet(record, defaultFormKey, trx)],
+    beforeUpdate: [(record, previous, { trx }) => scoredSheet(record, defaultFormKey, trx, previous)],
   };
 }

@@ -11,7 +11,7 @@ export const shippedForms: Migration = {
       const exists = await db.selectFrom('forms').select('id').where('key', '=', definition.key).executeTakeFirst();
       if (exists) continue;
       await db.insertInto('forms').values({
-        key: definition.key, revision: 1, status: 'published', title: definition.title.zh,
+        key: definition.key, revision: 1, status: 'published', publishedAt: now, title: definition.title.zh,
         definition: JSON.stringify(definition), version: 1, createdAt: now, updatedAt: now,
       }).execute();
     }

@@ -25,6 +25,7 @@ export function describeField(name: string, field: Field): FieldMeta {
     ...('min' in field && field.min !== undefined ? { min: field.min } : {}),
     ...('max' in field && field.max !== undefined ? { max: field.max } : {}),
     ...(field.default !== undefined && typeof field.default !== 'function' ? { default: field.default } : {}),
+    ...(field.type === 'json' && field.holds ? { holds: field.holds } : {}),
   };
 }
 

@@ -30,6 +30,8 @@ export interface FieldMeta {
   /** The fields of each item of a `list`. */
   of?: FieldMeta[];
   maxItems?: number;
+  /** What a `json` field holds: a form definition, or a sheet filled on a form (its default form key). */
+  holds?: { kind: 'form-definition' } | { kind: 'sheet'; defaultForm: string };
 }
 
 export interface ListMeta {

@@ -30,7 +30,10 @@ export type Field =
   /** An ordered list of small records, e.g. a template's items; stored as JSON. */
   | (FieldBase & { type: 'list'; of: Record<string, Field>; maxItems?: number })
   /** A JSON object checked by the register's hooks (a form definition, a sheet's answers); stored as JSON. */
-  | (FieldBase & { type: 'json' });
+  | (FieldBase & { type: 'json'; holds?: JsonContent });
+
+/** What a json field holds, so the console draws it: a form definition, or a sheet filled on a form. */
+export type JsonContent = { kind: 'form-definition' } | { kind: 'sheet'; defaultForm: string };
 
 export type FieldType = Field['type'];
 

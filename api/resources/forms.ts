@@ -1,6 +1,6 @@
 import { defineResource, type Row } from './define.js';
 import { everyRow } from '../access/rules.js';
-import { formStatuses, refuseBadDefinition, withRevision, refusePublishedEdit } from '../forms/revisions.js';
+import { formStatuses, refuseBadDefinition, refusePublishedEdit, stampPublished, withRevision } from '../forms/revisions.js';
 
 /**
  * Quality-review forms as versioned records: one row per form key and revision. A published
@@ -11,14 +11,12 @@ export default defineResource({
   label: { zh: '评价表单', en: 'Forms' },
   titleField: 'title',
   fields: {
-    key: {
-      type: 'text', label: { zh: '表单标识', en: 'Form key' }, required: true, maxLength: 60,
-      pattern: { regex: /^[a-z][a-z0-9-]*$/, message: { zh: '小写字母、数字和连字符', en: 'Lowercase letters, digits and hyphens' } },
-    },
+    key: { type: 'text', label: { zh: '表单标识', en: 'Form key' }, readOnly: true, help: { zh: '取自表单定义的 key', en: "The definition's key" } },
     revision: { type: 'integer', label: { zh: '版本', en: 'Revision' }, readOnly: true },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, required: true, default: 'draft', options: formStatuses },
     title: { type: 'text', label: { zh: '表单名称', en: 'Title' }, readOnly: true, help: { zh: '取自表单定义', en: 'From the definition' } },
-    definition: { type: 'json', label: { zh: '表单定义', en: 'Definition' }, required: true },
+    publishedAt: { type: 'datetime', label: { zh: '首次发布时间', en: 'First published' }, readOnly: true, help: { zh: '发布后表单定义不再修改', en: 'Once published, the definition is kept as it is' } },
+    definition: { type: 'json', label: { zh: '表单定义', en: 'Definition' }, required: true, holds: { kind: 'form-definition' } },
   },
   access: {
     read: { admin: everyRow, supervisor: everyRow, lawyer: everyRow, reviewer: everyRow },
@@ -33,7 +31,7 @@ export default defineResource({
     search: ['key', 'title'],
   },
   hooks: {
-    beforeCreate: [async (record: Row, { trx }) => withRevision(refuseBadDefinition(record), trx)],
-    beforeUpdate: [(record: Row, previous: Row) => refusePublishedEdit(refuseBadDefinition(record), previous)],
+    beforeCreate: [async (record: Row, { trx }) => stampPublished(await withRevision(refuseBadDefinition(record), trx))],
+    beforeUpdate: [(record: Row, previous: Row) => stampPublished(refusePublishedEdit(refuseBadDefinition(record), previous))],
   },
 });
