@@ -117,3 +117,16 @@ describe('filled sheets', () => {
     expect(Object.keys((await json(wrong)).errors)).toEqual(['activityId']);
   });
 });
+
+describe('POST /api/forms/check (the console editor validates through the server)', () => {
+  it('answers the errors at their paths, or ok; only for those who may edit forms', async () => {
+    const form = await current('peer-evaluation');
+    expect((await json(await t.api('supervisor', '/api/forms/check', { method: 'POST', body: { definition: form.definition } }))).ok).toBe(true);
+    const bad = structuredClone(form.definition);
+    bad.scoring.bands = [];
+    const res = await t.api('supervisor', '/api/forms/check', { method: 'POST', body: { definition: bad } });
+    expect(res.status).toBe(400);
+    expect(Object.keys((await json(res)).errors).some((k) => k.startsWith('definition/scoring/bands'))).toBe(true);
+    expect((await t.api('lawyer', '/api/forms/check', { method: 'POST', body: { definition: form.definition } })).status).toBe(403);
+  });
+});
