@@ -61,6 +61,7 @@ export function useCsvExporter(resource: ResourceMeta): Exporter {
         case 'reference': return titleOf(field, value);
         case 'referenceList': return (value as unknown[]).map((v) => titleOf(field, v)).join('、');
         case 'list': return (value as Record<string, unknown>[]).map((item) => itemTitle(field, item)).join('、');
+        case 'json': return JSON.stringify(value);
         default: return value;
       }
     };

@@ -13,8 +13,8 @@ export interface FieldGroup {
 export function fieldGroups(resource: ResourceMeta): FieldGroup[] {
   const declared = resource.fields.filter((f) => !SYSTEM_FIELDS.includes(f.name));
   const groups: FieldGroup[] = [
-    { title: 'fayuan.show.main', fields: declared.filter((f) => f.type !== 'longText' && f.type !== 'list'), wide: false },
-    ...declared.filter((f) => f.type === 'list').map((f) => ({ title: '', fields: [f], wide: true })),
+    { title: 'fayuan.show.main', fields: declared.filter((f) => f.type !== 'longText' && f.type !== 'list' && f.type !== 'json'), wide: false },
+    ...declared.filter((f) => f.type === 'list' || f.type === 'json').map((f) => ({ title: '', fields: [f], wide: true })),
     { title: 'fayuan.show.text', fields: declared.filter((f) => f.type === 'longText'), wide: true },
     {
       title: 'fayuan.show.system',
@@ -27,7 +27,7 @@ export function fieldGroups(resource: ResourceMeta): FieldGroup[] {
 
 /** Long texts, lists of chips and lists of items take a whole row. */
 export function isWideField(field: FieldMeta): boolean {
-  return field.type === 'longText' || field.type === 'referenceList' || field.type === 'list';
+  return field.type === 'longText' || field.type === 'referenceList' || field.type === 'list' || field.type === 'json';
 }
 
 /** Fields side by side: one column on a phone, two on a tablet, three on a desktop. */
