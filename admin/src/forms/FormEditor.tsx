@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import {
   Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, IconButton, MenuItem, Stack, Tab, Tabs, TextField, Tooltip, Typography,
 } from '@mui/material';
-import { useInput } from 'react-admin';
+import { useCreate, useInput, useNotify, useRecordContext, useRedirect } from 'react-admin';
 import type { Answers, FormDefinition, FormItem, FormSection } from '../../../forms/engine.js';
 import { refusalOf, useApi } from '../apiClient.js';
 import type { FieldMeta } from '../meta.js';
@@ -239,10 +239,35 @@ export function FormEditor({ value, onChange }: { value: FormDefinition; onChang
   );
 }
 
+/** A revision once published is kept: its edits are saved as the key's next revision, published. */
+function SaveAsRevision({ definition }: { definition: FormDefinition }) {
+  const [create, { isPending }] = useCreate();
+  const redirect = useRedirect();
+  const notify = useNotify();
+  const save = () => create('forms', { data: { definition, status: 'published' } }, {
+    onSuccess: (row) => {
+      notify(`已发布为第 ${row.revision} 版；已填写的评价表仍按原版本计分`, { type: 'success' });
+      redirect('show', 'forms', row.id);
+    },
+    onError: (error) => notify(refusalOf(error, '保存失败').message, { type: 'error' }),
+  });
+  return (
+    <Alert severity="info" sx={{ mb: 2 }} action={<Button variant="contained" size="small" disabled={isPending} onClick={save} data-testid="save-revision">另存为新版本并发布</Button>}>
+      此版本已发布，已填写的评价表按它计分，不能直接修改；修改后请另存为新版本。
+    </Alert>
+  );
+}
+
 /** The `definition` input of the forms register. */
 export function FormDefinitionInput({ field }: { field: FieldMeta }) {
   const { field: input } = useInput({ source: field.name, defaultValue: BLANK });
-  return <FormEditor value={input.value as FormDefinition} onChange={input.onChange} />;
+  const record = useRecordContext();
+  return (
+    <Box sx={{ width: '100%' }}>
+      {record?.publishedAt ? <SaveAsRevision definition={input.value as FormDefinition} /> : null}
+      <FormEditor value={input.value as FormDefinition} onChange={input.onChange} />
+    </Box>
+  );
 }
 
 /** The definition on a form's page: the sheet it draws, empty. */
