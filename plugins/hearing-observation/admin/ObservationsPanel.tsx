@@ -10,7 +10,7 @@ function Observation({ row }: { row: Record<string, any> }) {
   return (
     <Box sx={{ borderTop: 1, borderColor: 'divider', py: 1.5 }} data-observation={row.id}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography variant="subtitle2">{row.observedOn} · {row.court ?? ''} · {label({ zh: '旁听人员', en: 'Observers' })}：{row.observers}</Typography>
+        <Typography variant="subtitle2">{[row.observedOn, row.court, `${label({ zh: '旁听人员', en: 'Observers' })}：${row.observers}`].filter(Boolean).join(' · ')}</Typography>
         {definition ? <SheetScore score={row.score} grade={row.grade} definition={definition} /> : null}
       </Stack>
       {row.feedback ? <Alert severity="info" sx={{ mt: 1 }} data-testid="feedback">{label({ zh: '反馈意见', en: 'Feedback' })}：{row.feedback}</Alert> : null}

@@ -36,8 +36,11 @@ describe('quality forms in the console', () => {
       const newId = await added.getAttribute('data-item-editor');
       await added.getByLabel('题目（中文）').fill('庭前与受援人沟通');
       await shot(page, 'form-editor');
-      await page.getByTestId('save-revision').click();
-      await page.waitForURL(/#\/forms\/\d+\/show/);
+      const [saved] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/forms' && r.request().method() === 'POST'),
+        page.getByTestId('save-revision').click(),
+      ]);
+      expect(saved.status(), await saved.text()).toBe(201);
       const [revised] = await (await api(`/api/forms?sort=${encodeURIComponent(JSON.stringify(['revision', 'DESC']))}&filter=${encodeURIComponent(JSON.stringify({ key: 'hearing-observation', status: 'published' }))}`)).json();
       expect(revised.revision).toBe(form.revision + 1);
       const items = revised.definition.sections.flatMap((s: any) => s.items);
@@ -80,7 +83,7 @@ describe('quality forms in the console', () => {
       await page.goto(`${server.url}/#/cases/${own.id}/show`);
       await page.locator('[data-panel="hearing-observation.hearing-observations"]').click();
       await seen(page.getByTestId('feedback'));
-      expect(await page.getByTestId('hearing-observations').innerText()).toContain(String(created.score));
+      await expect.poll(() => page.getByTestId('hearing-observations').innerText()).toContain(String(created.score));
       expect(await page.content()).not.toContain('下季度复查');
       expect(await page.getByTestId('private-notes').count()).toBe(0);
       await shot(page, 'case-page-lawyer-observations');
