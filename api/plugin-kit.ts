@@ -30,3 +30,10 @@ export { allowLargerBody } from './http/body-limit.js';
 export { isDbId } from './rest/input-bounds.js';
 export type { AppEnv } from './http/app-env.js';
 export { addDays, addWorkingDays, daysBetween, today } from './calendar.js';
+
+// Quality forms: the engine, the versioned `forms` register's revisions, and filled sheets.
+export { formItems, scoreSheet, validateAnswers, validateDefinition } from '../forms/engine.js';
+export type { Answers, FormDefinition, ScoredSheet, TriggeredConsequence } from '../forms/engine.js';
+export { currentFormRevision, loadFormRevision, sheetFields, sheetHooks, sheetOutcome, type FormRevision } from './forms/sheets.js';
+export { activityKinds, openCaseStatuses } from './resources/case-activities.js';
+export { systemActor } from './rest/audit.js';

@@ -131,6 +131,7 @@ function wrongValues(field: Field): unknown[] {
     case 'tags': return [['no_such_tag'], [Object.keys(field.options)[0], 'no_such_tag'], Object.keys(field.options)[0], [1], { a: 1 }];
     case 'reference': return [99_999_999, 'abc', 0, -1, 1.5, '1', [1]];
     case 'referenceList': return [[99_999_999], 'abc', [0], [1.5], 5, ['1']];
+    case 'json': return ['abc', 5, true, [1], ...(field.holds?.kind === 'form-definition' ? [{ key: 'no-sections' }] : [])];
   }
   throw new Error(`no wrong values for ${(field as Field).type}`);
 }

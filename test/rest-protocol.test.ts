@@ -1,6 +1,8 @@
 // The ra-data-simple-rest protocol, for every register, derived from the declarations:
 // sort, range, filters, search, getMany, create/read/update/delete with optimistic locking,
 // and the real ra-data-simple-rest client over a real HTTP server.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import simpleRestProvider from 'ra-data-simple-rest';
@@ -98,6 +100,9 @@ function median(field: Field, values: unknown[]): unknown {
 
 let serial = 0;
 /** A value that satisfies a text field's pattern and length, unique within the run. */
+/** A real definition for the forms register's `definition`. */
+const shippedForm = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'forms', 'hearing-observation.json'), 'utf8'));
+
 function textValue(field: Extract<Field, { type: 'text' }>): string {
   const n = String(++serial).padStart(4, '0');
   const token = `${String(process.pid % 10000).padStart(4, '0')}${n}`; // 8 digits
@@ -144,6 +149,9 @@ function validValue(field: Field, variant: 0 | 1, refs: Record<string, number[]>
     }
     case 'reference': return refs[field.to][variant];
     case 'referenceList': return variant ? [refs[field.to][2]] : [refs[field.to][0], refs[field.to][1]];
+    case 'json': return field.holds?.kind === 'form-definition'
+      ? { ...shippedForm, key: `protocol-test-${++serial}`, title: { zh: variant ? '协议测试表（二）' : '协议测试表', en: 'Protocol test' } }
+      : { note: variant ? '二' : '一' };
   }
 }
 

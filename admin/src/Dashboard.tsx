@@ -6,6 +6,7 @@ import { LinkBase, Title, useCreatePath, useGetIdentity, useGetList, usePermissi
 import { useMeta, type Label } from './meta.js';
 import { useLabel, useLanguageTag } from './i18n.js';
 import { resourceIcon } from './resourceIcons.js';
+import { useHomePanels } from './plugins.js';
 
 interface CountCardProps {
   id: string;
@@ -63,6 +64,7 @@ function Section({ title }: { title: string }) {
 
 export function Dashboard() {
   const meta = useMeta();
+  const homePanels = useHomePanels();
   const translate = useTranslate();
   const label = useLabel();
   const tag = useLanguageTag();
@@ -94,6 +96,7 @@ export function Dashboard() {
           </Box>
         </>
       ) : null}
+      {homePanels.map(({ key, Panel }) => <Panel key={key} />)}
       <Section title={translate('fayuan.dashboard.registers')} />
       <Box sx={gridSx}>
         {meta.resources.map((resource) => (

@@ -31,6 +31,8 @@ export interface AdminPlugin {
   casePanels?: Record<string, ComponentType<CasePanelProps>>;
   /** Inputs for list fields, by `<resource>.<field>`. */
   listInputs?: Record<string, ComponentType<ListInputProps>>;
+  /** Panels on the home page (工作台), each deciding from meta whether this user sees it. */
+  homePanels?: ComponentType[];
 }
 
 /** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
@@ -80,4 +82,10 @@ export function useListInputs(resource: string): Record<string, ComponentType<Li
     }
   }
   return inputs;
+}
+
+/** The enabled plugins' home-page panels, in plugin order. */
+export function useHomePanels(): { key: string; Panel: ComponentType }[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin }) => (plugin.homePanels ?? []).map((Panel, i) => ({ key: `${plugin.name}.${i}`, Panel })));
 }

@@ -111,7 +111,7 @@ async function syncResourceTable(db: Kysely<any>, dialect: DialectName, resource
     // Sortable columns and filters are indexed so large registers page quickly.
     const indexed = field.unique || field.type === 'reference' || resource.list.filters.includes(name)
       || resource.list.columns.includes(name) || resource.list.sort[0] === name;
-    if (!indexed || ['tags', 'referenceList', 'list', 'longText'].includes(field.type)) continue;
+    if (!indexed || ['tags', 'referenceList', 'list', 'json', 'longText'].includes(field.type)) continue;
     let index = db.schema.createIndex(`${table}_${name}_${field.unique ? 'key' : 'idx'}`).ifNotExists().on(table).column(name);
     if (field.unique) index = index.unique();
     await index.execute();

@@ -24,6 +24,8 @@ import { withPlugins } from '../plugins/load.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { coreMigrations, migrate } from '../db/migrate.js';
+import { shippedForms } from '../forms/shipped.js';
+import { formRoutes } from '../forms/routes.js';
 import { buildMeta } from '../meta/meta.js';
 import { buildOpenApi, docsPage } from '../meta/openapi.js';
 import type { ResourceDefinition } from '../resources/define.js';
@@ -165,6 +167,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   }));
   app.route('/api/cases', correctionRoutes(records));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
+  if (byName.has('forms')) app.route('/api/forms', formRoutes(records));
   app.route('/api/settings', settingsRoutes(records));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
@@ -187,7 +190,7 @@ export function createFayuan({ database, config, resources: core = coreResources
     context,
     migrate: () => migrate(database, {
       resources,
-      migrations: [...coreMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
+      migrations: [...coreMigrations, ...(byName.has('forms') ? [shippedForms] : []), ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
       authMigrations: () => authMigrations(auth),
     }),
   };

@@ -30,6 +30,7 @@ export function describeField(name: string, field: Field, stages?: Stages): Fiel
     ...(field.unit ? { unit: field.unit } : {}),
     ...(field.stage ? { stage: field.stage } : {}),
     ...(appliesWhen ? { appliesWhen } : {}),
+    ...(field.type === 'json' && field.holds ? { holds: field.holds } : {}),
   };
 }
 

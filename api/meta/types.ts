@@ -11,7 +11,9 @@ export type FieldType =
   | 'text' | 'longText' | 'integer' | 'money' | 'date' | 'datetime' | 'boolean'
   | 'enum' | 'tags' | 'reference' | 'referenceList'
   /** An ordered list of small records (e.g. a template's items), described by `of`. */
-  | 'list';
+  | 'list'
+  /** A JSON object kept by the register's hooks (a form definition, a sheet's answers). */
+  | 'json';
 
 export interface FieldMeta {
   name: string;
@@ -40,6 +42,8 @@ export interface FieldMeta {
    * (api/resources/conditions.ts `holds`); absent when it always applies.
    */
   appliesWhen?: Condition;
+  /** What a `json` field holds: a form definition, or a sheet filled on a form (its default form key). */
+  holds?: { kind: 'form-definition' } | { kind: 'sheet'; defaultForm: string };
 }
 
 /** A titled group of a register's fields on its forms and pages. */

@@ -38,7 +38,12 @@ export type Field =
   | (FieldBase & { type: 'reference'; to: string })
   | (FieldBase & { type: 'referenceList'; to: string })
   /** An ordered list of small records, e.g. a template's items; stored as JSON. */
-  | (FieldBase & { type: 'list'; of: Record<string, Field>; maxItems?: number });
+  | (FieldBase & { type: 'list'; of: Record<string, Field>; maxItems?: number })
+  /** A JSON object checked by the register's hooks (a form definition, a sheet's answers); stored as JSON. */
+  | (FieldBase & { type: 'json'; holds?: JsonContent });
+
+/** What a json field holds, so the console draws it: a form definition, or a sheet filled on a form. */
+export type JsonContent = { kind: 'form-definition' } | { kind: 'sheet'; defaultForm: string };
 
 export type FieldType = Field['type'];
 
@@ -78,6 +83,8 @@ export interface VirtualFilter {
 export interface HookContext {
   trx: import('kysely').Kysely<any>;
   settings: Record<string, unknown>;
+  /** The records service, for writes that belong to the same change (pass `trx`). */
+  records: import('../rest/records.js').Records;
 }
 
 /** Completes a new record before it is stored (e.g. a case number); may refuse with an ApiError. */

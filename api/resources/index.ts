@@ -7,5 +7,7 @@ import servicePoints from './service-points.js';
 import cases from './cases.js';
 import complaints from './complaints.js';
 import auditLog from './audit-log.js';
+import forms from './forms.js';
+import caseActivities from './case-activities.js';
 
-export const coreResources: ResourceDefinition[] = [cases, lawyers, lawFirms, volunteerTeams, servicePoints, complaints, auditLog];
+export const coreResources: ResourceDefinition[] = [cases, lawyers, lawFirms, volunteerTeams, servicePoints, complaints, forms, caseActivities, auditLog];

@@ -120,7 +120,7 @@ export class Records {
       // Server-kept fields sent on creation are ignored, so no rule weighs them either.
       const sent = Object.fromEntries(Object.entries(withoutEmpty(body)).filter(([name]) => !resource.fields[name]?.readOnly));
       let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...sent }) };
-      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record);
       const created = await this.store(trx, resource, record);
@@ -128,7 +128,8 @@ export class Records {
       const inReach = await this.load(resource, Number(created.id), trx, await rowScope(resource, actor, 'create', trx)).then(() => true, () => false);
       if (!inReach) throw forbidden(resource, actor, 'create');
       await this.written(trx, resource, { action: 'create', before: null, after: created, actor }, settings);
-      return maskRow(resource, actor, created);
+      // As stored once the write ends: an afterWrite hook may have completed it (a visit's complaint).
+      return maskRow(resource, actor, await this.load(resource, Number(created.id), trx));
     });
   }
 
@@ -139,7 +140,7 @@ export class Records {
   async insert(resource: ResourceDefinition, record: Row, actor: Actor, { action = 'create', trx }: { action?: string; trx?: Kysely<any> } = {}): Promise<Row> {
     return this.within(trx, async (trx) => {
       const settings = await loadSettings(trx);
-      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this });
       const created = await this.store(trx, resource, record);
       await this.written(trx, resource, { action, before: null, after: created, actor }, settings);
       return created;
@@ -215,14 +216,14 @@ export class Records {
       body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       const settings = await loadSettings(trx);
       let record = validateRecord(resource, { ...previous, ...body });
-      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings });
+      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings, records: this });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record, id);
       const lock = resource.lockedWhen?.(previous);
       if (lock) assertUnlocked(resource, lock, previous, record);
       const updated = await this.storeOver(trx, resource, previous, record, STALE);
       await this.written(trx, resource, { action: 'update', before: previous, after: updated, actor }, settings);
-      return maskRow(resource, actor, updated);
+      return maskRow(resource, actor, await this.load(resource, id, trx));
     });
   }
 
@@ -316,7 +317,7 @@ export class Records {
 
   /** After every stored change: the register's afterWrite hooks, then its one audit entry. */
   private async written(trx: Kysely<any>, resource: ResourceDefinition, change: WrittenChange, settings: HookContext['settings'], note: Record<string, unknown> = {}) {
-    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings });
+    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings, records: this });
     const recordId = (change.after ?? change.before)!.id;
     const changes = diffOf(resource, change.before ? maskForAudit(resource, change.before) : {}, change.after ? maskForAudit(resource, change.after) : {});
     await this.audit(trx, resource, change.actor, change.action, recordId, { ...changes, ...note });

@@ -22,6 +22,7 @@ const msg = {
   boolean: { zh: '应为是或否', en: 'Must be yes or no' },
   option: (options: Label[]) => ({ zh: `应为以下之一：${options.map((o) => o.zh).join('、')}`, en: `Must be one of: ${options.map((o) => o.en).join(', ')}` }),
   list: { zh: '应为列表', en: 'Must be a list' },
+  object: { zh: '应为 JSON 对象', en: 'Must be a JSON object' },
   id: { zh: '应为记录编号', en: 'Must be a record id' },
   nul: { zh: '不能含空字符（\\0）', en: 'Must not contain NUL characters' },
   future: { zh: '不能晚于今天', en: 'Cannot be later than today' },
@@ -84,6 +85,8 @@ function fieldSchema(field: Field): z.ZodType {
       return z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id)).max(DB_INT_MAX, e(msg.id));
     case 'referenceList':
       return z.array(z.number(e(msg.id)).int(e(msg.id)).positive(e(msg.id)).max(DB_INT_MAX, e(msg.id)), e(msg.list));
+    case 'json':
+      return z.record(z.string(), z.unknown(), e(msg.object));
     case 'list': {
       const item = z.object(Object.fromEntries(Object.entries(field.of).map(([name, sub]) => {
         const schema = fieldSchema(sub);

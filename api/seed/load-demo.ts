@@ -5,6 +5,7 @@ import type { Fayuan } from '../http/app.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { generateDemoCentre, type DemoCentre } from './demo-centre.js';
+import { seedDemoWorkLog } from './demo-work-log.js';
 
 /** Insertion order: every register after the ones it refers to. */
 const ORDER = ['law-firms', 'service-points', 'lawyers', 'volunteer-teams', 'cases', 'complaints'] as const;
@@ -42,7 +43,7 @@ export async function loadDemoCentre(
         const prepared: Row[] = [];
         for (const index of slice) {
           let record = resolveReferences(resource, rows[index], ids);
-          for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+          for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: fayuan.records });
           prepared.push(record);
         }
         const inserted = await fayuan.records.seedRows(resource, prepared, trx, BATCH);
@@ -105,6 +106,7 @@ export async function seedDemo(fayuan: Fayuan, database: Database, password: str
   const data = generateDemoCentre({ cases, seed: 2026, today: new Date().toISOString().slice(0, 10) });
   const ids = await loadDemoCentre(fayuan, database, data);
   await createDemoAccounts(fayuan, password, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
+  if (fayuan.resources.some((r) => r.name === 'case-activities')) await seedDemoWorkLog(fayuan, database);
   for (const plugin of fayuan.plugins) await plugin.demo?.(fayuan.context);
   return data;
 }

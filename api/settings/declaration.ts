@@ -29,6 +29,9 @@ export default defineResource({
       type: 'integer', label: { zh: '文档解压后大小上限（MB）', en: 'Unpacked document limit (MB)' }, required: true, min: 1, max: 2000,
       help: { zh: 'DOCX、OFD 等压缩包格式的文档，解压后不得超过此大小（防止压缩炸弹）', en: 'A DOCX or OFD may hold at most this much once unpacked (no zip bombs)' },
     },
+    hearingObservationTargetPercent: { type: 'integer', label: { zh: '旁听庭审覆盖目标（%）', en: 'Hearings observed target (%)' }, required: true, min: 0, max: 100, help: { zh: '本年度开庭案件中旁听的比例', en: 'Share of this year\'s heard cases observed' } },
+    returnVisitTargetPercent: { type: 'integer', label: { zh: '回访覆盖目标（%）', en: 'Return-visit target (%)' }, required: true, min: 0, max: 100, help: { zh: '本年度结案案件中回访的比例', en: 'Share of this year\'s closed cases visited' } },
+    satisfactionTargetPercent: { type: 'integer', label: { zh: '满意度目标（%）', en: 'Satisfaction target (%)' }, required: true, min: 0, max: 100 },
   },
   sections: [
     { id: 'centre', label: { zh: '中心与案号', en: 'Centre and case numbers' }, fields: ['centreName', 'caseNumberFormat', 'registeredPopulation'] },

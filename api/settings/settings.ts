@@ -17,6 +17,12 @@ export const defaultSettings = {
   uploadLimitMb: 20,
   /** A DOCX or OFD, unpacked, at most this (its central directory's sizes). */
   uploadUnzippedLimitMb: 100,
+  /** Hearings observed: this share (%) of the cases heard in court this year. */
+  hearingObservationTargetPercent: 5,
+  /** Closed cases visited afterwards (%) this year. */
+  returnVisitTargetPercent: 90,
+  /** Visits answering satisfied or basically satisfied (%) — seed 000: ≥ 98. */
+  satisfactionTargetPercent: 98,
 };
 
 export type Settings = typeof defaultSettings;

@@ -32,7 +32,7 @@ function columnsOf(resource: ResourceMeta): { field: FieldMeta; hidden: boolean 
 }
 
 /** The server cannot sort by a list of values. */
-const sortable = (field: FieldMeta) => !['tags', 'referenceList', 'list'].includes(field.type);
+const sortable = (field: FieldMeta) => !['tags', 'referenceList', 'list', 'json'].includes(field.type);
 
 function cellSx(field: FieldMeta): SxProps {
   switch (field.type) {

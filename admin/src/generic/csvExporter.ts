@@ -63,6 +63,7 @@ export function useCsvExporter(resource: ResourceMeta): Exporter {
         case 'list': return (value as Record<string, unknown>[]).map((item) => itemTitle(field, item)).join('、');
         // ID, licence and phone numbers are text: a spreadsheet must not read them as numbers.
         case 'text': return new TextCell(String(value));
+        case 'json': return JSON.stringify(value);
         default: return value;
       }
     };

@@ -1,4 +1,6 @@
 // One place that knows how each field type of /api/meta is shown and edited.
+import { SheetDisplay, SheetInput } from '../forms/SheetField.js';
+import { FormDefinitionDisplay, FormDefinitionInput } from '../forms/FormEditor.js';
 import type { ReactElement } from 'react';
 import { Chip, InputAdornment, Stack, Typography } from '@mui/material';
 import {
@@ -151,6 +153,13 @@ export function ReferenceListField({ field, source, limit, emptyText }: CustomFi
   );
 }
 
+/** A sheet, or a form definition drawn as the sheet it makes. */
+function JsonDisplay({ field }: { field: FieldMeta }) {
+  const record = useRecordContext();
+  if (field.holds?.kind === 'sheet') return <SheetDisplay field={field} />;
+  return <FormDefinitionDisplay value={record?.[field.name]} />;
+}
+
 /** How a field is displayed in a list cell (`inList`) or on a record's page. */
 export function DisplayField({ field, inList = false }: { field: FieldMeta; inList?: boolean; source?: string; label?: string }) {
   const tag = useLanguageTag();
@@ -187,6 +196,8 @@ export function DisplayField({ field, inList = false }: { field: FieldMeta; inLi
       return <ReferenceListField field={field} source={source} limit={inList ? 3 : undefined} emptyText={emptyText} />;
     case 'list':
       return <ItemsField field={field} source={source} inList={inList} emptyText={emptyText} />;
+    case 'json':
+      return inList ? null : <JsonDisplay field={field} />;
     default:
       // A type this console does not know yet: its value as text.
       return <TextField source={source} emptyText={emptyText} />;
@@ -269,6 +280,8 @@ export function FieldInput({ field, label: givenLabel }: { field: FieldMeta; sou
           </SimpleFormIterator>
         </ArrayInput>
       );
+    case 'json':
+      return field.holds?.kind === 'sheet' ? <SheetInput field={field} /> : <FormDefinitionInput field={field} />;
     default:
       // A type this console does not know yet: shown, not edited.
       return (

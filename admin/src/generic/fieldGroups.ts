@@ -35,7 +35,7 @@ export function applies(field: FieldMeta, record: Record<string, unknown> | unde
 
 /** Long texts, lists of chips and lists of items take a whole row. */
 export function isWideField(field: FieldMeta): boolean {
-  return field.type === 'longText' || field.type === 'referenceList' || field.type === 'list';
+  return field.type === 'longText' || field.type === 'referenceList' || field.type === 'list' || field.type === 'json';
 }
 
 /** Fields side by side: one column on a phone, two on a tablet, three on a desktop. */
