@@ -29,7 +29,7 @@ export const complaintActions = {
   refuse: {
     from: ['received'], to: 'not_accepted', who: ['admin', 'supervisor'], stamps: 'refusedAt',
     label: { zh: '不予受理', en: 'Refuse' },
-    payload: z.object({ reason: requiredText({ zh: '请填写不予受理的理由', en: 'Give the reason for not accepting' }, 1000) }),
+    payload: z.object({ reason: requiredText({ zh: '请填写不予受理投诉的理由', en: 'Give the reason for not accepting' }, 1000) }),
     writes: [],
     derive: (_row, p) => ({ refusalReason: p.reason }),
   },

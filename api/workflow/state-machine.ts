@@ -62,6 +62,8 @@ export function defineStateMachine<State extends string, Name extends string>(ma
  */
 const payloadMessages = new Map<string, Label>();
 export function said(label: Label): string {
+  const known = payloadMessages.get(label.zh);
+  if (known && known.en !== label.en) throw new Error(`payload message 「${label.zh}」 has two English texts: ${known.en} / ${label.en}`);
   payloadMessages.set(label.zh, label);
   return label.zh;
 }
