@@ -35,20 +35,21 @@ export function complaintReportRoutes(records: Records) {
     const [report, settings] = await Promise.all([complaintReport(db, complaints, half, today()), loadSettings(db)]);
     return { report, centreName: settings.centreName };
   };
-  const file = (body: Buffer, type: string, name: string) => new Response(new Uint8Array(body), {
-    headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="complaints-${name}"; filename*=UTF-8''${encodeURIComponent(name)}` },
+  /** `name` in Chinese for browsers that read filename*, `fallback` (ASCII) for the others. */
+  const file = (body: Buffer, type: string, fallback: string, name: string) => new Response(new Uint8Array(body), {
+    headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}` },
   });
   return new Hono<AppEnv>()
     .get('/complaints', async (c) => c.json((await build(c)).report))
     .get('/complaints.xlsx', async (c) => {
       const { report, centreName } = await build(c);
       const { reportXlsx } = await import('./report-files.js');
-      return file(await reportXlsx(report, centreName), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `投诉统计-${report.half}.xlsx`);
+      return file(await reportXlsx(report, centreName), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `complaints-${report.half}.xlsx`, `投诉统计-${report.half}.xlsx`);
     })
     .get('/complaints.pdf', async (c) => {
       const { report, centreName } = await build(c);
       const { reportPdf } = await import('./report-files.js');
-      return file(await reportPdf(report, centreName), 'application/pdf', `投诉统计-${report.half}.pdf`);
+      return file(await reportPdf(report, centreName), 'application/pdf', `complaints-${report.half}.pdf`, `投诉统计-${report.half}.pdf`);
     });
 }
 
