@@ -1,6 +1,7 @@
 // The console: one <Resource> per register in /api/meta, all drawn by the generic screens.
 import { useMemo } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { MetaContext, permissionsOf, type Meta, type ResourceMeta } from './meta.js';
 import { createI18nProvider } from './i18n.js';
 import { createDataProvider } from './dataProvider.js';
@@ -16,6 +17,17 @@ import { ResourceEdit } from './generic/ResourceEdit.js';
 import { ResourceCreate } from './generic/ResourceCreate.js';
 import { CaseShow } from './cases/CaseShow.js';
 import { bundledPlugins } from './plugins.js';
+import { ComplaintList, COMPLAINT_REPORT_PATH } from './complaints/ComplaintList.js';
+import { ComplaintShow } from './complaints/ComplaintShow.js';
+import { ComplaintReportPage } from './complaints/ComplaintReportPage.js';
+import { RelatedComplaints } from './complaints/RelatedComplaints.js';
+
+/** A lawyer's page: the generic one with the complaints about them. */
+const LawyerShow = () => <ResourceShow after={<RelatedComplaints field="lawyerId" />} />;
+
+/** Pages that replace a register's generic ones. */
+const showOf: Record<string, () => React.ReactElement> = { cases: CaseShow, complaints: ComplaintShow, lawyers: LawyerShow };
+const listOf: Record<string, () => React.ReactElement> = { complaints: ComplaintList };
 
 interface AppProps {
   /** What the current user (or nobody) may see and do. */
@@ -52,9 +64,9 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
             <Resource
               key={resource.name}
               name={resource.name}
-              list={ResourceList}
-              // A case's page adds its workflow and the plugins' case panels to the generic one.
-              show={resource.name === 'cases' ? CaseShow : ResourceShow}
+              list={listOf[resource.name] ?? ResourceList}
+              // A case's page adds its workflow and the plugins' case panels; a complaint's its handling.
+              show={showOf[resource.name] ?? ResourceShow}
               edit={may.update ? ResourceEdit : undefined}
               create={may.create ? ResourceCreate : undefined}
               icon={resourceIcon(resource.name)}
@@ -62,6 +74,9 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
             />
           );
         })}
+        <CustomRoutes>
+          <Route path={COMPLAINT_REPORT_PATH} element={<ComplaintReportPage />} />
+        </CustomRoutes>
       </Admin>
     </MetaContext.Provider>
   );

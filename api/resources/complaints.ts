@@ -107,7 +107,7 @@ export default defineResource({
   list: {
     columns: ['receivedAt', 'complainantName', 'channel', 'category', 'lawyerId', 'status', 'acceptDeadline', 'concludeDeadline', 'replyDeadline'],
     sort: ['receivedAt', 'DESC'],
-    filters: ['overdue', 'status', 'channel', 'category', 'outcome', 'lawyerId', 'caseId', 'receivedAt'],
+    filters: ['overdue', 'status', 'channel', 'category', 'lawyerId', 'caseId', 'receivedAt'],
     search: ['complainantName', 'description', 'conclusion'],
   },
   virtualFilters: {

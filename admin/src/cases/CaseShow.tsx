@@ -7,6 +7,7 @@ import { useLabel } from '../i18n.js';
 import { useCasePanels, type CasePanelEntry } from '../plugins.js';
 import { RecordDetails, ShowActions } from '../generic/ResourceShow.js';
 import { CaseWorkflow } from './CaseWorkflow.js';
+import { RelatedComplaints } from '../complaints/RelatedComplaints.js';
 
 const DETAILS = 'details';
 
@@ -37,6 +38,7 @@ export function CaseShow() {
         </Card>
       ) : null}
       <Box role="tabpanel">{current ? <CasePanel Panel={current.Panel} /> : <RecordDetails resource={resource} />}</Box>
+      <RelatedComplaints field="caseId" />
     </Show>
   );
 }
