@@ -53,13 +53,13 @@ export function ComplaintReportPage() {
       <GlobalStyles styles={print} />
       <Title title={translate('fayuan.complaints.report')} />
       <Stack direction="row" spacing={2} className="no-print" sx={{ mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-        <FormControl size="small">
+        <FormControl size="small" sx={{ width: 140 }}>
           <InputLabel id="report-year">{translate('fayuan.complaints.year')}</InputLabel>
           <Select labelId="report-year" label={translate('fayuan.complaints.year')} value={chosen.year} onChange={(e) => setChosen((c) => ({ ...c, year: Number(e.target.value) }))}>
             {years.map((y) => <MenuItem key={y} value={y}>{y}</MenuItem>)}
           </Select>
         </FormControl>
-        <FormControl size="small">
+        <FormControl size="small" sx={{ width: 140 }}>
           <InputLabel id="report-half">{translate('fayuan.complaints.half')}</InputLabel>
           <Select labelId="report-half" name="half" label={translate('fayuan.complaints.half')} value={chosen.half} onChange={(e) => setChosen((c) => ({ ...c, half: Number(e.target.value) as 1 | 2 }))}>
             <MenuItem value={1}>{translate('fayuan.complaints.h1')}</MenuItem>
