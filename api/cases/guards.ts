@@ -6,6 +6,7 @@ import type { Settings } from '../settings/settings.js';
 import { checkAssignment } from './assignment-rules.js';
 import { checkMeansTest } from './means-test.js';
 import type { CaseActionName } from './lifecycle.js';
+import { openComplaintStatuses } from '../complaints/lifecycle.js';
 
 export interface GuardContext {
   trx: Kysely<any>;
@@ -62,7 +63,7 @@ export const assignmentGuard: TransitionGuard = {
 
 export async function openComplaintLawyerIds(trx: Kysely<any>, caseId: number): Promise<number[]> {
   const rows = await trx.selectFrom('complaints').select('lawyerId')
-    .where('caseId', '=', caseId).where('status', 'in', ['received', 'accepted']).where('lawyerId', 'is not', null)
+    .where('caseId', '=', caseId).where('status', 'in', [...openComplaintStatuses]).where('lawyerId', 'is not', null)
     .execute();
   return rows.map((r) => Number(r.lawyerId));
 }

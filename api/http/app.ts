@@ -16,6 +16,7 @@ import { userRoutes } from '../users/routes.js';
 import { transitionRoutes } from '../cases/transitions.js';
 import { correctionRoutes } from '../cases/corrections.js';
 import { coreGuards } from '../cases/guards.js';
+import { complaintNoticeRoute, complaintReportRoutes, complaintRoutes } from '../complaints/routes.js';
 import { settingsRoutes } from '../settings/routes.js';
 import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
@@ -158,6 +159,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.get('/api/docs', (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));
   app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
 
+  app.route('/api/public', complaintNoticeRoute(records));
+
   app.use('/api/*', sameOriginWrites(config.trustedOrigins));
   app.use('/api/*', sessionGuard(auth));
   app.route('/api/users', userRoutes(auth, records));
@@ -166,6 +169,8 @@ export function createFayuan({ database, config, resources: core = coreResources
     effects: plugins.flatMap((p) => p.effects ?? []),
   }));
   app.route('/api/cases', correctionRoutes(records));
+  app.route('/api/complaints', complaintRoutes(records));
+  app.route('/api/reports', complaintReportRoutes(records));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   if (byName.has('forms')) app.route('/api/forms', formRoutes(records));
   app.route('/api/settings', settingsRoutes(records));

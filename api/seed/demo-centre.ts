@@ -1239,6 +1239,12 @@ const CONCLUSIONS = [
   '投诉人与承办律师沟通后消除误会，投诉人撤回投诉要求，予以办结。',
 ];
 
+const REFUSALS = [
+  '投诉事项不属于法律援助投诉受理范围，已告知投诉人向有关部门反映。',
+  '投诉人未提供被投诉人的基本情况和投诉事实，经告知后仍未补正。',
+  '同一事项已经处理并答复，投诉人未提出新的事实和理由。',
+];
+
 /** The number of items (sorted by key) whose key is below `value`. */
 function lowerBound(items: number[], value: number, key: (item: number) => number): number {
   let lo = 0;
@@ -1259,9 +1265,10 @@ function makeComplaints(rng: Random, caseRows: Row[], caseMetas: CaseMeta[], tod
   if (withLawyer.length === 0) return [];
   const statusCounts: [string, number][] = [
     ['received', Math.max(1, Math.round(m * 0.1))],
-    ['accepted', Math.max(1, Math.round(m * 0.15))],
+    ['accepted', Math.max(1, Math.round(m * 0.1))],
+    ['investigating', Math.max(1, Math.round(m * 0.1))],
     ['not_accepted', Math.max(1, Math.round(m * 0.1))],
-    ['concluded', Math.max(1, Math.round(m * 0.15))],
+    ['concluded', Math.max(1, Math.round(m * 0.1))],
   ];
   const statuses: string[] = [];
   for (const [status, count] of statusCounts) for (let k = 0; k < count; k++) statuses.push(status);
@@ -1269,8 +1276,14 @@ function makeComplaints(rng: Random, caseRows: Row[], caseMetas: CaseMeta[], tod
   statuses.length = m;
 
   const ageRange: Record<string, [number, number]> = {
-    received: [0, 4], accepted: [5, 40], not_accepted: [8, 330], concluded: [25, 55], replied: [50, 340],
+    received: [0, 4], accepted: [3, 20], investigating: [10, 40], not_accepted: [8, 330], concluded: [25, 55], replied: [50, 340],
   };
+  const reached = (status: string, step: string) => ({
+    accepted: !['received', 'not_accepted'].includes(status),
+    investigating: ['investigating', 'concluded', 'replied'].includes(status),
+    concluded: ['concluded', 'replied'].includes(status),
+  } as Record<string, boolean>)[step];
+  const at = (day: number): string => isoDateTime({ day: Math.min(todayDay, day), minute: rng.int(540, 1020) });
   const complaints: { row: Row; day: number }[] = [];
   for (const status of statuses) {
     const [minAge, maxAge] = ageRange[status];
@@ -1287,7 +1300,11 @@ function makeComplaints(rng: Random, caseRows: Row[], caseMetas: CaseMeta[], tod
     const c = caseRows[caseIndex];
     const category = rng.weighted([['attitude', 5], ['delay', 5], ['quality', 4], ['fees', 2], ['gifts', 1], ['refusal', 1], ['other', 2]] as const);
     const byApplicant = rng.chance(0.75);
-    const replied = status === 'replied' ? Math.min(todayDay - 1, day + rng.int(20, 50)) : null;
+    // The steps, each a few days after the one before (now and then past its deadline), never after today.
+    const decidedDay = Math.min(todayDay, day + rng.int(1, 7));
+    const investigatedDay = Math.min(todayDay, decidedDay + rng.int(0, 3));
+    const concludedDay = Math.min(todayDay, investigatedDay + rng.int(12, 48));
+    const replied = status === 'replied' ? Math.min(todayDay, concludedDay + rng.int(1, 8)) : null;
     complaints.push({
       day,
       row: {
@@ -1300,8 +1317,16 @@ function makeComplaints(rng: Random, caseRows: Row[], caseMetas: CaseMeta[], tod
         category,
         description: (byApplicant ? '' : '受援人家属代为投诉：') + rng.pick(COMPLAINT_TEXT[category]),
         status,
-        conclusion: status === 'concluded' || status === 'replied' ? rng.pick(CONCLUSIONS) : null,
+        acceptedAt: reached(status, 'accepted') ? at(decidedDay) : null,
+        refusedAt: status === 'not_accepted' ? at(decidedDay) : null,
+        refusalReason: status === 'not_accepted' ? rng.pick(REFUSALS) : null,
+        investigationStartedAt: reached(status, 'investigating') ? at(investigatedDay) : null,
+        concludedAt: reached(status, 'concluded') ? at(concludedDay) : null,
+        findings: reached(status, 'concluded') ? '调阅案卷、询问承办律师和投诉人，核实投诉反映的情况。' : null,
+        conclusion: reached(status, 'concluded') ? rng.pick(CONCLUSIONS) : null,
+        outcome: reached(status, 'concluded') ? rng.weighted([['upheld', 3], ['partly_upheld', 3], ['not_upheld', 4]] as const) : null,
         repliedAt: replied === null ? null : isoDate(replied),
+        replyMethod: replied === null ? null : rng.weighted([['letter', 5], ['phone', 3], ['visit', 2]] as const),
       },
     });
   }

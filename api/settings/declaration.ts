@@ -23,6 +23,22 @@ export default defineResource({
     complaintAcceptWorkingDays: { type: 'integer', label: { zh: '投诉受理期限（工作日）', en: 'Accept complaints within (working days)' }, required: true, min: 1, max: 30 },
     complaintConcludeDays: { type: 'integer', label: { zh: '投诉办结期限（日）', en: 'Conclude complaints within (days)' }, required: true, min: 1, max: 180 },
     complaintReplyWorkingDays: { type: 'integer', label: { zh: '投诉答复期限（工作日）', en: 'Reply within (working days)' }, required: true, min: 1, max: 30 },
+    complaintExtensionDays: { type: 'integer', label: { zh: '投诉办结期限可延长（日）', en: 'Complaint extension (days)' }, required: true, min: 1, max: 90 },
+    holidays: {
+      type: 'list', label: { zh: '节假日与调休', en: 'Holidays and make-up working days' }, maxItems: 400,
+      help: { zh: '国务院公布的放假安排：工作日放假的日期为「放假」，周末上班的日期为「调休上班」；工作日期限据此计算', en: "The State Council's schedule: weekday holidays, and weekend days worked (调休); working-day deadlines follow it" },
+      of: {
+        date: { type: 'date', label: { zh: '日期', en: 'Date' }, required: true },
+        kind: { type: 'enum', label: { zh: '类别', en: 'Kind' }, required: true, options: { holiday: { zh: '放假', en: 'Holiday' }, workday: { zh: '调休上班', en: 'Make-up working day' } } },
+        name: { type: 'text', label: { zh: '名称', en: 'Name' }, maxLength: 30 },
+      },
+    },
+    complaintNoticeAddress: { type: 'text', label: { zh: '投诉受理地址', en: 'Complaints: address' }, maxLength: 200 },
+    complaintNoticePhone: { type: 'text', label: { zh: '投诉电话', en: 'Complaints: phone' }, maxLength: 40 },
+    complaintNoticeFax: { type: 'text', label: { zh: '投诉传真', en: 'Complaints: fax' }, maxLength: 40 },
+    complaintNoticeEmail: { type: 'text', label: { zh: '投诉电子邮箱', en: 'Complaints: email' }, maxLength: 100 },
+    complaintNoticeScope: { type: 'longText', label: { zh: '投诉受理范围', en: 'Complaints: scope' }, maxLength: 2000 },
+    complaintNoticeProcedure: { type: 'longText', label: { zh: '投诉处理程序', en: 'Complaints: procedure' }, maxLength: 4000 },
     registeredPopulation: { type: 'integer', label: { zh: '户籍人口', en: 'Registered population' }, required: true, min: 1 },
     uploadLimitMb: { type: 'integer', label: { zh: '上传文件大小上限（MB）', en: 'Upload limit (MB)' }, required: true, min: 1, max: 200 },
     uploadUnzippedLimitMb: {
@@ -36,7 +52,16 @@ export default defineResource({
   sections: [
     { id: 'centre', label: { zh: '中心与案号', en: 'Centre and case numbers' }, fields: ['centreName', 'caseNumberFormat', 'registeredPopulation'] },
     { id: 'means', label: { zh: '经济困难标准', en: 'Hardship threshold' }, fields: ['minimumLivingStandard', 'hardshipFactor'] },
-    { id: 'deadlines', label: { zh: '办理期限', en: 'Deadlines' }, fields: ['reviewDays', 'assignDays', 'complaintAcceptWorkingDays', 'complaintConcludeDays', 'complaintReplyWorkingDays'] },
+    {
+      id: 'deadlines', label: { zh: '办理期限', en: 'Deadlines' },
+      fields: ['reviewDays', 'assignDays', 'complaintAcceptWorkingDays', 'complaintConcludeDays', 'complaintExtensionDays', 'complaintReplyWorkingDays'],
+    },
+    { id: 'calendar', label: { zh: '节假日与调休', en: 'Public holidays and make-up days' }, fields: ['holidays'] },
+    {
+      id: 'complaintNotice', label: { zh: '投诉公示', en: 'Complaints notice' },
+      fields: ['complaintNoticeAddress', 'complaintNoticePhone', 'complaintNoticeFax', 'complaintNoticeEmail', 'complaintNoticeScope', 'complaintNoticeProcedure'],
+    },
+    { id: 'quality', label: { zh: '质量监督目标', en: 'Quality targets' }, fields: ['hearingObservationTargetPercent', 'returnVisitTargetPercent', 'satisfactionTargetPercent'] },
     { id: 'uploads', label: { zh: '上传文件', en: 'Uploads' }, fields: ['uploadLimitMb', 'uploadUnzippedLimitMb'] },
   ],
   access: { read: { admin: everyRow, supervisor: everyRow, lawyer: everyRow, reviewer: everyRow }, create: {}, update: { admin: everyRow }, delete: {} },

@@ -8,6 +8,7 @@ import { useCasePanels, type CasePanelEntry } from '../plugins.js';
 import { RecordDetails, ShowActions } from '../generic/ResourceShow.js';
 import { CaseWorkflow } from './CaseWorkflow.js';
 import { WorkLogPanel } from './WorkLogPanel.js';
+import { RelatedComplaints } from '../complaints/RelatedComplaints.js';
 
 const DETAILS = 'details';
 const WORK_LOG = 'work-log';
@@ -42,6 +43,7 @@ export function CaseShow() {
         </Card>
       ) : null}
       <Box role="tabpanel">{current ? <CasePanel Panel={current.Panel} /> : tab === WORK_LOG ? <WorkLogPanel /> : <RecordDetails resource={resource} />}</Box>
+      <RelatedComplaints field="caseId" />
     </Show>
   );
 }

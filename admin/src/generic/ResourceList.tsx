@@ -9,6 +9,7 @@ import {
   TopToolbar,
   useResourceContext,
 } from 'react-admin';
+import type { ReactNode } from 'react';
 import type { SxProps } from '@mui/material';
 import { SYSTEM_FIELDS, permissionsOf, useResourceMeta, type FieldMeta, type ResourceMeta } from '../meta.js';
 import { DisplayField } from './fieldComponents.js';
@@ -44,9 +45,10 @@ function cellSx(field: FieldMeta): SxProps {
   }
 }
 
-function ListActions({ canCreate }: { canCreate: boolean }) {
+function ListActions({ canCreate, extra }: { canCreate: boolean; extra?: ReactNode }) {
   return (
     <TopToolbar>
+      {extra}
       <FilterButton />
       <ColumnsButton />
       {canCreate ? <CreateButton /> : null}
@@ -55,7 +57,8 @@ function ListActions({ canCreate }: { canCreate: boolean }) {
   );
 }
 
-export function ResourceList() {
+/** `extraColumns` after the declared ones, `extraActions` in the toolbar (e.g. the complaints ledger's deadline chips and report). */
+export function ResourceList({ extraColumns, extraActions }: { extraColumns?: ReactNode; extraActions?: ReactNode } = {}) {
   const resource = useResourceMeta(useResourceContext()!);
   const filters = useListFilters(resource);
   const exporter = useCsvExporter(resource);
@@ -66,7 +69,7 @@ export function ResourceList() {
       sort={resource.list.sort}
       filters={filters}
       exporter={exporter}
-      actions={<ListActions canCreate={may.create} />}
+      actions={<ListActions canCreate={may.create} extra={extraActions} />}
       perPage={25}
     >
       <DataTable rowClick="show" bulkActionButtons={may.delete ? undefined : false} hiddenColumns={columns.filter((c) => c.hidden).map((c) => c.field.name)}>
@@ -81,6 +84,7 @@ export function ResourceList() {
             <DisplayField field={field} inList />
           </DataTable.Col>
         ))}
+        {extraColumns}
       </DataTable>
     </List>
   );

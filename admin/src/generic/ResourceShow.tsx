@@ -1,4 +1,5 @@
 // The page of one record of any register: every field, grouped, system columns last.
+import type { ReactNode } from 'react';
 import { Box, Card, CardContent, Divider, Typography } from '@mui/material';
 import { EditButton, Labeled, ListButton, Show, TopToolbar, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
 import { permissionsOf, useResourceMeta, type ResourceMeta } from '../meta.js';
@@ -16,11 +17,13 @@ export function ShowActions({ canEdit }: { canEdit: boolean }) {
   );
 }
 
-export function ResourceShow() {
+/** `after`: more below the fields (e.g. the complaints about a lawyer). */
+export function ResourceShow({ after }: { after?: ReactNode } = {}) {
   const resource = useResourceMeta(useResourceContext()!);
   return (
     <Show actions={<ShowActions canEdit={permissionsOf(resource).update} />} component="div">
       <RecordDetails resource={resource} />
+      {after}
     </Show>
   );
 }

@@ -5,6 +5,7 @@ import { caseloadStatuses } from '../../../api/cases/caseload.js';
 import { permissionsOf, useMeta, useResourceMeta, type ResourceMeta } from '../meta.js';
 import { DisplayField } from '../generic/fieldComponents.js';
 import { RecordDetails, ShowActions } from '../generic/ResourceShow.js';
+import { RelatedComplaints } from '../complaints/RelatedComplaints.js';
 
 const CASE_COLUMNS = ['caseNumber', 'applicantName', 'caseType', 'causeOfAction', 'applicationDate', 'status'];
 
@@ -49,6 +50,7 @@ export function LawyerShow() {
     <Show actions={<ShowActions canEdit={permissionsOf(resource).update} />} component="div">
       <RecordDetails resource={resource} />
       {cases ? <LawyerCases cases={cases} /> : null}
+      <RelatedComplaints field="lawyerId" />
     </Show>
   );
 }
