@@ -2,6 +2,7 @@
 // The expectation of each cell is read from the register's `access` block; the rows a row rule
 // admits are worked out here, by evaluating the rule's filter against the admin's unrestricted
 // view of the data (never by asking the server's enforcement code).
+import { applicability, holds } from '../api/resources/conditions.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreResources } from '../api/resources/index.js';
 import usersDeclaration from '../api/users/declaration.js';
@@ -336,7 +337,16 @@ async function allowedUpdate(r: ResourceDefinition, role: Role, id: unknown) {
   const hidden = hiddenFor(r, role);
   const writable = accessOf(r).writableFields?.[role];
   const seen = await json(await get(role, `${base(r)}/${id}`));
-  const allowed = (writable ?? Object.keys(r.fields)).filter((f) => !hidden.has(f));
+  const writableNow = (writable ?? Object.keys(r.fields)).filter((f) => !hidden.has(f));
+  // Issue #10: a field that does not apply to the record yet (a quality grade before closing) is dropped, not stored.
+  const allowed = writableNow.filter((f) => holds(applicability(r.fields[f], r.stages), seen));
+  if (!allowed.length) {
+    const early = pickChange(r, seen, writableNow);
+    const res = await t.api(role, `${base(r)}/${id}`, { method: 'PUT', body: { ...seen, [early.field]: early.value } });
+    check(res.status, `${role} changes ${r.name}.${early.field} before it applies`).toBe(200);
+    check((await adminRow(r, id))![early.field] ?? null).toBeNull();
+    return;
+  }
   const change = pickChange(r, seen, allowed);
   const res = await t.api(role, `${base(r)}/${id}`, { method: 'PUT', body: { ...seen, [change.field]: change.value } });
   const answer = await json(res);
