@@ -27,6 +27,9 @@ import { buildOpenApi, docsPage } from '../meta/openapi.js';
 import type { ResourceDefinition } from '../resources/define.js';
 import { coreResources } from '../resources/index.js';
 import { crudRoutes } from '../rest/crud-routes.js';
+import { spreadsheetRoutes } from '../spreadsheets/routes.js';
+import { reportRoutes } from '../reports/routes.js';
+import { reportMigrations } from '../reports/indexes.js';
 import { ApiError, localeOf } from '../rest/errors.js';
 import { Records } from '../rest/records.js';
 import { readActor, sessionGuard } from '../auth/session.js';
@@ -163,6 +166,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   }));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   app.route('/api/settings', settingsRoutes(records));
+  app.route('/api', reportRoutes(records));
+  for (const resource of resources) app.route(`/api/${resource.name}`, spreadsheetRoutes(records, resource));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 
@@ -182,7 +187,7 @@ export function createFayuan({ database, config, resources: core = coreResources
     context,
     migrate: () => migrate(database, {
       resources,
-      migrations: [...coreMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
+      migrations: [...coreMigrations, ...reportMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
       authMigrations: () => authMigrations(auth),
     }),
   };

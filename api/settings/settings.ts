@@ -17,6 +17,16 @@ export const defaultSettings = {
   uploadLimitMb: 20,
   /** A DOCX or OFD, unpacked, at most this (its central directory's sizes). */
   uploadUnzippedLimitMb: 100,
+  // Seed 001's yearly targets (reports/indicators.ts); shares in per cent, 0 = no target.
+  targetCasesPer10k: 12,
+  targetCriminalSharePct: 19,
+  targetLitigationSharePct: 55,
+  targetLawFirmSharePct: 35,
+  targetHearingObservationPct: 5,
+  targetSatisfactionPct: 98,
+  targetAmountRecovered: 0,
+  /** Seed 000: 800 consultations a year. */
+  targetConsultations: 800,
 };
 
 export type Settings = typeof defaultSettings;
