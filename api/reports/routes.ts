@@ -1,4 +1,5 @@
 // GET /api/indicators?year=YYYY (the dashboard's and the reports' one source of numbers),
+// GET /api/indicators/mine (a lawyer's own figures),
 // GET /api/reports/yearly.xlsx?year=YYYY (the yearly report with the Ministry's table).
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -6,6 +7,7 @@ import type { Records } from '../rest/records.js';
 import { ApiError, badInput } from '../rest/errors.js';
 import { yearFigures } from './indicators.js';
 import { yearlyWorkbook } from './yearly-xlsx.js';
+import { myWork } from './my-work.js';
 
 const READERS = ['admin', 'supervisor'];
 
@@ -27,6 +29,10 @@ export function reportRoutes(records: Records) {
     .get('/indicators', async (c) => {
       assertReader(c);
       return c.json(await yearFigures(records, yearOf(c)));
+    })
+    .get('/indicators/mine', async (c) => {
+      if (c.var.actor.role !== 'lawyer') throw new ApiError(403, { zh: '只有律师有本人的办案统计', en: 'Only lawyers have their own case figures' });
+      return c.json(await myWork(records, c.var.actor));
     })
     .get('/reports/yearly.xlsx', async (c) => {
       assertReader(c);
