@@ -1,7 +1,9 @@
 // GET /api/indicators on a small hand-computed set: nine cases in 2015 (a year the demo data,
 // which covers the last 365 days, never reaches), two lawyers, a population of 20,000; and the
 // hearing-observation and return-visit figures from throwaway registers of the plugins' names.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from './support/poppler.js';
 import { definePlugin, defineResource, everyRow, type Row } from '../api/plugin-kit.js';
 import { startTestFayuan, type TestFayuan } from './support/fayuan.js';
 
@@ -168,5 +170,66 @@ describe('the yearly indicators on a hand-computed set', () => {
     const bad = await t.api('admin', '/api/indicators?year=20x5');
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors.year).toContain('年份');
+  });
+});
+
+describe('the yearly report', () => {
+  async function workbook(): Promise<ExcelJS.Workbook> {
+    const res = await t.api('admin', '/api/reports/yearly.xlsx?year=2015');
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    return book;
+  }
+  const rowsOf = (sheet: ExcelJS.Worksheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  };
+
+  it('writes the indicators, the months by case type and the Ministry table from the same figures', async () => {
+    const book = await workbook();
+    expect(book.worksheets.map((w) => w.name)).toEqual(['年度指标', '按月', '按类型与服务点', '司法部统计表']);
+    const summary = rowsOf(book.getWorksheet('年度指标')!);
+    expect(summary.find((r) => r[0] === '刑事法律援助案件占比')).toEqual(['刑事法律援助案件占比', 2, 6, '33.3%', '≥ 19%', '是']);
+    expect(summary.find((r) => r[0] === '法律咨询人次')?.[1]).toBe('无数据');
+
+    const monthly = rowsOf(book.getWorksheet('按月')!);
+    // Granted civil cases by month of application: case 2 in January, case 4 in March (6 was rejected, 7 is still an application).
+    expect(monthly.find((r) => r[0] === '民事')).toEqual(['民事', 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+    expect(monthly.find((r) => r[0] === '合计')).toEqual(['合计', 2, 1, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 6]);
+
+    const ministry = rowsOf(book.getWorksheet('司法部统计表')!);
+    expect(ministry.find((r) => r[0] === '一、法律援助案件总数')).toEqual(['一、法律援助案件总数', 6, 3, 2, 0, 0, 1]);
+    expect(ministry.find((r) => r[0] === '（一）刑事法律援助案件')).toEqual(['（一）刑事法律援助案件', 2, 1, 0, 0, 0, 1]);
+    expect(ministry.find((r) => r[0] === '其中：侦查阶段')?.[1]).toBe('无数据');
+    expect(ministry.find((r) => r[0] === '二、值班律师法律帮助')?.[1]).toBe('无数据');
+  });
+
+  it('prints the same figures as a PDF', async () => {
+    const res = await t.api('admin', '/api/reports/yearly.pdf?year=2015');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfText(new Uint8Array(await res.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(text).toContain('2015 年度法律援助工作统计');
+    expect(text).toContain('刑事法律援助案件占比 2 6 33.3% ≥ 19% 是');
+    expect(text).toContain('无数据');
+  }, 60_000);
+
+  it('is refused to a lawyer', async () => {
+    expect((await t.api('lawyer', '/api/reports/yearly.xlsx?year=2015')).status).toBe(403);
+  });
+});
+
+describe("a lawyer's own figures", () => {
+  it('counts only the lawyer\'s cases, by state', async () => {
+    const res = await t.api('lawyer', '/api/indicators/mine');
+    expect(res.status).toBe(200);
+    const body: Json = await res.json();
+    const lawyerId = Number((await t.database.db.selectFrom('user').select('lawyerId').where('email', '=', 'lawyer@fayuan.test').executeTakeFirstOrThrow()).lawyerId);
+    const own = Number((await t.database.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).where('lawyerId', '=', lawyerId).executeTakeFirstOrThrow()).n);
+    expect(body.byStatus.reduce((a: number, s: Json) => a + s.count, 0)).toBe(own);
+    expect(typeof body.subsidyTotal).toBe('number');
+    expect((await t.api('admin', '/api/indicators/mine')).status).toBe(403);
   });
 });

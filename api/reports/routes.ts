@@ -1,6 +1,6 @@
 // GET /api/indicators?year=YYYY (the dashboard's and the reports' one source of numbers),
 // GET /api/indicators/mine (a lawyer's own figures),
-// GET /api/reports/yearly.xlsx?year=YYYY (the yearly report with the Ministry's table).
+// GET /api/reports/yearly.xlsx?year=YYYY (the yearly report with the Ministry's table) and .pdf.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import type { Records } from '../rest/records.js';
@@ -8,6 +8,7 @@ import { ApiError, badInput } from '../rest/errors.js';
 import { yearFigures } from './indicators.js';
 import { yearlyWorkbook } from './yearly-xlsx.js';
 import { myWork } from './my-work.js';
+import { loadSettings } from '../settings/settings.js';
 
 const READERS = ['admin', 'supervisor'];
 
@@ -41,6 +42,19 @@ export function reportRoutes(records: Records) {
       return c.body(bytes as never, 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': `attachment; filename="yearly-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${year}年度法律援助工作统计.xlsx`)}`,
+        'Cache-Control': 'no-store',
+      });
+    })
+    .get('/reports/yearly.pdf', async (c) => {
+      assertReader(c);
+      const year = yearOf(c);
+      const figures = await yearFigures(records, year);
+      // The PDF toolkit loads react-pdf and the fonts: only when a PDF is first asked for.
+      const { yearlyPdf } = await import('./yearly-pdf.js');
+      const bytes = await yearlyPdf(String((await loadSettings(records.database.db)).centreName), figures);
+      return c.body(new Uint8Array(bytes) as never, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `inline; filename="yearly-${year}.pdf"; filename*=UTF-8''${encodeURIComponent(`${year}年度法律援助工作统计.pdf`)}`,
         'Cache-Control': 'no-store',
       });
     });
