@@ -30,6 +30,7 @@ import { crudRoutes } from '../rest/crud-routes.js';
 import { spreadsheetRoutes } from '../spreadsheets/routes.js';
 import { reportRoutes } from '../reports/routes.js';
 import { reportMigrations } from '../reports/indexes.js';
+import { reportPaths } from '../reports/openapi.js';
 import { ApiError, localeOf } from '../rest/errors.js';
 import { Records } from '../rest/records.js';
 import { readActor, sessionGuard } from '../auth/session.js';
@@ -151,7 +152,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   const described = [...resources, usersDeclaration, settingsDeclaration];
   const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
   app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
-  const openApi = buildOpenApi(described, Object.assign({}, ...plugins.map((p) => p.openapi ?? {})));
+  const openApi = buildOpenApi(described, Object.assign(reportPaths(resources), ...plugins.map((p) => p.openapi ?? {})));
   app.get('/api/openapi.json', (c) => c.json(openApi));
   const docsPolicy = policyAllowingInline(docsPage);
   app.get('/api/docs', (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));

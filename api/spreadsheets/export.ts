@@ -5,7 +5,11 @@ import Papa from 'papaparse';
 import { tableName, type Actor, type Field, type ResourceDefinition, type Row } from '../resources/define.js';
 import { MAX_PAGE, type ListQuery } from '../rest/list-query.js';
 import type { Records } from '../rest/records.js';
+import { ApiError } from '../rest/errors.js';
 import { cellOf, headerOf, isTextField, neutralised, sheetFields } from './cells.js';
+
+/** At most this many rows per file (a spreadsheet program's practical size, and the server's memory). */
+export const MAX_EXPORT_ROWS = 100_000;
 
 /** The sheet's columns: the record number, then every readable field. */
 function exportColumns(resource: ResourceDefinition): [string, Field][] {
@@ -18,6 +22,12 @@ export async function exportTable(records: Records, resource: ResourceDefinition
   const rows: Row[] = [];
   for (let start = 0; ; start += MAX_PAGE) {
     const page = await records.list(resource, { ...query, range: [start, start + MAX_PAGE - 1] }, actor);
+    if (page.total > MAX_EXPORT_ROWS) {
+      throw new ApiError(422, {
+        zh: `共 ${page.total} 行，一次最多导出 ${MAX_EXPORT_ROWS} 行：请先用筛选条件缩小范围`,
+        en: `${page.total} rows: at most ${MAX_EXPORT_ROWS} per export; narrow the filter first`,
+      });
+    }
     rows.push(...page.rows);
     if (page.rows.length < MAX_PAGE) break;
   }
