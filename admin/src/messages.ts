@@ -97,6 +97,21 @@ export const appMessages = {
         amount: '挽回损失或取得利益 %{money}',
       },
       history: { title: '操作记录', at: '时间', who: '操作人', action: '操作', changes: '变更内容', none: '暂无记录', empty: '（空）', record: '对象', raw: '原始记录（导出用）' },
+      spreadsheet: {
+        xlsx: '导出 Excel（XLSX）', csv: '导出 CSV', import: '导入',
+        hint: '上传 XLSX 或 CSV 文件，第一行为列名（中文列名或字段名）。先预览检查，全部无误后才能导入；有一行出错则一行也不导入。',
+        template: '下载导入模板', uploading: '正在上传 %{pct}%', checking: '正在逐行检查…',
+        row: '行号', column: '列', problem: '问题', ready: '共 %{n} 行，检查无误，可以导入',
+        preview: '预览检查', confirm: '确认导入', imported: '已导入 %{n} 行', failed: '导入失败',
+      },
+      indicators: {
+        title: '年度指标', year: '年度', target: '目标 %{target}', no_target: '未设目标', met: '达标', not_met: '未达标',
+        unavailable: '暂无数据', trend: '月度趋势', by_type: '按案件类型（受理）', by_point: '按受理服务点', by_group: '按特殊群体',
+        grades: '结案质量等次', overdue: '当前逾期未办', cases: '件', report: '下载年度报表（XLSX）', failed: '无法读取统计指标',
+        numerator: '%{n} / %{d}',
+        mine_by_state: '我的案件（按状态）', missing: '结案还缺', missing_outcome: '未填写办案结果', my_grades: '我的质量等次', my_subsidy: '我的办案补贴合计（元）',
+        reviewer: '分配给我的卷宗',
+      },
     },
   },
   en: {
@@ -195,6 +210,21 @@ export const appMessages = {
         amount: 'recovered %{money}',
       },
       history: { title: 'History', at: 'Time', who: 'By', action: 'Action', changes: 'Changes', none: 'No entries', empty: '(empty)', record: 'Record', raw: 'Raw entry (for export)' },
+      spreadsheet: {
+        xlsx: 'Export Excel (XLSX)', csv: 'Export CSV', import: 'Import',
+        hint: 'Upload an XLSX or CSV whose first row names the columns. Check first; nothing is imported unless every row is right.',
+        template: 'Download the template', uploading: 'Uploading %{pct}%', checking: 'Checking every row…',
+        row: 'Row', column: 'Column', problem: 'Problem', ready: '%{n} rows, all correct: ready to import',
+        preview: 'Check', confirm: 'Import', imported: '%{n} rows imported', failed: 'Import failed',
+      },
+      indicators: {
+        title: 'Indicators for the year', year: 'Year', target: 'Target %{target}', no_target: 'No target', met: 'Met', not_met: 'Not met',
+        unavailable: 'Not available', trend: 'By month', by_type: 'By case type (granted)', by_point: 'By service point', by_group: 'By special group',
+        grades: 'Quality grades of closed cases', overdue: 'Overdue now', cases: 'cases', report: 'Download the yearly report (XLSX)', failed: 'Cannot load the indicators',
+        numerator: '%{n} / %{d}',
+        mine_by_state: 'My cases by state', missing: 'Missing for closing', missing_outcome: 'No outcome written', my_grades: 'My quality grades', my_subsidy: 'My subsidies (yuan)',
+        reviewer: 'Files assigned to me',
+      },
     },
   },
 };

@@ -32,6 +32,10 @@ import { buildOpenApi, docsPage } from '../meta/openapi.js';
 import type { ResourceDefinition } from '../resources/define.js';
 import { coreResources } from '../resources/index.js';
 import { crudRoutes } from '../rest/crud-routes.js';
+import { spreadsheetRoutes } from '../spreadsheets/routes.js';
+import { reportRoutes } from '../reports/routes.js';
+import { reportMigrations } from '../reports/indexes.js';
+import { reportPaths } from '../reports/openapi.js';
 import { ApiError, localeOf } from '../rest/errors.js';
 import { Records } from '../rest/records.js';
 import { readActor, sessionGuard } from '../auth/session.js';
@@ -153,7 +157,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   const described = [...resources, usersDeclaration, settingsDeclaration];
   const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
   app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
-  const openApi = buildOpenApi(described, Object.assign({}, ...plugins.map((p) => p.openapi ?? {})));
+  const openApi = buildOpenApi(described, Object.assign(reportPaths(resources), ...plugins.map((p) => p.openapi ?? {})));
   app.get('/api/openapi.json', (c) => c.json(openApi));
   const docsPolicy = policyAllowingInline(docsPage);
   app.get('/api/docs', (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));
@@ -174,6 +178,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   if (byName.has('forms')) app.route('/api/forms', formRoutes(records));
   app.route('/api/settings', settingsRoutes(records));
+  app.route('/api', reportRoutes(records));
+  for (const resource of resources) app.route(`/api/${resource.name}`, spreadsheetRoutes(records, resource));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 
@@ -195,7 +201,7 @@ export function createFayuan({ database, config, resources: core = coreResources
     context,
     migrate: () => migrate(database, {
       resources,
-      migrations: [...coreMigrations, ...(byName.has('forms') ? [shippedForms] : []), ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
+      migrations: [...coreMigrations, ...(byName.has('forms') ? [shippedForms] : []), ...reportMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
       authMigrations: () => authMigrations(auth),
     }),
   };

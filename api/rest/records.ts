@@ -111,10 +111,11 @@ export class Records {
     return previous;
   }
 
-  async create(resource: ResourceDefinition, body: Row, actor: Actor): Promise<Row> {
+  /** A client's new record; `trx` joins a caller's transaction (an import's rows, all or none). */
+  async create(resource: ResourceDefinition, body: Row, actor: Actor, trx?: Kysely<any>): Promise<Row> {
     assertMay(resource, actor, 'create');
     assertFieldWrites(resource, actor, withoutEmpty(body), null);
-    return this.write(async (trx) => {
+    return this.within(trx, async (trx) => {
       const settings = await loadSettings(trx);
       const defaults = defaultsOf(resource);
       // Server-kept fields sent on creation are ignored, so no rule weighs them either.

@@ -48,6 +48,12 @@ export default defineResource({
     hearingObservationTargetPercent: { type: 'integer', label: { zh: '旁听庭审覆盖目标（%）', en: 'Hearings observed target (%)' }, required: true, min: 0, max: 100, help: { zh: '本年度开庭案件中旁听的比例', en: 'Share of this year\'s heard cases observed' } },
     returnVisitTargetPercent: { type: 'integer', label: { zh: '回访覆盖目标（%）', en: 'Return-visit target (%)' }, required: true, min: 0, max: 100, help: { zh: '本年度结案案件中回访的比例', en: 'Share of this year\'s closed cases visited' } },
     satisfactionTargetPercent: { type: 'integer', label: { zh: '满意度目标（%）', en: 'Satisfaction target (%)' }, required: true, min: 0, max: 100 },
+    targetCasesPer10k: { type: 'money', label: { zh: '目标：每万户籍人口案件数', en: 'Target: cases per 10,000 residents' }, required: true, min: 0 },
+    targetCriminalSharePct: { type: 'money', label: { zh: '目标：刑事案件占比（%）', en: 'Target: criminal share (%)' }, required: true, min: 0, max: 100 },
+    targetLitigationSharePct: { type: 'money', label: { zh: '目标：诉讼案件占结案比例（%）', en: 'Target: litigation share of closed cases (%)' }, required: true, min: 0, max: 100 },
+    targetLawFirmSharePct: { type: 'money', label: { zh: '目标：社会律师承办占比（%）', en: 'Target: law-firm share (%)' }, required: true, min: 0, max: 100 },
+    targetAmountRecovered: { type: 'money', label: { zh: '目标：挽回损失（元，0 为不设）', en: 'Target: amount recovered (yuan, 0 = none)' }, required: true, min: 0 },
+    targetConsultations: { type: 'integer', label: { zh: '目标：法律咨询人次（0 为不设）', en: 'Target: consultations (0 = none)' }, required: true, min: 0 },
   },
   sections: [
     { id: 'centre', label: { zh: '中心与案号', en: 'Centre and case numbers' }, fields: ['centreName', 'caseNumberFormat', 'registeredPopulation'] },
@@ -62,6 +68,10 @@ export default defineResource({
       fields: ['complaintNoticeAddress', 'complaintNoticePhone', 'complaintNoticeFax', 'complaintNoticeEmail', 'complaintNoticeScope', 'complaintNoticeProcedure'],
     },
     { id: 'quality', label: { zh: '质量监督目标', en: 'Quality targets' }, fields: ['hearingObservationTargetPercent', 'returnVisitTargetPercent', 'satisfactionTargetPercent'] },
+    {
+      id: 'indicators', label: { zh: '年度指标目标', en: 'Yearly targets' },
+      fields: ['targetCasesPer10k', 'targetCriminalSharePct', 'targetLitigationSharePct', 'targetLawFirmSharePct', 'targetAmountRecovered', 'targetConsultations'],
+    },
     { id: 'uploads', label: { zh: '上传文件', en: 'Uploads' }, fields: ['uploadLimitMb', 'uploadUnzippedLimitMb'] },
   ],
   access: { read: { admin: everyRow, supervisor: everyRow, lawyer: everyRow, reviewer: everyRow }, create: {}, update: { admin: everyRow }, delete: {} },

@@ -35,6 +35,14 @@ export const defaultSettings = {
   returnVisitTargetPercent: 90,
   /** Visits answering satisfied or basically satisfied (%) — seed 000: ≥ 98. */
   satisfactionTargetPercent: 98,
+  // Seed 001's yearly targets (reports/indicators.ts); shares in per cent, 0 = no target.
+  targetCasesPer10k: 12,
+  targetCriminalSharePct: 19,
+  targetLitigationSharePct: 55,
+  targetLawFirmSharePct: 35,
+  targetAmountRecovered: 0,
+  /** Seed 000: 800 consultations a year. */
+  targetConsultations: 800,
 };
 
 export type Settings = typeof defaultSettings;

@@ -2,11 +2,11 @@
 // it (api/audit/readable.ts). The raw entry stays in the export and at the foot of the entry.
 import { Card, CardContent, Divider, Typography, Box } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DataTable, ExportButton, FilterButton, List, ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, FilterButton, List, ListButton, Show, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { useResourceMeta, type ReadableEntry } from '../meta.js';
 import { useLabel } from '../i18n.js';
 import { useListFilters } from '../generic/listFilters.js';
-import { useCsvExporter } from '../generic/csvExporter.js';
+import { ExportMenu } from '../generic/SpreadsheetButtons.js';
 import { ReadableChanges, useChangeText } from './ReadableEntry.js';
 
 const readableOf = (record: Record<string, unknown> | undefined) => record?.readable as ReadableEntry | undefined;
@@ -42,8 +42,8 @@ export function AuditLogList() {
     <List
       sort={resource.list.sort}
       filters={useListFilters(resource)}
-      exporter={useCsvExporter(resource)}
-      actions={<TopToolbar><FilterButton /><ExportButton maxResults={1000} /></TopToolbar>}
+      exporter={false}
+      actions={<TopToolbar><FilterButton /><ExportMenu resource="audit-log" /></TopToolbar>}
       perPage={25}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>

@@ -3,7 +3,6 @@ import {
   ColumnsButton,
   CreateButton,
   DataTable,
-  ExportButton,
   FilterButton,
   List,
   TopToolbar,
@@ -14,7 +13,7 @@ import type { SxProps } from '@mui/material';
 import { SYSTEM_FIELDS, permissionsOf, useResourceMeta, type FieldMeta, type ResourceMeta } from '../meta.js';
 import { DisplayField } from './fieldComponents.js';
 import { useListFilters } from './listFilters.js';
-import { useCsvExporter } from './csvExporter.js';
+import { ExportMenu, IMPORTABLE, ImportButton } from './SpreadsheetButtons.js';
 
 /** Declared columns first; then the register's other fields, hidden until chosen. */
 function columnsOf(resource: ResourceMeta): { field: FieldMeta; hidden: boolean }[] {
@@ -45,14 +44,15 @@ function cellSx(field: FieldMeta): SxProps {
   }
 }
 
-function ListActions({ canCreate, extra }: { canCreate: boolean; extra?: ReactNode }) {
+function ListActions({ canCreate, resource, extra }: { canCreate: boolean; resource: string; extra?: ReactNode }) {
   return (
     <TopToolbar>
       {extra}
       <FilterButton />
       <ColumnsButton />
       {canCreate ? <CreateButton /> : null}
-      <ExportButton maxResults={1000} />
+      {canCreate && IMPORTABLE.includes(resource) ? <ImportButton resource={resource} /> : null}
+      <ExportMenu resource={resource} />
     </TopToolbar>
   );
 }
@@ -61,15 +61,14 @@ function ListActions({ canCreate, extra }: { canCreate: boolean; extra?: ReactNo
 export function ResourceList({ extraColumns, extraActions }: { extraColumns?: ReactNode; extraActions?: ReactNode } = {}) {
   const resource = useResourceMeta(useResourceContext()!);
   const filters = useListFilters(resource);
-  const exporter = useCsvExporter(resource);
   const columns = columnsOf(resource);
   const may = permissionsOf(resource);
   return (
     <List
       sort={resource.list.sort}
       filters={filters}
-      exporter={exporter}
-      actions={<ListActions canCreate={may.create} extra={extraActions} />}
+      exporter={false}
+      actions={<ListActions canCreate={may.create} resource={resource.name} extra={extraActions} />}
       perPage={25}
     >
       <DataTable rowClick="show" bulkActionButtons={may.delete ? undefined : false} hiddenColumns={columns.filter((c) => c.hidden).map((c) => c.field.name)}>
