@@ -21,7 +21,8 @@ export type StampField = 'acceptedAt' | 'assignedAt' | 'closedAt' | 'archivedAt'
 
 export interface CaseAction {
   from: readonly CaseStatus[];
-  to: CaseStatus;
+  /** null: the case keeps its state (e.g. a change of lawyer). */
+  to: CaseStatus | null;
   who: readonly Performer[];
   stamps: StampField | null;
   label: Label;
@@ -48,6 +49,19 @@ const requiredText = (message: Label, max: number) =>
     .trim().min(1, { error: said(message) }).max(max, { error: atMost(max) });
 
 const chooseLawyer = said({ zh: '请选择承办律师', en: 'Choose the lawyer' });
+const lawyerIdPayload = z.coerce.number({ error: chooseLawyer }).int({ error: chooseLawyer }).positive({ error: chooseLawyer });
+/** The admin has seen the conflict warnings (cases/conflicts.ts) and assigns anyway. */
+const acknowledgeConflicts = z.boolean({ error: said({ zh: '确认利益冲突提示应为是或否', en: 'acknowledgeConflicts is true or false' }) }).optional();
+
+/** Why a case changes lawyer (更换法律援助人员). */
+export const lawyerChangeReasons = {
+  client_request: { zh: '受援人有正当理由要求更换', en: "The client's request, with cause" },
+  lawyer_withdrawal: { zh: '法律援助人员申请退出', en: "The lawyer's withdrawal" },
+  complaint_upheld: { zh: '投诉查实', en: 'A complaint upheld' },
+  conflict_of_interest: { zh: '发现利益冲突', en: 'A conflict of interest found' },
+  unable_to_act: { zh: '法律援助人员因故不能继续履行职责', en: 'The lawyer cannot go on acting' },
+};
+type LawyerChangeReason = keyof typeof lawyerChangeReasons;
 
 export const caseActions = {
   review: {
@@ -70,7 +84,8 @@ export const caseActions = {
     from: ['accepted'], to: 'assigned', who: ['admin'], stamps: 'assignedAt',
     label: { zh: '指派', en: 'Assign' },
     payload: z.object({
-      lawyerId: z.coerce.number({ error: chooseLawyer }).int({ error: chooseLawyer }).positive({ error: chooseLawyer }),
+      lawyerId: lawyerIdPayload,
+      acknowledgeConflicts,
       assignmentMethod: z.enum(['assigned', 'client_choice'], { error: said({ zh: '指派方式应为「指派」或「点援」', en: 'The method is "assigned" or "client_choice"' }) }).default('assigned'),
     }),
     writes: ['lawyerId', 'assignmentMethod'],
@@ -120,6 +135,19 @@ export const caseActions = {
       note: z.string({ error: said({ zh: '说明应为文字', en: 'The note is text' }) }).refine((v) => !v.includes('\u0000'), { error: noNul }).trim().max(500, { error: atMost(500) }).optional(),
     }),
     writes: [],
+  },
+  'change-lawyer': {
+    from: ['assigned', 'in_progress'], to: null, who: ['admin'], stamps: null,
+    label: { zh: '更换承办律师', en: 'Change lawyer' },
+    payload: z.object({
+      lawyerId: lawyerIdPayload,
+      reason: z.enum(Object.keys(lawyerChangeReasons) as [LawyerChangeReason, ...LawyerChangeReason[]], {
+        error: said({ zh: '请选择更换承办律师的原因', en: 'Choose the reason for the change of lawyer' }),
+      }),
+      note: z.string({ error: said({ zh: '说明应为文字', en: 'The note is text' }) }).refine((v) => !v.includes('\u0000'), { error: noNul }).trim().max(500, { error: atMost(500) }).optional(),
+      acknowledgeConflicts,
+    }),
+    writes: ['lawyerId'],
   },
 } satisfies Record<string, CaseAction>;
 
@@ -236,12 +264,13 @@ export function planTransition(caseRow: Row, action: string, payload: unknown, a
     };
   }
 
-  const changes: Row = { status: definition.to };
+  const to = definition.to ?? (current as CaseStatus);
+  const changes: Row = { status: to };
   if (definition.stamps) changes[definition.stamps] = now.toISOString();
   for (const field of definition.writes) {
     if (parsed.data[field] !== undefined) changes[field] = parsed.data[field];
   }
-  return { ok: true, action, from: current as CaseStatus, to: definition.to, changes, payload: parsed.data };
+  return { ok: true, action, from: current as CaseStatus, to, changes, payload: parsed.data };
 }
 
 /** The actions this actor may take on this case now, in the table's order (for the console's buttons). */

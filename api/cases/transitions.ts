@@ -14,6 +14,8 @@ import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
 import type { TransitionEffect } from '../plugins/define.js';
+import { findConflicts } from './conflicts.js';
+import { isDbId } from '../rest/input-bounds.js';
 
 /** Reasons given with an action that the case keeps. */
 const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, unknown>) => Row>> = {
@@ -56,6 +58,16 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
         return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems };
       }));
     })
+    /** 利益冲突审查: the case's conflicts, and with `?lawyerId=` that lawyer's (and firm's) on it. */
+    .get('/:id/conflicts', async (c) => {
+      const caseRow = await records.loadForAction(cases, recordId(c), c.var.actor, 'conflicts');
+      const asked = c.req.query('lawyerId');
+      const lawyer = asked !== undefined && /^[0-9]{1,15}$/.test(asked) && isDbId(Number(asked))
+        ? await db.selectFrom('lawyers').select(['id', 'lawFirmId']).where('id', '=', Number(asked)).executeTakeFirst()
+        : undefined;
+      if (asked !== undefined && !lawyer) throw new ApiError(404, { zh: '所选律师不存在', en: 'No such lawyer' });
+      return c.json(await findConflicts(db, caseRow, lawyer && { id: Number(lawyer.id), lawFirmId: lawyer.lawFirmId == null ? null : Number(lawyer.lawFirmId) }));
+    })
     .post('/:id/transitions/:action', async (c) => {
       const actor = c.var.actor;
       const action = c.req.param('action');
@@ -75,12 +87,20 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
             en: problems.map((p) => p.message.en).join('; '),
           }, {}, { rules: problems.map((p) => ({ rule: p.rule, message: p.message, details: p.details })) });
         }
+        // The warnings the admin acknowledged stay in the transition's audit entry.
+        const acknowledged = plan.payload.acknowledgeConflicts === true
+          ? await findConflicts(trx, caseRow, await trx.selectFrom('lawyers').select(['id', 'lawFirmId']).where('id', '=', Number(plan.payload.lawyerId)).executeTakeFirst()
+            .then((l) => l && { id: Number(l.id), lawFirmId: l.lawFirmId == null ? null : Number(l.lawFirmId) }))
+          : [];
         return records.change(cases, id, actor, {
           action: `transition:${plan.action}`,
           expectedVersion: Number(caseRow.version),
           conflict: { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' },
           plan: () => ({ ...plan.changes, ...recordedReasons[plan.action]?.(plan.payload) }),
-          note: Object.keys(plan.payload).length ? { payload: plan.payload } : {},
+          note: {
+            ...(Object.keys(plan.payload).length ? { payload: plan.payload } : {}),
+            ...(acknowledged.length ? { acknowledgedConflicts: acknowledged } : {}),
+          },
           then: async (before, after, trx) => {
             for (const effect of effects.filter((e) => e.action === plan.action)) await effect.run({ trx, before, after, actor, payload: plan.payload });
           },

@@ -82,6 +82,11 @@ export default defineResource({
       options: { life: { zh: '无期徒刑', en: 'Life imprisonment' }, death: { zh: '死刑', en: 'Death' } },
     },
     causeOfAction: { type: 'text', label: { zh: '案由', en: 'Cause of action' }, maxLength: 100 },
+    opposingPartyName: { type: 'text', label: { zh: '对方当事人', en: 'Opposing party' }, maxLength: 100 },
+    opposingPartyIdNumber: {
+      type: 'text', label: { zh: '对方身份证号或统一社会信用代码', en: "Opposing party's ID number or credit code" },
+      pattern: { regex: /^([0-9]{17}[0-9Xx]|[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})$/, message: { zh: '应为 18 位身份证号或统一社会信用代码', en: 'An 18-character ID number or unified social credit code' } },
+    },
     channel: {
       type: 'enum', label: { zh: '申请渠道', en: 'Channel' }, required: true, default: 'window',
       options: {
@@ -124,6 +129,10 @@ export default defineResource({
     subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0 },
     archivedAt: { type: 'datetime', readOnly: true, label: { zh: '归档时间', en: 'Archived at' } },
     decisionReason: { type: 'longText', readOnly: true, label: { zh: '不予受理或终止的理由', en: 'Reason for rejection or termination' } },
+    noticeToApplicant: {
+      type: 'longText', label: { zh: '告知申请人事项', en: 'Notice to the applicant' }, maxLength: 1000,
+      help: { zh: '申请人在网上查询进度时看到的内容，例如需补充的材料', en: 'What the applicant sees when tracking the application, e.g. papers still needed' },
+    },
     terminationGround: { type: 'enum', readOnly: true, label: { zh: '终止情形', en: 'Termination ground' }, options: terminationGrounds },
   },
   access: {
@@ -138,11 +147,13 @@ export default defineResource({
       applicantBirthDate: { visibleTo: ['admin', 'lawyer'], mask: maskDate },
       applicantGender: { visibleTo: ['admin', 'lawyer'], mask: maskWhole },
       applicantPhone: { visibleTo: ['admin', 'supervisor', 'lawyer'], mask: maskPhone },
+      opposingPartyIdNumber: { visibleTo: ['admin', 'lawyer'], mask: maskIdNumber },
     },
     actions: {
       /** The case's transitions in its workflow panel (others see none). */
       history: { roles: { admin: everyRow, supervisor: everyRow, lawyer: everyRow }, refusal: { zh: '无权查看案件流转记录', en: 'You may not see the case history' } },
       'eligible-lawyers': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以指派律师', en: 'Only a centre admin assigns lawyers' } },
+      conflicts: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以进行利益冲突审查', en: 'Only a centre admin checks conflicts of interest' } },
     },
   },
   list: {

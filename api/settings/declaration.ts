@@ -23,6 +23,7 @@ export default defineResource({
     complaintAcceptWorkingDays: { type: 'integer', label: { zh: '投诉受理期限（工作日）', en: 'Accept complaints within (working days)' }, required: true, min: 1, max: 30 },
     complaintConcludeDays: { type: 'integer', label: { zh: '投诉办结期限（日）', en: 'Conclude complaints within (days)' }, required: true, min: 1, max: 180 },
     complaintReplyWorkingDays: { type: 'integer', label: { zh: '投诉答复期限（工作日）', en: 'Reply within (working days)' }, required: true, min: 1, max: 30 },
+    consultationReplyWorkingDays: { type: 'integer', label: { zh: '信函、网络咨询答复期限（工作日）', en: 'Answer letters and online questions within (working days)' }, required: true, min: 1, max: 30 },
     registeredPopulation: { type: 'integer', label: { zh: '户籍人口', en: 'Registered population' }, required: true, min: 1 },
     uploadLimitMb: { type: 'integer', label: { zh: '上传文件大小上限（MB）', en: 'Upload limit (MB)' }, required: true, min: 1, max: 200 },
     uploadUnzippedLimitMb: {

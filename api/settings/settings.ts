@@ -13,6 +13,8 @@ export const defaultSettings = {
   complaintAcceptWorkingDays: 5,
   complaintConcludeDays: 45,
   complaintReplyWorkingDays: 5,
+  /** Letters and online consultations are answered within this many working days. */
+  consultationReplyWorkingDays: 7,
   registeredPopulation: 450_000,
   uploadLimitMb: 20,
   /** A DOCX or OFD, unpacked, at most this (its central directory's sizes). */
