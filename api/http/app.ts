@@ -15,6 +15,7 @@ import { userRoutes } from '../users/routes.js';
 import { transitionRoutes } from '../cases/transitions.js';
 import { coreGuards } from '../cases/guards.js';
 import { settingsRoutes } from '../settings/routes.js';
+import { consultationRoutes, reportRoutes } from '../consultations/routes.js';
 import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
@@ -161,6 +162,8 @@ export function createFayuan({ database, config, resources: core = coreResources
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
     effects: plugins.flatMap((p) => p.effects ?? []),
   }));
+  app.route('/api/consultations', consultationRoutes(records));
+  app.route('/api/reports', reportRoutes(records));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   app.route('/api/settings', settingsRoutes(records));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));

@@ -98,6 +98,9 @@ export default defineResource({
       },
     },
     servicePointId: { type: 'reference', to: 'service-points', label: { zh: '受理服务点', en: 'Service point' } },
+    // Set by POST /api/consultations/:id/convert: the consultation this application came from
+    // (a plain number: consultations.caseId already references cases, and tables are made in reference order).
+    consultationId: { type: 'integer', label: { zh: '来源咨询', en: 'From consultation' }, readOnly: true },
     applicationDate: {
       type: 'date', label: { zh: '申请日期', en: 'Application date' }, required: true,
       default: () => new Date().toISOString().slice(0, 10),
