@@ -30,3 +30,6 @@ export { allowLargerBody } from './http/body-limit.js';
 export { isDbId } from './rest/input-bounds.js';
 export type { AppEnv } from './http/app-env.js';
 export { addDays, addWorkingDays, daysBetween, today } from './calendar.js';
+
+// What an uploaded file is, by its content (PDF, JPEG, PNG, DOCX, OFD).
+export { fileKinds, sniffKind, type FileKind, type SniffLimits } from './uploads/sniff.js';

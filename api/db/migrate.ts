@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { allFields, tableName, type ResourceDefinition } from '../resources/define.js';
 import { columnType } from './codec.js';
 import type { Database, DialectName } from './connect.js';
+import { onlineApplicationsMigration } from '../public/migration.js';
 
 /** A hand-written step, recorded by name so it runs once per database. */
 export interface Migration {
@@ -163,4 +164,5 @@ export const coreMigrations: Migration[] = [
         .execute();
     },
   },
+  onlineApplicationsMigration,
 ];

@@ -16,6 +16,7 @@ import { transitionRoutes } from '../cases/transitions.js';
 import { coreGuards } from '../cases/guards.js';
 import { settingsRoutes } from '../settings/routes.js';
 import { consultationRoutes, reportRoutes } from '../consultations/routes.js';
+import { publicRoutes } from '../public/routes.js';
 import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
@@ -156,6 +157,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
 
   app.use('/api/*', sameOriginWrites(config.trustedOrigins));
+  // The public application form: no session, the same origin, rate limits of its own.
+  app.route('/api/public', publicRoutes(records, config, clientIp));
   app.use('/api/*', sessionGuard(auth));
   app.route('/api/users', userRoutes(auth, records));
   app.route('/api/cases', transitionRoutes(records, {
