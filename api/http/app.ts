@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv } from './app-env.js';
@@ -68,6 +68,13 @@ function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
   } catch {
     return '127.0.0.1';
   }
+}
+
+/** A page of the console build, or 503 while it is not built. */
+function servePage(c: Context, file: string) {
+  const page = path.join(adminDist, file);
+  if (!fs.existsSync(page)) return c.text('The console is not built: run `npm run build`.', 503);
+  return c.html(fs.readFileSync(page, 'utf8'));
 }
 
 /** The address a sign-in names, for its audit entry ('' when the body is not such JSON). */
@@ -172,12 +179,11 @@ export function createFayuan({ database, config, resources: core = coreResources
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 
+  // The public application page: its own entry of the console build, no sign-in.
+  app.get('/apply', (c) => servePage(c, 'apply.html'));
+  app.get('/apply/*', (c) => servePage(c, 'apply.html'));
   app.use('/*', serveStatic({ root: adminDist }));
-  app.get('/*', (c) => {
-    const index = path.join(adminDist, 'index.html');
-    if (!fs.existsSync(index)) return c.text('The console is not built: run `npm run build`.', 503);
-    return c.html(fs.readFileSync(index, 'utf8'));
-  });
+  app.get('/*', (c) => servePage(c, 'index.html'));
 
   return {
     app,

@@ -87,7 +87,7 @@ describe('an online application', () => {
     const before = await count('cases');
     const form = new FormData();
     form.set('application', JSON.stringify(application()));
-    for (const headers of [{}, { origin: 'https://evil.example' }]) {
+    for (const headers of [{} as Record<string, string>, { origin: 'https://evil.example' }]) {
       expect((await t.fayuan.app.request('/api/public/applications', { method: 'POST', body: form, headers })).status).toBe(403);
     }
     expect(await count('cases')).toBe(before);
