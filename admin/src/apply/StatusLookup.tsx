@@ -25,9 +25,9 @@ export function StatusLookup() {
 
   return (
     <>
-      <form className="card" onSubmit={submit} style={{ display: 'block' }}>
+      <form className="card" onSubmit={submit}>
         <section>
-          <h2 style={{ fontSize: 17 }}>查询办理进度</h2>
+          <h2>查询办理进度</h2>
           <div className="field">
             <label htmlFor="q-code">查询码<span className="required">*</span></label>
             <input id="q-code" name="trackingCode" type="text" placeholder="例如 ABCD-EFGH-JKMN" value={code} onChange={(e) => setCode(e.target.value)} />
