@@ -1,6 +1,7 @@
 // The console: one <Resource> per register in /api/meta, all drawn by the generic screens.
 import { useMemo } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { MetaContext, permissionsOf, type Meta, type ResourceMeta } from './meta.js';
 import { createI18nProvider } from './i18n.js';
 import { createDataProvider } from './dataProvider.js';
@@ -15,6 +16,8 @@ import { ResourceShow } from './generic/ResourceShow.js';
 import { ResourceEdit } from './generic/ResourceEdit.js';
 import { ResourceCreate } from './generic/ResourceCreate.js';
 import { CaseShow } from './cases/CaseShow.js';
+import { ConsultationShow } from './consultations/ConsultationShow.js';
+import { HotlineReport } from './consultations/HotlineReport.js';
 import { bundledPlugins } from './plugins.js';
 
 interface AppProps {
@@ -54,7 +57,7 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
               name={resource.name}
               list={ResourceList}
               // A case's page adds its workflow and the plugins' case panels to the generic one.
-              show={resource.name === 'cases' ? CaseShow : ResourceShow}
+              show={resource.name === 'cases' ? CaseShow : resource.name === 'consultations' ? ConsultationShow : ResourceShow}
               edit={may.update ? ResourceEdit : undefined}
               create={may.create ? ResourceCreate : undefined}
               icon={resourceIcon(resource.name)}
@@ -62,6 +65,9 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
             />
           );
         })}
+        <CustomRoutes>
+          <Route path="/reports/hotline" element={<HotlineReport />} />
+        </CustomRoutes>
       </Admin>
     </MetaContext.Provider>
   );

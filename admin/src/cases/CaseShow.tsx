@@ -2,6 +2,8 @@
 // then tabs: the case's details, and each enabled plugin's panels this user may see.
 import { Box, Card, Tab, Tabs } from '@mui/material';
 import { Show, useRecordContext, useStore, useTranslate } from 'react-admin';
+import { useMeta } from '../meta.js';
+import { CaseConflicts } from './ConflictList.js';
 import { permissionsOf, useResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
 import { useCasePanels, type CasePanelEntry } from '../plugins.js';
@@ -16,6 +18,13 @@ function CasePanel({ Panel }: Pick<CasePanelEntry, 'Panel'>) {
   return record ? <Panel caseRecord={record} /> : null;
 }
 
+/** 利益冲突审查 for an admin, from the application on. */
+function ConflictsOfCase() {
+  const record = useRecordContext();
+  const meta = useMeta();
+  return record && meta.user?.role === 'admin' ? <CaseConflicts caseId={record.id} /> : null;
+}
+
 export function CaseShow() {
   const resource = useResourceMeta('cases');
   const label = useLabel();
@@ -28,6 +37,7 @@ export function CaseShow() {
   return (
     <Show actions={<ShowActions canEdit={permissionsOf(resource).update} />} component="div">
       <CaseWorkflow />
+      <ConflictsOfCase />
       {panels.length ? (
         <Card sx={{ mb: 2 }}>
           <Tabs value={tab} onChange={(_, value: string) => setTab(value)} aria-label={label(resource.label)} sx={{ px: 1 }}>
