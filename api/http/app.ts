@@ -17,6 +17,7 @@ import { coreGuards } from '../cases/guards.js';
 import { settingsRoutes } from '../settings/routes.js';
 import { consultationRoutes, reportRoutes } from '../consultations/routes.js';
 import { publicRoutes } from '../public/routes.js';
+import { frontDoorOpenApi } from '../public/openapi.js';
 import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
@@ -157,7 +158,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   const described = [...resources, usersDeclaration, settingsDeclaration];
   const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
   app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
-  const openApi = buildOpenApi(described, Object.assign({}, ...plugins.map((p) => p.openapi ?? {})));
+  const openApi = buildOpenApi(described, Object.assign({}, frontDoorOpenApi, ...plugins.map((p) => p.openapi ?? {})));
   app.get('/api/openapi.json', (c) => c.json(openApi));
   const docsPolicy = policyAllowingInline(docsPage);
   app.get('/api/docs', (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));

@@ -89,14 +89,15 @@ export function withFrontDoor(centre: DemoCentre, { today, seed = 2026 }: { toda
   let nextConvert = 0;
   for (let n = 0; n < total; n++) {
     const daysAgo = rng.int(1, 364);
-    let at = new Date(end - daysAgo * 86_400_000 + rng.int(8 * 60, 17 * 60) * 60_000 - 8 * 3_600_000);
+    let at = new Date(end - daysAgo * 86_400_000 + rng.int(8 * 60, 17 * 60) * 60_000); // office hours, China time
     const weekday = new Date(at.getTime() + 8 * 3_600_000).getUTCDay();
     if (weekday === 0 || weekday === 6) at = new Date(at.getTime() - (weekday === 6 ? 1 : 2) * 86_400_000);
     const channel = rng.weighted(CHANNEL_WEIGHTS);
     const category = rng.weighted(CATEGORY_WEIGHTS);
     const written = channel === 'letter' || channel === 'online';
     const day = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const repliedDays = rng.chance(0.9) ? rng.int(1, 8) : rng.int(9, 14);
+    // Most written replies within the 7 working days (about 9 calendar days), some late.
+    const repliedDays = rng.chance(0.85) ? rng.int(1, 8) : rng.int(12, 20);
     const replied = new Date(Date.parse(`${day}T00:00:00Z`) + repliedDays * 86_400_000).toISOString().slice(0, 10);
     const aidAdvised = rng.chance(0.25);
     const convert = aidAdvised && nextConvert < convertible.length && rng.chance(0.5);

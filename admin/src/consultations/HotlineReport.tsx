@@ -61,12 +61,12 @@ export function HotlineReport() {
   return (
     <Box sx={{ p: 2 }} data-testid="hotline-report">
       <Title title="12348 季度报告" />
-      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
-        <TextField select size="small" label="季度" value={quarter} onChange={(e) => setQuarter(e.target.value)} sx={{ minWidth: 160 }}>
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center', justifyContent: 'flex-start' }}>
+        <TextField select size="small" label="季度" value={quarter} onChange={(e) => setQuarter(e.target.value)} sx={{ width: 200 }}>
           {quarters.map((q) => <MenuItem key={q} value={q}>{q.replace('-Q', ' 年第 ')} 季度</MenuItem>)}
         </TextField>
-        <Button variant="outlined" href={`/api/reports/hotline.xlsx?quarter=${quarter}`}>导出 Excel</Button>
-        <Button variant="outlined" href={`/api/reports/hotline.pdf?quarter=${quarter}`} target="_blank">打印 PDF</Button>
+        <Button variant="outlined" sx={{ whiteSpace: 'nowrap' }} href={`/api/reports/hotline.xlsx?quarter=${quarter}`}>导出 Excel</Button>
+        <Button variant="outlined" sx={{ whiteSpace: 'nowrap' }} href={`/api/reports/hotline.pdf?quarter=${quarter}`} target="_blank">打印 PDF</Button>
       </Stack>
       {error ? <Typography color="error">报告加载失败</Typography> : null}
       {data ? (
