@@ -18,6 +18,7 @@ import { settingsRoutes } from '../settings/routes.js';
 import { consultationRoutes, reportRoutes } from '../consultations/routes.js';
 import { publicRoutes } from '../public/routes.js';
 import { frontDoorOpenApi } from '../public/openapi.js';
+import { applicationFileRoutes } from '../public/application-files.js';
 import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
@@ -173,6 +174,7 @@ export function createFayuan({ database, config, resources: core = coreResources
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
     effects: plugins.flatMap((p) => p.effects ?? []),
   }));
+  app.route('/api/cases', applicationFileRoutes(records));
   app.route('/api/consultations', consultationRoutes(records));
   app.route('/api/reports', reportRoutes(records));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));

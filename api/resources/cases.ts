@@ -157,6 +157,8 @@ export default defineResource({
       history: { roles: { admin: everyRow, supervisor: everyRow, lawyer: everyRow }, refusal: { zh: '无权查看案件流转记录', en: 'You may not see the case history' } },
       'eligible-lawyers': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以指派律师', en: 'Only a centre admin assigns lawyers' } },
       conflicts: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以进行利益冲突审查', en: 'Only a centre admin checks conflicts of interest' } },
+      /** The ID and hardship proof uploaded with an online application. */
+      'online-files': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以查看网上申请的材料', en: 'Only a centre admin sees the papers of an online application' } },
     },
   },
   list: {

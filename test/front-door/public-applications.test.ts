@@ -30,6 +30,14 @@ describe('an online application', () => {
     expect(made).toMatchObject({ status: 'applied', channel: 'online', applicantIdNumber: '110101199003071234', opposingPartyName: '某某建筑公司', lawyerId: null });
     const files = await t.database.db.selectFrom('online_application_files').select(['purpose', 'kind']).where('caseId', '=', made.id).orderBy('purpose').execute();
     expect(files).toEqual([{ purpose: 'hardshipProof', kind: 'pdf' }, { purpose: 'idDocument', kind: 'png' }]);
+    // The centre sees them; a supervisor does not.
+    const listed = await (await t.api('admin', `/api/cases/${made.id}/online-files`)).json();
+    expect(listed.map((f: Json) => f.purpose)).toEqual(['idDocument', 'hardshipProof']);
+    const id = listed.find((f: Json) => f.purpose === 'idDocument').id;
+    const download = await t.api('admin', `/api/cases/${made.id}/online-files/${id}`);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await download.arrayBuffer()).equals(Buffer.from(png()))).toBe(true);
+    expect((await t.api('supervisor', `/api/cases/${made.id}/online-files`)).status).toBe(403);
     // The tracking code is kept only as a keyed hash.
     const stored = await t.database.db.selectFrom('online_applications').selectAll().execute();
     expect(JSON.stringify(stored)).not.toContain(trackingCode.replace(/-/g, ''));

@@ -4,6 +4,7 @@ import { Box, Card, Tab, Tabs } from '@mui/material';
 import { Show, useRecordContext, useStore, useTranslate } from 'react-admin';
 import { useMeta } from '../meta.js';
 import { CaseConflicts } from './ConflictList.js';
+import { OnlineApplicationFiles } from './OnlineApplicationFiles.js';
 import { permissionsOf, useResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
 import { useCasePanels, type CasePanelEntry } from '../plugins.js';
@@ -18,11 +19,17 @@ function CasePanel({ Panel }: Pick<CasePanelEntry, 'Panel'>) {
   return record ? <Panel caseRecord={record} /> : null;
 }
 
-/** 利益冲突审查 for an admin, from the application on. */
+/** For an admin, from the application on: 利益冲突审查, and an online application's papers. */
 function ConflictsOfCase() {
   const record = useRecordContext();
   const meta = useMeta();
-  return record && meta.user?.role === 'admin' ? <CaseConflicts caseId={record.id} /> : null;
+  if (!record || meta.user?.role !== 'admin') return null;
+  return (
+    <>
+      <CaseConflicts caseId={record.id} />
+      {record.channel === 'online' ? <OnlineApplicationFiles caseId={record.id} /> : null}
+    </>
+  );
 }
 
 export function CaseShow() {
