@@ -41,7 +41,7 @@ export default defineResource({
   fields: {
     channel: { type: 'enum', label: { zh: '咨询方式', en: 'Channel' }, required: true, default: 'visit', options: consultationChannels },
     servicePointId: { type: 'reference', to: 'service-points', label: { zh: '服务点', en: 'Service point' } },
-    occurredAt: { type: 'datetime', label: { zh: '咨询时间', en: 'When' }, required: true, default: () => new Date().toISOString() },
+    occurredAt: { type: 'datetime', label: { zh: '咨询时间', en: 'When' }, required: true },
     personName: { type: 'text', label: { zh: '咨询人', en: 'Person' }, required: true, maxLength: 50 },
     personPhone: { type: 'text', label: { zh: '联系电话', en: 'Phone' }, pattern: phone },
     personGroups: { ...groups, label: { zh: '特殊群体', en: 'Groups' } },
@@ -88,7 +88,7 @@ export default defineResource({
 
 function withReplyDue(record: Row, settings: Record<string, unknown>): Row {
   if (!writtenReplyChannels.includes(String(record.channel))) return { ...record, replyDueDate: null };
-  const received = String(record.occurredAt ?? new Date().toISOString()).slice(0, 10);
+  const received = new Date(Date.parse(String(record.occurredAt)) + 8 * 3_600_000).toISOString().slice(0, 10); // the day in China
   return { ...record, replyDueDate: addWorkingDays(received, Number(settings.consultationReplyWorkingDays)) };
 }
 
