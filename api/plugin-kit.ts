@@ -37,3 +37,5 @@ export type { Answers, FormDefinition, ScoredSheet, TriggeredConsequence } from 
 export { currentFormRevision, loadFormRevision, sheetFields, sheetHooks, sheetOutcome, type FormRevision } from './forms/sheets.js';
 export { activityKinds, openCaseStatuses } from './resources/case-activities.js';
 export { systemActor } from './rest/audit.js';
+// What an uploaded file is, by its content (PDF, JPEG, PNG, DOCX, OFD).
+export { fileKinds, sniffKind, type FileKind, type SniffLimits } from './uploads/sniff.js';

@@ -19,6 +19,8 @@ import { CaseShow } from './cases/CaseShow.js';
 import { AuditEntryTitle, AuditLogList, AuditLogShow } from './audit/AuditLog.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { LawyerShow } from './lawyers/LawyerShow.js';
+import { ConsultationShow } from './consultations/ConsultationShow.js';
+import { HotlineReport } from './consultations/HotlineReport.js';
 import { bundledPlugins } from './plugins.js';
 import { ComplaintList, COMPLAINT_REPORT_PATH } from './complaints/ComplaintList.js';
 import { ComplaintShow } from './complaints/ComplaintShow.js';
@@ -27,7 +29,7 @@ import { ComplaintReportPage } from './complaints/ComplaintReportPage.js';
 /** A lawyer's page: the generic one with the complaints about them. */
 
 /** Pages that replace a register's generic ones. */
-const showOf: Record<string, ComponentType> = { cases: CaseShow, complaints: ComplaintShow, lawyers: LawyerShow, 'audit-log': AuditLogShow };
+const showOf: Record<string, ComponentType> = { cases: CaseShow, complaints: ComplaintShow, consultations: ConsultationShow, lawyers: LawyerShow, 'audit-log': AuditLogShow };
 const listOf: Record<string, ComponentType> = { complaints: ComplaintList, 'audit-log': AuditLogList, settings: SettingsPage };
 
 /** Registers whose page adds to the generic one: a case's workflow and panels, a lawyer's cases, the audit log in sentences. */
@@ -79,6 +81,7 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
         })}
         <CustomRoutes>
           <Route path={COMPLAINT_REPORT_PATH} element={<ComplaintReportPage />} />
+          <Route path="/reports/hotline" element={<HotlineReport />} />
         </CustomRoutes>
       </Admin>
     </MetaContext.Provider>

@@ -32,6 +32,19 @@ export interface CaseAction extends ActionDefinition<CaseStatus, Performer> {
 }
 
 const chooseLawyer = said({ zh: '请选择承办律师', en: 'Choose the lawyer' });
+const lawyerIdPayload = z.coerce.number({ error: chooseLawyer }).int({ error: chooseLawyer }).positive({ error: chooseLawyer });
+/** The admin has seen the conflict warnings (cases/conflicts.ts) and assigns anyway. */
+const acknowledgeConflicts = z.boolean({ error: said({ zh: '确认利益冲突提示应为是或否', en: 'acknowledgeConflicts is true or false' }) }).optional();
+
+/** Why a case changes lawyer (更换法律援助人员). */
+export const lawyerChangeReasons = {
+  client_request: { zh: '受援人有正当理由要求更换', en: "The client's request, with cause" },
+  lawyer_withdrawal: { zh: '法律援助人员申请退出', en: "The lawyer's withdrawal" },
+  complaint_upheld: { zh: '投诉查实', en: 'A complaint upheld' },
+  conflict_of_interest: { zh: '发现利益冲突', en: 'A conflict of interest found' },
+  unable_to_act: { zh: '法律援助人员因故不能继续履行职责', en: 'The lawyer cannot go on acting' },
+};
+type LawyerChangeReason = keyof typeof lawyerChangeReasons;
 
 export const caseActions = {
   review: {
@@ -55,7 +68,8 @@ export const caseActions = {
     from: ['accepted'], to: 'assigned', who: ['admin'], stamps: 'assignedAt',
     label: { zh: '指派', en: 'Assign' },
     payload: z.object({
-      lawyerId: z.coerce.number({ error: chooseLawyer }).int({ error: chooseLawyer }).positive({ error: chooseLawyer }),
+      lawyerId: lawyerIdPayload,
+      acknowledgeConflicts,
       assignmentMethod: z.enum(['assigned', 'client_choice'], { error: said({ zh: '指派方式应为「指派」或「点援」', en: 'The method is "assigned" or "client_choice"' }) }).default('assigned'),
     }),
     writes: ['lawyerId', 'assignmentMethod'],
@@ -106,6 +120,19 @@ export const caseActions = {
     }),
     writes: [],
     derive: (_row, p) => ({ terminationGround: p.reason, decisionReason: p.note ?? null }),
+  },
+  'change-lawyer': {
+    from: ['assigned', 'in_progress'], to: null, who: ['admin'], stamps: null,
+    label: { zh: '更换承办律师', en: 'Change lawyer' },
+    payload: z.object({
+      lawyerId: lawyerIdPayload,
+      reason: z.enum(Object.keys(lawyerChangeReasons) as [LawyerChangeReason, ...LawyerChangeReason[]], {
+        error: said({ zh: '请选择更换承办律师的原因', en: 'Choose the reason for the change of lawyer' }),
+      }),
+      note: z.string({ error: said({ zh: '说明应为文字', en: 'The note is text' }) }).refine((v) => !v.includes('\u0000'), { error: noNul }).trim().max(500, { error: atMost(500) }).optional(),
+      acknowledgeConflicts,
+    }),
+    writes: ['lawyerId'],
   },
 } satisfies Record<string, CaseAction>;
 

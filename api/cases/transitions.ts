@@ -11,6 +11,9 @@ import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
 import type { TransitionEffect } from '../plugins/define.js';
 import { workflowRoutes } from '../workflow/routes.js';
+import { findConflicts } from './conflicts.js';
+import { isDbId } from '../rest/input-bounds.js';
+import { ApiError } from '../rest/errors.js';
 
 export function transitionRoutes(records: Records, { guards, effects }: { guards: TransitionGuard[]; effects: TransitionEffect[] }) {
   const cases = records.resource('cases'); // with any fields plugins add
@@ -31,7 +34,17 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
         return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems, openCases: caseloads.get(Number(lawyer.id)) ?? 0 };
       });
       // So that work is spread fairly: the eligible first, the least loaded of them first; then the others by name.
-      return c.json(listed.sort((a, b) => Number(b.eligible) - Number(a.eligible) || (a.eligible ? a.openCases - b.openCases : 0)));
+      return c.json(listed.sort((x, y) => Number(y.eligible) - Number(x.eligible) || (x.eligible ? x.openCases - y.openCases : 0)));
+    })
+    /** 利益冲突审查: the case's conflicts, and with `?lawyerId=` that lawyer's (and firm's) on it. */
+    .get('/:id/conflicts', async (c) => {
+      const caseRow = await records.loadForAction(cases, recordId(c), c.var.actor, 'conflicts');
+      const asked = c.req.query('lawyerId');
+      const lawyer = asked !== undefined && /^[0-9]{1,15}$/.test(asked) && isDbId(Number(asked))
+        ? await db.selectFrom('lawyers').select(['id', 'lawFirmId']).where('id', '=', Number(asked)).executeTakeFirst()
+        : undefined;
+      if (asked !== undefined && !lawyer) throw new ApiError(404, { zh: '所选律师不存在', en: 'No such lawyer' });
+      return c.json(await findConflicts(db, caseRow, lawyer && { id: Number(lawyer.id), lawFirmId: lawyer.lawFirmId == null ? null : Number(lawyer.lawFirmId) }));
     })
     .route('/', workflowRoutes(records, caseMachine, {
       conflict: { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' },
@@ -40,6 +53,13 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
         const problems = [];
         for (const guard of guards.filter((g) => g.action === action)) problems.push(...(await guard.check(ctx)));
         return problems;
+      },
+      // The conflict warnings the admin acknowledged stay in the transition's audit entry.
+      async note({ trx, row, payload }) {
+        if (payload.acknowledgeConflicts !== true) return {};
+        const lawyer = await trx.selectFrom('lawyers').select(['id', 'lawFirmId']).where('id', '=', Number(payload.lawyerId)).executeTakeFirst();
+        const acknowledged = await findConflicts(trx, row, lawyer && { id: Number(lawyer.id), lawFirmId: lawyer.lawFirmId == null ? null : Number(lawyer.lawFirmId) });
+        return acknowledged.length ? { acknowledgedConflicts: acknowledged } : {};
       },
       async effects({ trx, before, after, actor, action, payload }) {
         for (const effect of effects.filter((e) => e.action === action)) await effect.run({ trx, before, after, actor, payload });

@@ -3,6 +3,7 @@ import { allFields, tableName, type ResourceDefinition } from '../resources/defi
 import { columnType } from './codec.js';
 import type { Database, DialectName } from './connect.js';
 import { complaintWorkflowMigration } from '../complaints/migration.js';
+import { onlineApplicationsMigration } from '../public/migration.js';
 
 /** A hand-written step, recorded by name so it runs once per database. */
 export interface Migration {
@@ -165,4 +166,5 @@ export const coreMigrations: Migration[] = [
     },
   },
   complaintWorkflowMigration,
+  onlineApplicationsMigration,
 ];

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { consoleAssets, revalidateConsole } from './console-assets.js';
@@ -18,6 +18,10 @@ import { correctionRoutes } from '../cases/corrections.js';
 import { coreGuards } from '../cases/guards.js';
 import { complaintNoticeRoute, complaintReportRoutes, complaintRoutes } from '../complaints/routes.js';
 import { settingsRoutes } from '../settings/routes.js';
+import { consultationRoutes, reportRoutes as hotlineReportRoutes } from '../consultations/routes.js';
+import { publicRoutes } from '../public/routes.js';
+import { frontDoorOpenApi } from '../public/openapi.js';
+import { applicationFileRoutes } from '../public/application-files.js';
 import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
@@ -75,6 +79,13 @@ function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
   } catch {
     return '127.0.0.1';
   }
+}
+
+/** A page of the console build, or 503 while it is not built. */
+function servePage(c: Context, file: string) {
+  const page = path.join(adminDist, file);
+  if (!fs.existsSync(page)) return c.text('The console is not built: run `npm run build`.', 503);
+  return c.html(fs.readFileSync(page, 'utf8'));
 }
 
 /** The address a sign-in names, for its audit entry ('' when the body is not such JSON). */
@@ -157,7 +168,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   const described = [...resources, usersDeclaration, settingsDeclaration];
   const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
   app.get('/api/meta', async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
-  const openApi = buildOpenApi(described, Object.assign(reportPaths(resources), ...plugins.map((p) => p.openapi ?? {})));
+  const openApi = buildOpenApi(described, Object.assign(reportPaths(resources), frontDoorOpenApi, ...plugins.map((p) => p.openapi ?? {})));
   app.get('/api/openapi.json', (c) => c.json(openApi));
   const docsPolicy = policyAllowingInline(docsPage);
   app.get('/api/docs', (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));
@@ -166,6 +177,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.route('/api/public', complaintNoticeRoute(records));
 
   app.use('/api/*', sameOriginWrites(config.trustedOrigins));
+  // The public application form: no session, the same origin, rate limits of its own.
+  app.route('/api/public', publicRoutes(records, config, clientIp));
   app.use('/api/*', sessionGuard(auth));
   app.route('/api/users', userRoutes(auth, records));
   app.route('/api/cases', transitionRoutes(records, {
@@ -175,6 +188,9 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.route('/api/cases', correctionRoutes(records));
   app.route('/api/complaints', complaintRoutes(records));
   app.route('/api/reports', complaintReportRoutes(records));
+  app.route('/api/cases', applicationFileRoutes(records));
+  app.route('/api/consultations', consultationRoutes(records));
+  app.route('/api/reports', hotlineReportRoutes(records));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   if (byName.has('forms')) app.route('/api/forms', formRoutes(records));
   app.route('/api/settings', settingsRoutes(records));
@@ -185,12 +201,11 @@ export function createFayuan({ database, config, resources: core = coreResources
 
   app.on(['GET', 'HEAD'], '/assets/*', consoleAssets(adminDist));
   app.use('/*', revalidateConsole);
+  // The public application page: its own entry of the console build, no sign-in.
+  app.get('/apply', (c) => servePage(c, 'apply.html'));
+  app.get('/apply/*', (c) => servePage(c, 'apply.html'));
   app.use('/*', serveStatic({ root: adminDist }));
-  app.get('/*', (c) => {
-    const index = path.join(adminDist, 'index.html');
-    if (!fs.existsSync(index)) return c.text('The console is not built: run `npm run build`.', 503);
-    return c.html(fs.readFileSync(index, 'utf8'));
-  });
+  app.get('/*', (c) => servePage(c, 'index.html'));
 
   return {
     app,

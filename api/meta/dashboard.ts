@@ -19,5 +19,6 @@ export const coreCards: DashboardCard[] = [
   { id: 'closing-submitted', label: { zh: '待审核结案', en: 'Closings to review' }, resource: 'cases', filter: { status: 'closing_submitted' }, roles: ['admin'] },
   { id: 'my-open-cases', label: { zh: '我承办中的案件', en: 'My open cases' }, resource: 'cases', filter: { status: ['assigned', 'in_progress'] }, roles: ['lawyer'] },
   { id: 'open-complaints', label: { zh: '未办结投诉', en: 'Open complaints' }, resource: 'complaints', filter: { status: [...openComplaintStatuses] }, roles: ['admin', 'supervisor'] },
+  { id: 'overdue-consultation-replies', label: { zh: '逾期未答复的咨询', en: 'Consultation replies overdue' }, resource: 'consultations', filter: { overdue: true }, roles: ['admin'], alert: true },
   { id: 'closed-cases', label: { zh: '已结案件', en: 'Closed cases' }, resource: 'cases', filter: { status: ['closed', 'archived'] }, roles: ['admin', 'supervisor'] },
 ];

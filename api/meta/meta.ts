@@ -59,13 +59,13 @@ export function describeResource(resource: ResourceDefinition): ResourceMeta {
  */
 export function caseWorkflow(): WorkflowMeta {
   const actions = Object.entries(caseActions).map(([name, a]) => ({
-    name, label: a.label, from: [...a.from] as string[], to: a.to as string, stamps: a.stamps as string | null,
+    name, label: a.label, from: [...a.from] as string[], to: a.to as string | null, stamps: a.stamps as string | null,
   }));
   const mainPath = [Object.keys(caseStatuses)[0]];
   for (;;) {
     const at = mainPath[mainPath.length - 1];
-    const next = actions.find((a) => a.from.includes(at) && !mainPath.includes(a.to));
-    if (!next) break;
+    const next = actions.find((a) => a.from.includes(at) && a.to !== null && !mainPath.includes(a.to));
+    if (!next?.to) break;
     mainPath.push(next.to);
   }
   return {

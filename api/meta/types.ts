@@ -79,7 +79,8 @@ export interface WorkflowActionMeta {
   name: string;
   label: Label;
   from: string[];
-  to: string;
+  /** null: the case keeps its state (a change of lawyer). */
+  to: string | null;
   /** The timestamp field the move sets on the case (`acceptedAt`…), if any. */
   stamps: string | null;
 }

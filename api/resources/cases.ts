@@ -128,6 +128,9 @@ export default defineResource({
       },
     },
     servicePointId: { type: 'reference', to: 'service-points', label: { zh: '受理服务点', en: 'Service point' } },
+    // Set by POST /api/consultations/:id/convert: the consultation this application came from
+    // (a plain number: consultations.caseId already references cases, and tables are made in reference order).
+    consultationId: { type: 'integer', label: { zh: '来源咨询', en: 'From consultation' }, readOnly: true },
     applicationDate: {
       type: 'date', label: { zh: '申请日期', en: 'Application date' }, required: true, notAfter: 'today',
       default: () => new Date().toISOString().slice(0, 10),
@@ -162,6 +165,10 @@ export default defineResource({
     subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0, stage: 'closing_submitted' },
     archivedAt: { type: 'datetime', readOnly: true, label: { zh: '归档时间', en: 'Archived at' } },
     decisionReason: { type: 'longText', readOnly: true, label: { zh: '不予受理或终止的理由', en: 'Reason for rejection or termination' } },
+    noticeToApplicant: {
+      type: 'longText', label: { zh: '告知申请人事项', en: 'Notice to the applicant' }, maxLength: 1000,
+      help: { zh: '申请人在网上查询进度时看到的内容，例如需补充的材料', en: 'What the applicant sees when tracking the application, e.g. papers still needed' },
+    },
     terminationGround: { type: 'enum', readOnly: true, label: { zh: '终止情形', en: 'Termination ground' }, options: terminationGrounds },
   },
   sections: [
@@ -207,6 +214,9 @@ export default defineResource({
       'eligible-lawyers': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以指派律师', en: 'Only a centre admin assigns lawyers' } },
       /** POST /api/cases/:id/corrections: a change to a locked case, with its reason (cases/corrections.ts). */
       correct: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以更正已结案或归档的案件', en: 'Only a centre admin corrects a closed or archived case' } },
+      conflicts: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以进行利益冲突审查', en: 'Only a centre admin checks conflicts of interest' } },
+      /** The ID and hardship proof uploaded with an online application. */
+      'online-files': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以查看网上申请的材料', en: 'Only a centre admin sees the papers of an online application' } },
     },
   },
   rules: [inOrder('applicationDate', 'acceptedAt', 'assignedAt', 'closedAt', 'archivedAt')],

@@ -39,6 +39,7 @@ export default defineResource({
     complaintNoticeEmail: { type: 'text', label: { zh: '投诉电子邮箱', en: 'Complaints: email' }, maxLength: 100 },
     complaintNoticeScope: { type: 'longText', label: { zh: '投诉受理范围', en: 'Complaints: scope' }, maxLength: 2000 },
     complaintNoticeProcedure: { type: 'longText', label: { zh: '投诉处理程序', en: 'Complaints: procedure' }, maxLength: 4000 },
+    consultationReplyWorkingDays: { type: 'integer', label: { zh: '信函、网络咨询答复期限（工作日）', en: 'Answer letters and online questions within (working days)' }, required: true, min: 1, max: 30 },
     registeredPopulation: { type: 'integer', label: { zh: '户籍人口', en: 'Registered population' }, required: true, min: 1 },
     uploadLimitMb: { type: 'integer', label: { zh: '上传文件大小上限（MB）', en: 'Upload limit (MB)' }, required: true, min: 1, max: 200 },
     uploadUnzippedLimitMb: {

@@ -25,6 +25,8 @@ export const defaultSettings = {
   complaintNoticeEmail: null as string | null,
   complaintNoticeScope: '法律援助机构及其工作人员、法律援助人员在法律援助工作中违反法律、法规、规章和规范性文件的行为，受援人或其他利害关系人可以投诉。',
   complaintNoticeProcedure: '投诉可以通过来访、电话、传真、信函、电子邮件等方式提出。我中心自收到投诉之日起 5 个工作日内决定是否受理；受理后 45 日内办结（情况复杂的可延长一次，不超过 30 日），并在作出处理决定后 5 个工作日内答复投诉人。',
+  /** Letters and online consultations are answered within this many working days. */
+  consultationReplyWorkingDays: 7,
   registeredPopulation: 450_000,
   uploadLimitMb: 20,
   /** A DOCX or OFD, unpacked, at most this (its central directory's sizes). */

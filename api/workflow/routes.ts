@@ -35,6 +35,8 @@ export interface MoveContext {
 export interface WorkflowOptions {
   /** Checks beyond the table that need other records; every problem refuses the move (422). */
   guards?: (ctx: MoveContext) => Promise<WorkflowProblem[]>;
+  /** More for the move's audit entry than its payload (e.g. the warnings acknowledged). */
+  note?: (ctx: MoveContext) => Promise<Record<string, unknown>>;
   /** Work in the move's transaction once the row is stored. */
   effects?: (ctx: MoveContext & { before: Row; after: Row }) => Promise<void>;
   /** Said when another writer moved the record first. */
@@ -88,7 +90,7 @@ export function workflowRoutes(records: Records, machine: StateMachine, options:
           expectedVersion: Number(row.version),
           conflict: options.conflict,
           plan: () => plan.changes,
-          note: Object.keys(plan.payload).length ? { payload: plan.payload } : {},
+          note: { ...(Object.keys(plan.payload).length ? { payload: plan.payload } : {}), ...(await options.note?.(ctx)) },
           then: async (before, after, trx) => { await options.effects?.({ ...ctx, trx, before, after }); },
         }, trx);
       });

@@ -20,7 +20,8 @@ export interface Performer {
 
 export interface ActionDefinition<State extends string = string, Who extends string = string> {
   from: readonly State[];
-  to: State;
+  /** null: the record keeps its state (e.g. a change of lawyer). */
+  to: State | null;
   who: readonly Who[];
   /** A column given the time of the move (a datetime), or null. */
   stamps: string | null;
@@ -48,7 +49,7 @@ export interface StateMachine<State extends string = string, Name extends string
 
 export function defineStateMachine<State extends string, Name extends string>(machine: StateMachine<State, Name>): StateMachine<State, Name> {
   for (const [name, action] of Object.entries<ActionDefinition>(machine.actions)) {
-    for (const state of [...action.from, action.to]) {
+    for (const state of [...action.from, ...(action.to === null ? [] : [action.to])]) {
       if (!Object.hasOwn(machine.states, state)) throw new Error(`${machine.resource} action ${name}: unknown state ${state}`);
     }
     for (const who of action.who) if (!Object.hasOwn(machine.performers, who)) throw new Error(`${machine.resource} action ${name}: unknown performer ${who}`);
@@ -176,13 +177,14 @@ export function planTransition<State extends string, Name extends string>(
     };
   }
 
-  const changes: Row = { status: definition.to };
+  const to = (definition.to ?? current) as State;
+  const changes: Row = { status: to };
   if (definition.stamps) changes[definition.stamps] = now.toISOString();
   for (const field of definition.writes) {
     if (parsed.data[field] !== undefined) changes[field] = parsed.data[field];
   }
   Object.assign(changes, definition.derive?.(row, parsed.data, { settings, now }));
-  return { ok: true, action, from: current as State, to: definition.to as State, changes, payload: parsed.data };
+  return { ok: true, action, from: current as State, to, changes, payload: parsed.data };
 }
 
 /** The actions this actor may take on this record now, in the table's order (for the console's buttons). */

@@ -3,6 +3,8 @@
 import { Box, Card, Tab, Tabs } from '@mui/material';
 import { Show, useRecordContext, useStore, useTranslate } from 'react-admin';
 import { permissionsOf, useMeta, useResourceMeta } from '../meta.js';
+import { CaseConflicts } from './ConflictList.js';
+import { OnlineApplicationFiles } from './OnlineApplicationFiles.js';
 import { useLabel } from '../i18n.js';
 import { useCasePanels, type CasePanelEntry } from '../plugins.js';
 import { RecordDetails, ShowActions } from '../generic/ResourceShow.js';
@@ -19,6 +21,19 @@ function CasePanel({ Panel }: Pick<CasePanelEntry, 'Panel'>) {
   return record ? <Panel caseRecord={record} /> : null;
 }
 
+/** For an admin, from the application on: 利益冲突审查, and an online application's papers. */
+function ConflictsOfCase() {
+  const record = useRecordContext();
+  const meta = useMeta();
+  if (!record || meta.user?.role !== 'admin') return null;
+  return (
+    <>
+      <CaseConflicts caseId={record.id} />
+      {record.channel === 'online' ? <OnlineApplicationFiles caseId={record.id} /> : null}
+    </>
+  );
+}
+
 export function CaseShow() {
   const resource = useResourceMeta('cases');
   const label = useLabel();
@@ -33,6 +48,7 @@ export function CaseShow() {
   return (
     <Show actions={<ShowActions canEdit={permissionsOf(resource).update} />} component="div">
       <CaseWorkflow />
+      <ConflictsOfCase />
       {panels.length || workLog ? (
         <Card sx={{ mb: 2 }}>
           <Tabs value={tab} onChange={(_, value: string) => setTab(value)} aria-label={label(resource.label)} sx={{ px: 1 }}>

@@ -41,7 +41,7 @@ export function caseLifecycle({ mainPath, actions }: WorkflowMeta): CaseLifecycl
   const byName = new Map(actions.map((a) => [a.name, a]));
   const isCautious = (name: string) => {
     const action = byName.get(name);
-    if (!action) return false;
+    if (!action || action.to === null) return false;
     const to = mainPath.indexOf(action.to);
     return to < 0 || action.from.some((from) => mainPath.indexOf(from) > to);
   };
