@@ -179,7 +179,7 @@ export default defineResource({
     { id: 'agent', label: { zh: '代理人', en: 'Agent' }, fields: ['hasAgent', 'agentName', 'agentRelation', 'agentPhone'] },
     {
       id: 'case', label: { zh: '案件信息', en: 'Case' },
-      fields: ['caseNumber', 'caseType', 'criminalRole', 'maxPenalty', 'causeOfAction', 'channel', 'servicePointId', 'applicationDate', 'status', 'caseSummary'],
+      fields: ['caseNumber', 'caseType', 'criminalRole', 'maxPenalty', 'causeOfAction', 'channel', 'servicePointId', 'applicationDate', 'status', 'noticeToApplicant', 'caseSummary', 'consultationId'],
     },
     { id: 'opposing', label: { zh: '对方当事人', en: 'Opposing party' }, fields: ['opposingPartyName', 'opposingPartyIdNumber'] },
     { id: 'means', label: { zh: '经济状况', en: 'Finances' }, fields: ['exemptionReason', 'householdMonthlyIncome', 'householdSize'] },

@@ -61,7 +61,7 @@ export default defineResource({
     { id: 'means', label: { zh: '经济困难标准', en: 'Hardship threshold' }, fields: ['minimumLivingStandard', 'hardshipFactor'] },
     {
       id: 'deadlines', label: { zh: '办理期限', en: 'Deadlines' },
-      fields: ['reviewDays', 'assignDays', 'complaintAcceptWorkingDays', 'complaintConcludeDays', 'complaintExtensionDays', 'complaintReplyWorkingDays'],
+      fields: ['reviewDays', 'assignDays', 'complaintAcceptWorkingDays', 'complaintConcludeDays', 'complaintExtensionDays', 'complaintReplyWorkingDays', 'consultationReplyWorkingDays'],
     },
     { id: 'calendar', label: { zh: '节假日与调休', en: 'Public holidays and make-up days' }, fields: ['holidays'] },
     {
