@@ -113,7 +113,8 @@ const isEmpty = (v: unknown) => v === null || v === undefined || (typeof v === '
  * stored record) and answers the cleaned values, or throws 400 with every field's message.
  *
  * A field that does not apply to the record (its `visibleWhen` or `stage`) is not required,
- * and a value given for it is dropped: stored as null, not refused. A record's conditions
+ * and a well-formed value given for it is dropped: stored as null, not refused (a value that is
+ * not of the field's kind at all is refused as anywhere else). A record's conditions
  * change as it is edited (a case turned from criminal to civil still carries its criminal
  * role in the stored row and in the console's form state), so refusing would fail honest
  * edits; dropping keeps a civil case free of a criminal role, and the console hides the
@@ -127,7 +128,10 @@ export function validateRecord(resource: ResourceDefinition, record: Row): Row {
     const value = record[name];
     const isList = field.type === 'tags' || field.type === 'referenceList' || field.type === 'list';
     if (!holds(applicability(field, resource.stages), record)) {
-      clean[name] = isList ? [] : null;
+      // Still a value of the field's kind or refused like any other: only a well-formed value is dropped.
+      const checked = isEmpty(value) ? null : fieldSchema(field).safeParse(value);
+      if (checked && !checked.success) errors[name] = labelOf(checked.error.issues[0]?.message ?? '');
+      else clean[name] = isList ? [] : null;
       continue;
     }
     if (isEmpty(value) && !isList) {
