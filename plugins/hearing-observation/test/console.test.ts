@@ -33,7 +33,7 @@ describe('quality forms in the console', () => {
       const section = page.locator('[data-section-editor="conduct"]');
       await section.locator('[data-add-item="score"]').click();
       const added = section.locator('[data-item-editor]').last();
-      const newId = await added.getAttribute('data-item-editor');
+      const newId = (await added.getAttribute('data-item-editor'))!;
       await added.getByLabel('题目（中文）').fill('庭前与受援人沟通');
       await shot(page, 'form-editor');
       const [saved] = await Promise.all([
