@@ -151,6 +151,11 @@ export default defineResource({
     filters: ['overdue', 'status', 'caseType', 'channel', 'lawyerId', 'servicePointId', 'applicantGroups', 'applicationDate', 'qualityGrade'],
     search: ['caseNumber', 'applicantName', 'causeOfAction'],
   },
+  // The yearly figures' two passes (reports/indicators.ts), each answered from its index alone.
+  indexes: [
+    ['applicationDate', 'status', 'caseType', 'servicePointId', 'lawyerId', 'applicantGroups'],
+    ['closedAt', 'status', 'caseType', 'qualityGrade', 'amountRecovered'],
+  ],
   virtualFilters: {
     overdue: {
       label: { zh: '逾期', en: 'Overdue' },

@@ -121,6 +121,8 @@ export interface ResourceDefinition {
   };
   /** Named filters that are not a field, e.g. `overdue`, answered as a SQL condition. */
   virtualFilters?: Record<string, VirtualFilter>;
+  /** Indexes over several columns (each a list of column names), e.g. for the reports' passes. */
+  indexes?: string[][];
   /** Missing: only admins may do anything. */
   access?: Access;
   hooks?: Hooks;
