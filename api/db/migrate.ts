@@ -118,6 +118,9 @@ async function syncResourceTable(db: Kysely<any>, dialect: DialectName, resource
     if (field.unique) index = index.unique();
     await index.execute();
   }
+  for (const columns of resource.indexes ?? []) {
+    await db.schema.createIndex(`${`${table}_${columns.join('_')}`.slice(0, 59)}_idx`).ifNotExists().on(table).columns(columns).execute();
+  }
 }
 
 async function existingColumns(db: Kysely<any>, dialect: DialectName, table: string): Promise<Set<string>> {

@@ -38,7 +38,6 @@ import { coreResources } from '../resources/index.js';
 import { crudRoutes } from '../rest/crud-routes.js';
 import { spreadsheetRoutes } from '../spreadsheets/routes.js';
 import { reportRoutes } from '../reports/routes.js';
-import { reportMigrations } from '../reports/indexes.js';
 import { reportPaths } from '../reports/openapi.js';
 import { ApiError, localeOf } from '../rest/errors.js';
 import { Records } from '../rest/records.js';
@@ -216,7 +215,7 @@ export function createFayuan({ database, config, resources: core = coreResources
     context,
     migrate: () => migrate(database, {
       resources,
-      migrations: [...coreMigrations, ...(byName.has('forms') ? [shippedForms] : []), ...reportMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
+      migrations: [...coreMigrations, ...(byName.has('forms') ? [shippedForms] : []), ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
       authMigrations: () => authMigrations(auth),
     }),
   };

@@ -246,6 +246,11 @@ export default defineResource({
     // lawyerId: the lawyer's name; applicantIdNumber only for roles that see it (list-query.ts).
     search: ['caseNumber', 'applicantName', 'causeOfAction', 'lawyerId', 'applicantIdNumber'],
   },
+  // The yearly figures' two passes (reports/indicators.ts), each answered from its index alone.
+  indexes: [
+    ['applicationDate', 'status', 'caseType', 'servicePointId', 'lawyerId', 'applicantGroups'],
+    ['closedAt', 'status', 'caseType', 'qualityGrade', 'amountRecovered'],
+  ],
   virtualFilters: {
     overdue: {
       label: { zh: '逾期', en: 'Overdue' },

@@ -168,6 +168,8 @@ export interface ResourceDefinition {
   stages?: Stages;
   /** Adds what a reader needs to rows as they are answered (e.g. the audit log's readable view); rows stay as stored. */
   present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition> }) => Promise<Row[]>;
+  /** Indexes over several columns (each a list of column names), e.g. for the reports' passes. */
+  indexes?: string[][];
   /** Missing: only admins may do anything. */
   access?: Access;
   /** Cross-field checks (dates in order…), applied by the validator to every create and update. */
