@@ -3,7 +3,9 @@
 // enum values by their labels, references by their titles, people by name and role, times as
 // 2026-03-05 14:30 (China Standard Time). The stored entries keep their raw values for export.
 import type { Kysely } from 'kysely';
-import { caseActions } from '../cases/lifecycle.js';
+import { caseMachine } from '../cases/lifecycle.js';
+import { complaintMachine } from '../complaints/lifecycle.js';
+import type { StateMachine } from '../workflow/state-machine.js';
 import { roles } from '../auth/auth.js';
 import usersDeclaration from '../users/declaration.js';
 import settingsDeclaration from '../settings/declaration.js';
@@ -40,7 +42,11 @@ const actionNames: Record<string, Label> = {
   'sign-in': { zh: '登录', en: 'Signed in' },
   'sign-in-failed': { zh: '登录失败', en: 'Sign-in failed' },
   'sign-in-throttled': { zh: '登录受限（尝试过多）', en: 'Sign-in blocked (too many attempts)' },
+  correct: { zh: '更正', en: 'Corrected' },
 };
+
+/** The registers whose changes of state are `transition:<action>` entries, by register. */
+const machines: Record<string, StateMachine> = { cases: caseMachine, complaints: complaintMachine };
 
 /** What a transition's details are called (api/cases/lifecycle.ts payloads). */
 const payloadNames: Record<string, Label> = {
@@ -53,10 +59,11 @@ const payloadNames: Record<string, Label> = {
   ground: { zh: '终止情形', en: 'Termination ground' },
 };
 
-export function actionName(action: string): Label {
+export function actionName(action: string, resource = 'cases'): Label {
   if (action.startsWith('transition:')) {
-    const move = caseActions[action.slice('transition:'.length) as keyof typeof caseActions];
-    if (move) return move.label;
+    const machine = Object.hasOwn(machines, resource) ? machines[resource] : undefined;
+    const name = action.slice('transition:'.length);
+    if (machine && Object.hasOwn(machine.actions, name)) return machine.actions[name].label;
   }
   return actionNames[action] ?? same(action);
 }
@@ -200,7 +207,7 @@ export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], r
     return {
       at: readableTime(entry.at),
       who,
-      action: actionName(String(entry.action)),
+      action: actionName(String(entry.action), String(entry.resource ?? 'cases')),
       record: register ? { zh: `${register.label.zh} ${recordTitle?.zh ?? (entry.recordId != null ? `#${entry.recordId}` : '')}`.trim(), en: `${register.label.en} ${recordTitle?.en ?? (entry.recordId != null ? `#${entry.recordId}` : '')}`.trim() } : null,
       changes,
     };

@@ -5,8 +5,8 @@ import { Alert, Box, Button, Card, CardContent, Chip, Divider, Skeleton, Stack, 
 import { useQuery } from '@tanstack/react-query';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { refusalOf, useApi } from '../apiClient.js';
-import { fieldOf, permissionsOf, useResourceMeta, type Label } from '../meta.js';
-import { useLabel, useLanguageTag } from '../i18n.js';
+import { fieldOf, permissionsOf, useResourceMeta, type Label, type WorkflowHistoryEntry } from '../meta.js';
+import { useLabel } from '../i18n.js';
 import { RecordDetails, ShowActions } from '../generic/ResourceShow.js';
 import { ComplaintActionDialog } from './ComplaintActionDialog.js';
 import { ComplaintDeadlineChip } from './ComplaintDeadline.js';
@@ -14,7 +14,7 @@ import { ComplaintDeadlineChip } from './ComplaintDeadline.js';
 interface ComplaintWorkflowState {
   status: string;
   actions: { name: string; label: Label }[];
-  history: { at: string; actorEmail: string | null; action: string; changes: Record<string, [unknown, unknown]> | null }[];
+  history: WorkflowHistoryEntry[];
 }
 
 const DEADLINES = ['acceptDeadline', 'concludeDeadline', 'replyDeadline'] as const;
@@ -23,7 +23,6 @@ function ComplaintWorkflow() {
   const record = useRecordContext();
   const api = useApi();
   const label = useLabel();
-  const tag = useLanguageTag();
   const translate = useTranslate();
   const complaints = useResourceMeta('complaints');
   const [open, setOpen] = useState<ComplaintWorkflowState['actions'][number] | null>(null);
@@ -39,7 +38,6 @@ function ComplaintWorkflow() {
   };
   const state = workflow.data;
   const ended = ['not_accepted', 'replied'].includes(String(record.status));
-  const actionName = (entry: string) => entry.replace(/^transition:/, '');
   return (
     <Card sx={{ mb: 2 }} data-testid="complaint-workflow">
       <CardContent>
@@ -79,9 +77,10 @@ function ComplaintWorkflow() {
             <TableBody>
               {state.history.map((h, i) => (
                 <TableRow key={i}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(h.at).toLocaleString(tag, { hour12: false })}</TableCell>
-                  <TableCell>{h.actorEmail ?? translate('fayuan.workflow.system')}</TableCell>
-                  <TableCell>{h.changes?.status ? `${option('status', h.changes.status[0])} → ${option('status', h.changes.status[1])}` : actionName(h.action)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{h.readable.at}</TableCell>
+                  <TableCell>{label(h.readable.who)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{label(h.readable.action)}</TableCell>
+                  <TableCell>{h.changes?.status ? `${option('status', h.changes.status[0])} → ${option('status', h.changes.status[1])}` : ''}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
