@@ -29,4 +29,11 @@ export { jsonBody, recordId } from './rest/crud-routes.js';
 export { allowLargerBody } from './http/body-limit.js';
 export { isDbId } from './rest/input-bounds.js';
 export type { AppEnv } from './http/app-env.js';
+
+// Stored bytes, and what one plugin offers another at a named point.
+export { centreFileStore, LocalFileStore, type FileStore } from './files/file-store.js';
+export {
+  CASE_CHECKLIST, CHECKLIST_SUPPLY,
+  type CaseChecklistItem, type CaseChecklistSource, type ChecklistSupplier, type Contributions, type SuppliedChecklistFile,
+} from './plugins/contributions.js';
 export { addDays, addWorkingDays, daysBetween, today } from './calendar.js';

@@ -6,6 +6,7 @@ import type { Settings } from '../settings/settings.js';
 import { checkAssignment } from './assignment-rules.js';
 import { checkMeansTest } from './means-test.js';
 import type { CaseActionName } from './lifecycle.js';
+import type { Contributions } from '../plugins/contributions.js';
 
 export interface GuardContext {
   trx: Kysely<any>;
@@ -17,6 +18,8 @@ export interface GuardContext {
   actor: Actor;
   settings: Settings;
   today: string;
+  /** What enabled plugins offer at named points. */
+  contributions: Contributions;
 }
 
 export interface GuardProblem {

@@ -19,6 +19,7 @@ import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
 import { withPlugins } from '../plugins/load.js';
+import { contributionsOf } from '../plugins/contributions.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { coreMigrations, migrate } from '../db/migrate.js';
@@ -83,8 +84,9 @@ export function createFayuan({ database, config, resources: core = coreResources
   const byName = new Map(resources.map((r) => [r.name, r]));
   const auth = createAuth(database, config);
   const records = new Records(database, byName);
+  const contributions = contributionsOf(plugins);
   const context: PluginContext = {
-    config, database, records, auth,
+    config, database, records, auth, contributions,
     resource: (name) => {
       const found = byName.get(name);
       if (!found) throw new Error(`no register ${name}`);
@@ -160,6 +162,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.route('/api/cases', transitionRoutes(records, {
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
     effects: plugins.flatMap((p) => p.effects ?? []),
+    contributions,
   }));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   app.route('/api/settings', settingsRoutes(records));
