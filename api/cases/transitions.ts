@@ -13,8 +13,7 @@ import { allowedActions, caseActions, planTransition, type CaseActionName } from
 import { caseDeadline } from './deadlines.js';
 import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
-import type { TransitionEffect } from '../plugins/define.js';
-import type { Contributions } from '../plugins/contributions.js';
+import type { PluginContext, TransitionEffect } from '../plugins/define.js';
 
 /** Reasons given with an action that the case keeps. */
 const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, unknown>) => Row>> = {
@@ -22,7 +21,7 @@ const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, u
   terminate: (p) => ({ terminationGround: p.reason, decisionReason: p.note ?? null }),
 };
 
-export function transitionRoutes(records: Records, { guards, effects, contributions }: { guards: TransitionGuard[]; effects: TransitionEffect[]; contributions: Contributions }) {
+export function transitionRoutes(records: Records, { guards, effects, context }: { guards: TransitionGuard[]; effects: TransitionEffect[]; context: PluginContext }) {
   const { db } = records.database;
   const cases = records.resource('cases'); // with any fields plugins add
   const lawyers = records.resource('lawyers');
@@ -67,7 +66,7 @@ export function transitionRoutes(records: Records, { guards, effects, contributi
         const plan = planTransition(caseRow, action, body, actor, new Date());
         if (!plan.ok) throw new ApiError(plan.status, plan.message, plan.fieldErrors ?? {}, { rule: plan.rule });
         const settings = await loadSettings(trx);
-        const ctx = { trx, records, caseRow, payload: plan.payload, actor, settings, today: today(), contributions };
+        const ctx = { trx, records, caseRow, payload: plan.payload, actor, settings, today: today(), contributions: context.contributions };
         const problems = [];
         for (const guard of guards.filter((g) => g.action === plan.action)) problems.push(...(await guard.check(ctx)));
         if (problems.length) {
@@ -83,7 +82,7 @@ export function transitionRoutes(records: Records, { guards, effects, contributi
           plan: () => ({ ...plan.changes, ...recordedReasons[plan.action]?.(plan.payload) }),
           note: Object.keys(plan.payload).length ? { payload: plan.payload } : {},
           then: async (before, after, trx) => {
-            for (const effect of effects.filter((e) => e.action === plan.action)) await effect.run({ trx, before, after, actor, payload: plan.payload, contributions });
+            for (const effect of effects.filter((e) => e.action === plan.action)) await effect.run({ trx, before, after, actor, payload: plan.payload, context });
           },
         }, trx);
       });

@@ -28,7 +28,7 @@ export interface PluginContext {
 /** Work done inside a transition's transaction, after the case has moved. */
 export interface TransitionEffect {
   action: CaseActionName;
-  run(ctx: { trx: Kysely<any>; before: Row; after: Row; actor: Actor; payload: Record<string, unknown>; contributions: Contributions }): Promise<void>;
+  run(ctx: { trx: Kysely<any>; before: Row; after: Row; actor: Actor; payload: Record<string, unknown>; context: PluginContext }): Promise<void>;
 }
 
 /** A panel on the case's Show page, drawn by the plugin's admin part under the same `id`. */
