@@ -14,7 +14,7 @@ export { everyRow, noRow, ownLawyerRows, maskIdNumber, maskName, maskPhone } fro
 
 // Case transitions: guards a plugin adds, and the action names.
 export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards.js';
-export type { CaseActionName } from './cases/lifecycle.js';
+export { caseActions, type CaseActionName } from './cases/lifecycle.js';
 export type { DashboardCard } from './meta/dashboard.js';
 
 // The write path (its operations write the audit entry; a plugin never does).

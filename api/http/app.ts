@@ -58,6 +58,8 @@ export interface Fayuan {
   context: PluginContext;
   /** Brings the schema up to date (idempotent; safe in several processes at once). */
   migrate(): Promise<void>;
+  /** Runs the plugins' start hooks; call once the schema is up to date. */
+  start(): Promise<void>;
 }
 
 /** The peer's address from the socket; in-process test requests have none. */
@@ -183,6 +185,9 @@ export function createFayuan({ database, config, resources: core = coreResources
     resources,
     plugins,
     context,
+    start: async () => {
+      for (const plugin of plugins) await plugin.start?.(context);
+    },
     migrate: () => migrate(database, {
       resources,
       migrations: [...coreMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],

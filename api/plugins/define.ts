@@ -70,6 +70,8 @@ export interface FayuanPlugin {
   effects?: TransitionEffect[];
   dashboard?: DashboardCard[];
   casePanels?: CasePanel[];
+  /** Runs once the schema is up to date at start-up (e.g. to resume background jobs). */
+  start?: (ctx: PluginContext) => Promise<void>;
   /** Adds demo data after the core's demo centre is loaded into an empty database. */
   demo?: (ctx: PluginContext) => Promise<void>;
   /** What this plugin offers at other plugins' named points, e.g. `{ 'case-files/checklist-supply': [supplier] }`. */
