@@ -31,6 +31,8 @@ export interface AdminPlugin {
   casePanels?: Record<string, ComponentType<CasePanelProps>>;
   /** Inputs for list fields, by `<resource>.<field>`. */
   listInputs?: Record<string, ComponentType<ListInputProps>>;
+  /** Buttons for the rows selected in a register's list (they read the list context), by register name. */
+  bulkActions?: Record<string, ComponentType[]>;
 }
 
 /** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
@@ -80,4 +82,10 @@ export function useListInputs(resource: string): Record<string, ComponentType<Li
     }
   }
   return inputs;
+}
+
+/** The enabled plugins' bulk-action buttons for this register's list. */
+export function useBulkActions(resource: string): ComponentType[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin }) => plugin.bulkActions?.[resource] ?? []);
 }

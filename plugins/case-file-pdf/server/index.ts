@@ -12,6 +12,7 @@ export default definePlugin({
   resources: [caseFileExports],
   routes: caseFilePdfRoutes,
   start: (ctx) => exportRunner(ctx).recover(),
+  casePanels: [{ id: 'case-file', label: { zh: '标准卷宗', en: 'Standard case file' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   openapi: {
     '/api/cases/{id}/case-file.pdf': { get: { tags: ['case-file-pdf'], summary: "The case's standard file (download=1 for an attachment)", responses: { 200: { description: 'application/pdf' }, 404: { description: 'Not found or out of reach' } } } },
     '/api/case-file-exports': { post: { tags: ['case-file-pdf'], summary: 'Start a batch export: { ids } or { filter } (the cases list filter)', responses: { 201: { description: 'The queued job' }, 400: { description: 'Bad input' } } } },
