@@ -1,6 +1,6 @@
 // The documents the centre issued supply their case-file checklist items, so nobody uploads them.
 import type { ChecklistSupplier } from '../../../api/plugin-kit.js';
-import { DOCUMENT_TITLES, type DocumentKind } from './templates/index.js';
+import { DOCUMENT_TITLES, type DocumentKind } from './templates/document-data.js';
 
 /** The standard templates' item keys (case-files/standard-templates.json) each kind fills. */
 export const CHECKLIST_ITEM_OF: Partial<Record<DocumentKind, string>> = {

@@ -5,16 +5,17 @@ import { issuedDocumentsSupply } from './checklist-supply.js';
 import { caseDocuments } from './declarations.js';
 import { issueOnTransition } from './effects.js';
 import { caseDocumentRoutes } from './routes.js';
-import { centreSeal } from './seal.js';
 
 export default definePlugin({
   name: 'centre-documents',
   label: { zh: '法律援助文书与电子印章', en: 'Issued documents and electronic seal' },
   description: { zh: '受理、指派、终止、结案时自动生成并加盖电子印章的法律援助文书', en: 'Sealed documents generated at acceptance, assignment, termination and closing' },
   resources: [caseDocuments],
-  routes: (ctx) => {
-    centreSeal(ctx.config.dataDir); // at start: generate the development seal if needed, and say so
-    return caseDocumentRoutes(ctx);
+  routes: caseDocumentRoutes,
+  // At start: the centre's certificate loaded (a development one generated if needed, and said so).
+  start: async (ctx) => {
+    const { centreSeal } = await import('./seal.js');
+    centreSeal(ctx.config.dataDir);
   },
   effects: issueOnTransition,
   contributes: { [CHECKLIST_SUPPLY]: [issuedDocumentsSupply] },

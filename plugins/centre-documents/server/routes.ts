@@ -1,8 +1,7 @@
 // Downloading an issued document (under its row rules) and re-issuing one (admins: a new version).
 import { Hono } from 'hono';
 import { ApiError, centreFileStore, recordId, type AppEnv, type PluginContext } from '../../../api/plugin-kit.js';
-import { issueDocument } from './issue.js';
-import { DOCUMENT_TITLES, type DocumentKind } from './templates/index.js';
+import { DOCUMENT_TITLES, type DocumentKind } from './templates/document-data.js';
 
 export function caseDocumentRoutes(ctx: PluginContext) {
   const { records } = ctx;
@@ -29,6 +28,7 @@ export function caseDocumentRoutes(ctx: PluginContext) {
       const actor = c.var.actor;
       const previous = await records.loadForAction(documents(), recordId(c), actor, 'reissue');
       if (previous.supersededAt) throw new ApiError(409, { zh: '该文书已被重新签发，请对最新版本操作', en: 'This version was already re-issued; re-issue the current one' });
+      const { issueDocument } = await import('./issue.js');
       const issued = await records.write(async (trx) => {
         const caseRow = await records.load(ctx.resource('cases'), Number(previous.caseId), trx);
         return issueDocument(trx, ctx, caseRow, previous.kind as DocumentKind, actor, previous);
