@@ -30,6 +30,10 @@ export { allowLargerBody } from './http/body-limit.js';
 export { isDbId } from './rest/input-bounds.js';
 export type { AppEnv } from './http/app-env.js';
 
+// The centre's signing certificate (light: loaded at start to say when a development seal is in use;
+// signing itself is in the PDF door).
+export { loadSealCertificate, type LoadedSealCertificate } from './pdf/certificate.js';
+
 // Stored bytes, and what one plugin offers another at a named point.
 export { centreFileStore, LocalFileStore, type FileStore } from './files/file-store.js';
 export {

@@ -5,6 +5,7 @@ import { issuedDocumentsSupply } from './checklist-supply.js';
 import { caseDocuments } from './declarations.js';
 import { issueOnTransition } from './effects.js';
 import { caseDocumentRoutes } from './routes.js';
+import { centreSeal } from './seal.js';
 
 export default definePlugin({
   name: 'centre-documents',
@@ -14,7 +15,6 @@ export default definePlugin({
   routes: caseDocumentRoutes,
   // At start: the centre's certificate loaded (a development one generated if needed, and said so).
   start: async (ctx) => {
-    const { centreSeal } = await import('./seal.js');
     centreSeal(ctx.config.dataDir);
   },
   effects: issueOnTransition,

@@ -1,6 +1,6 @@
 // The centre's signing certificate, loaded once per data directory; a development one is
 // generated at first start and said so on the console.
-import { loadSealCertificate, type LoadedSealCertificate } from '../../../api/plugin-kit-pdf.js';
+import { loadSealCertificate, type LoadedSealCertificate } from '../../../api/plugin-kit.js';
 
 const loaded = new Map<string, LoadedSealCertificate>();
 
