@@ -14,7 +14,7 @@ export { everyRow, noRow, ownLawyerRows, maskIdNumber, maskName, maskPhone } fro
 
 // Case transitions: guards a plugin adds, and the action names.
 export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards.js';
-export type { CaseActionName } from './cases/lifecycle.js';
+export { caseActions, type CaseActionName } from './cases/lifecycle.js';
 export type { DashboardCard } from './meta/dashboard.js';
 
 // The write path (its operations write the audit entry; a plugin never does).
@@ -29,6 +29,17 @@ export { jsonBody, recordId } from './rest/crud-routes.js';
 export { allowLargerBody } from './http/body-limit.js';
 export { isDbId } from './rest/input-bounds.js';
 export type { AppEnv } from './http/app-env.js';
+
+// The centre's signing certificate (light: loaded at start to say when a development seal is in use;
+// signing itself is in the PDF door).
+export { loadSealCertificate, type LoadedSealCertificate } from './pdf/certificate.js';
+
+// Stored bytes, and what one plugin offers another at a named point.
+export { centreFileStore, LocalFileStore, type FileStore } from './files/file-store.js';
+export {
+  CASE_CHECKLIST, CHECKLIST_SUPPLY,
+  type CaseChecklistItem, type CaseChecklistSource, type ChecklistSupplier, type Contributions, type SuppliedChecklistFile,
+} from './plugins/contributions.js';
 export { addDays, addWorkingDays, daysBetween, today } from './calendar.js';
 
 // Quality forms: the engine, the versioned `forms` register's revisions, and filled sheets.

@@ -33,6 +33,8 @@ export interface AdminPlugin {
   listInputs?: Record<string, ComponentType<ListInputProps>>;
   /** Panels on the home page (工作台), each deciding from meta whether this user sees it. */
   homePanels?: ComponentType[];
+  /** Buttons for the rows selected in a register's list (they read the list context), by register name. */
+  bulkActions?: Record<string, ComponentType[]>;
 }
 
 /** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
@@ -88,4 +90,10 @@ export function useListInputs(resource: string): Record<string, ComponentType<Li
 export function useHomePanels(): { key: string; Panel: ComponentType }[] {
   const meta = useMeta();
   return enabledPlugins(meta).flatMap(({ plugin }) => (plugin.homePanels ?? []).map((Panel, i) => ({ key: `${plugin.name}.${i}`, Panel })));
+}
+
+/** The enabled plugins' bulk-action buttons for this register's list. */
+export function useBulkActions(resource: string): ComponentType[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin }) => plugin.bulkActions?.[resource] ?? []);
 }

@@ -8,6 +8,7 @@ import { checkMeansTest } from './means-test.js';
 import type { CaseActionName } from './lifecycle.js';
 import { openComplaintStatuses } from '../complaints/lifecycle.js';
 import { describeConflicts, findConflicts, refusingKind } from './conflicts.js';
+import type { Contributions } from '../plugins/contributions.js';
 
 export interface GuardContext {
   trx: Kysely<any>;
@@ -19,6 +20,8 @@ export interface GuardContext {
   actor: Actor;
   settings: Settings;
   today: string;
+  /** What enabled plugins offer at named points. */
+  contributions: Contributions;
 }
 
 export interface GuardProblem {

@@ -9,13 +9,13 @@ import { openCaseloads } from './caseload.js';
 import { caseMachine } from './lifecycle.js';
 import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
-import type { TransitionEffect } from '../plugins/define.js';
+import type { PluginContext, TransitionEffect } from '../plugins/define.js';
 import { workflowRoutes } from '../workflow/routes.js';
 import { findConflicts } from './conflicts.js';
 import { isDbId } from '../rest/input-bounds.js';
 import { ApiError } from '../rest/errors.js';
 
-export function transitionRoutes(records: Records, { guards, effects }: { guards: TransitionGuard[]; effects: TransitionEffect[] }) {
+export function transitionRoutes(records: Records, { guards, effects, context }: { guards: TransitionGuard[]; effects: TransitionEffect[]; context: PluginContext }) {
   const cases = records.resource('cases'); // with any fields plugins add
   const lawyers = records.resource('lawyers');
   const firms = records.resource('law-firms');
@@ -49,7 +49,7 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
     .route('/', workflowRoutes(records, caseMachine, {
       conflict: { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' },
       async guards({ trx, row, action, payload, actor, settings, today }) {
-        const ctx = { trx, records, caseRow: row, payload, actor, settings, today };
+        const ctx = { trx, records, caseRow: row, payload, actor, settings, today, contributions: context.contributions };
         const problems = [];
         for (const guard of guards.filter((g) => g.action === action)) problems.push(...(await guard.check(ctx)));
         return problems;
@@ -62,7 +62,7 @@ export function transitionRoutes(records: Records, { guards, effects }: { guards
         return acknowledged.length ? { acknowledgedConflicts: acknowledged } : {};
       },
       async effects({ trx, before, after, actor, action, payload }) {
-        for (const effect of effects.filter((e) => e.action === action)) await effect.run({ trx, before, after, actor, payload });
+        for (const effect of effects.filter((e) => e.action === action)) await effect.run({ trx, before, after, actor, payload, context });
       },
     }));
 }

@@ -26,6 +26,7 @@ import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
 import { withPlugins } from '../plugins/load.js';
+import { contributionsOf } from '../plugins/contributions.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { coreMigrations, migrate } from '../db/migrate.js';
@@ -69,6 +70,8 @@ export interface Fayuan {
   context: PluginContext;
   /** Brings the schema up to date (idempotent; safe in several processes at once). */
   migrate(): Promise<void>;
+  /** Runs the plugins' start hooks; call once the schema is up to date. */
+  start(): Promise<void>;
 }
 
 /** The peer's address from the socket; in-process test requests have none. */
@@ -102,8 +105,9 @@ export function createFayuan({ database, config, resources: core = coreResources
   const byName = new Map(resources.map((r) => [r.name, r]));
   const auth = createAuth(database, config);
   const records = new Records(database, byName);
+  const contributions = contributionsOf(plugins);
   const context: PluginContext = {
-    config, database, records, auth,
+    config, database, records, auth, contributions,
     resource: (name) => {
       const found = byName.get(name);
       if (!found) throw new Error(`no register ${name}`);
@@ -183,6 +187,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.route('/api/cases', transitionRoutes(records, {
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
     effects: plugins.flatMap((p) => p.effects ?? []),
+    context,
   }));
   app.route('/api/cases', correctionRoutes(records));
   app.route('/api/complaints', complaintRoutes(records));
@@ -213,6 +218,9 @@ export function createFayuan({ database, config, resources: core = coreResources
     resources,
     plugins,
     context,
+    start: async () => {
+      for (const plugin of plugins) await plugin.start?.(context);
+    },
     migrate: () => migrate(database, {
       resources,
       migrations: [...coreMigrations, ...(byName.has('forms') ? [shippedForms] : []), ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],

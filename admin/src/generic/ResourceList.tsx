@@ -1,5 +1,6 @@
 // The list of any register: declared columns (others can be switched on), filters, export, bulk delete.
 import {
+  BulkDeleteButton,
   ColumnsButton,
   CreateButton,
   DataTable,
@@ -14,6 +15,7 @@ import { SYSTEM_FIELDS, permissionsOf, useResourceMeta, type FieldMeta, type Res
 import { DisplayField } from './fieldComponents.js';
 import { useListFilters } from './listFilters.js';
 import { ExportMenu, IMPORTABLE, ImportButton } from './SpreadsheetButtons.js';
+import { useBulkActions } from '../plugins.js';
 
 /** Declared columns first; then the register's other fields, hidden until chosen. */
 function columnsOf(resource: ResourceMeta): { field: FieldMeta; hidden: boolean }[] {
@@ -63,6 +65,10 @@ export function ResourceList({ extraColumns, extraActions }: { extraColumns?: Re
   const filters = useListFilters(resource);
   const columns = columnsOf(resource);
   const may = permissionsOf(resource);
+  const bulkActions = useBulkActions(resource.name);
+  const bulkButtons = bulkActions.length || may.delete
+    ? <>{bulkActions.map((Action, i) => <Action key={i} />)}{may.delete ? <BulkDeleteButton /> : null}</>
+    : false;
   return (
     <List
       sort={resource.list.sort}
@@ -71,7 +77,7 @@ export function ResourceList({ extraColumns, extraActions }: { extraColumns?: Re
       actions={<ListActions canCreate={may.create} resource={resource.name} extra={extraActions} />}
       perPage={25}
     >
-      <DataTable rowClick="show" bulkActionButtons={may.delete ? undefined : false} hiddenColumns={columns.filter((c) => c.hidden).map((c) => c.field.name)}>
+      <DataTable rowClick="show" bulkActionButtons={bulkButtons} hiddenColumns={columns.filter((c) => c.hidden).map((c) => c.field.name)}>
         {columns.map(({ field }) => (
           <DataTable.Col
             key={field.name}

@@ -1,9 +1,8 @@
 // The checklist of a case, uploads against its items, and downloads, all under the case's own row rules.
 import { Hono } from 'hono';
-import { allowLargerBody, ApiError, badInput, isDbId, loadSettings, recordId, type AppEnv, type PluginContext } from '../../../api/plugin-kit.js';
+import { allowLargerBody, ApiError, badInput, isDbId, loadSettings, recordId, type AppEnv, type FileStore, type PluginContext } from '../../../api/plugin-kit.js';
 import { checklistOf, templateForCase } from './checklist.js';
 import { fileKinds, sniffKind } from './sniff.js';
-import type { FileStore } from './storage.js';
 
 const CLOSED = ['closed', 'archived', 'terminated', 'rejected'];
 
@@ -30,7 +29,7 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
   const files = () => ctx.resource('case-files');
 
   return new Hono<AppEnv>()
-    .get('/cases/:id/checklist', async (c) => c.json(await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor))))
+    .get('/cases/:id/checklist', async (c) => c.json(await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor), ctx.contributions)))
     .post('/cases/:id/files', async (c) => {
       const actor = c.var.actor;
       const caseRow = await records.loadForAction(cases(), recordId(c), actor, 'upload'); // declared in index.ts

@@ -1,6 +1,6 @@
-// Where uploaded bytes live. Content-addressed: the key is the SHA-256, so a replacement never
-// overwrites an old version and identical files are stored once. An S3-compatible store can
-// implement the same three methods.
+// Where stored bytes live (uploads, issued documents, exports). Content-addressed: the key is the
+// SHA-256, so a replacement never overwrites an old version and identical files are stored once.
+// An S3-compatible store can implement the same three methods.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,4 +39,9 @@ export class LocalFileStore implements FileStore {
   async exists(key: string) {
     return fs.existsSync(this.pathOf(key));
   }
+}
+
+/** The centre's one store, under `$DATA_DIR/files`: every plugin that keeps bytes uses it. */
+export function centreFileStore(dataDir: string): FileStore {
+  return new LocalFileStore(path.join(dataDir, 'files'));
 }
