@@ -83,24 +83,28 @@ export async function gatherCaseFile(ctx: PluginContext, caseId: number, actor: 
     }
   }
 
-  const workLog = (await rowsOf(ctx, 'case-activities', caseId, actor))?.map((r) => ({
-    on: isoDate(pick(r, 'date', 'occurredOn', 'on', 'createdAt')) ?? '',
-    activity: pick(r, 'description', 'summary', 'content', 'activity', 'title') ?? '',
-    by: pick(r, 'author', 'createdBy', 'by'),
-    hours: r.hours == null ? undefined : Number(r.hours),
-  }));
+  // The registers of the work log (core) and of the quality plugins, as issues #11 names their fields.
+  const workLog = (await rowsOf(ctx, 'case-activities', caseId, actor))?.map((r) => {
+    const kind = optionLabel(ctx, 'case-activities', 'kind', r.kind) ?? String(r.kind ?? '');
+    const where = [r.court, r.courtroom, r.place].filter(Boolean).join(' ');
+    return {
+      on: isoDate(r.occurredAt) ?? '',
+      activity: `${kind}${where ? `（${where}）` : ''}${r.notes ? `：${r.notes}` : ''}`,
+      by: r.participants ? String(r.participants) : undefined,
+    };
+  });
   const observations = (await rowsOf(ctx, 'hearing-observations', caseId, actor))?.map((r) => ({
-    on: isoDate(pick(r, 'date', 'observedOn', 'hearingDate', 'createdAt')) ?? '',
-    observer: pick(r, 'observer', 'observerName', 'createdBy') ?? '',
-    court: pick(r, 'court', 'venue'),
+    on: isoDate(r.observedOn) ?? '',
+    observer: String(r.observers ?? ''),
+    court: r.court ? String(r.court) : undefined,
     score: r.score == null ? undefined : Number(r.score),
-    remarks: pick(r, 'remarks', 'comments', 'note'),
+    remarks: r.feedback ? String(r.feedback) : undefined, // the feedback the lawyer also sees; never the private notes
   }));
   const returnVisits = (await rowsOf(ctx, 'return-visits', caseId, actor))?.map((r) => ({
-    on: isoDate(pick(r, 'date', 'visitedOn', 'createdAt')) ?? '',
-    visitor: pick(r, 'visitor', 'visitorName', 'createdBy') ?? '',
-    satisfaction: pick(r, 'satisfaction', 'result') ?? '',
-    remarks: pick(r, 'remarks', 'comments', 'note'),
+    on: isoDate(r.visitedAt) ?? '',
+    visitor: String(r.visitor ?? ''),
+    satisfaction: optionLabel(ctx, 'return-visits', 'satisfaction', r.satisfaction) ?? String(r.satisfaction ?? ''),
+    remarks: r.reachedPerson ? `受访人：${r.reachedPerson}` : undefined,
   }));
   const quality: CaseFileQuality = {
     ...(observations?.length ? { observations } : {}),
