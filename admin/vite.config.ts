@@ -13,6 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      // The console, and the public application page (/apply) that needs no sign-in.
+      input: { console: path.join(root, 'index.html'), apply: path.join(root, 'apply.html') },
       onwarn(warning, warn) {
         // react-admin and MUI ship "use client" directives, harmless in a client-only bundle.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -16,7 +16,7 @@ export interface BootOptions {
   plugins?: (string | FayuanPlugin)[];
   /** The core registers (tests may add throwaway ones). */
   resources?: ResourceDefinition[];
-  /** False to leave the schema as it is (the benchmark times migration itself). */
+  /** False to leave the schema as it is (the benchmark times migration itself); the plugins' start hooks then do not run either. */
   migrate?: boolean;
 }
 
@@ -34,7 +34,10 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     const loaded = await loadPlugins(wanted.filter((p): p is string => typeof p === 'string'));
     const plugins = wanted.map((p) => (typeof p === 'string' ? loaded.find((l) => l.name === p)! : p));
     const fayuan = createFayuan({ database, config, plugins, ...(options.resources ? { resources: options.resources } : {}) });
-    if (options.migrate !== false) await fayuan.migrate();
+    if (options.migrate !== false) {
+      await fayuan.migrate();
+      await fayuan.start();
+    }
     return { config, database, fayuan };
   } catch (error) {
     if (!options.database) await database.close();

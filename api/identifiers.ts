@@ -61,3 +61,28 @@ export const phonePattern = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
 
 /** 执业证号: 17 digits (province, year, type, sex and sequence). */
 export const licenceNumberPattern = /^\d{17}$/;
+
+/** GB 32100-2015: the characters of a unified social credit code (digits and capitals without I, O, S, V, Z). */
+const CREDIT_CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** Whether an 18-character unified social credit code (统一社会信用代码) has its check character right. */
+export function isCreditCode(input: string): boolean {
+  const text = input.trim().toUpperCase();
+  if (!/^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(text)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARACTERS.indexOf(text[i]) * CREDIT_CODE_WEIGHTS[i];
+  return CREDIT_CODE_CHARACTERS[(31 - (sum % 31)) % 31] === text[17];
+}
+
+/**
+ * A party's identifier: a person's ID number, or an organisation's unified social credit code
+ * (the opposing party may be a company). Answers the reading of the ID number, or the code.
+ */
+export function readPartyIdNumber(input: string, today: string): IdNumberReading | { ok: true; creditCode: string } {
+  const text = input.trim().toUpperCase();
+  if (isCreditCode(text)) return { ok: true, creditCode: text };
+  const reading = readIdNumber(text, today);
+  if (reading.ok || !/^[0-9A-Z]{18}$/.test(text) || /^\d{17}[\dX]$/.test(text)) return reading;
+  return { ok: false, message: { zh: '应为 18 位身份证号或统一社会信用代码，校验位不正确', en: 'Neither an ID number nor a unified social credit code (check character)' } };
+}

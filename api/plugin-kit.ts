@@ -14,7 +14,7 @@ export { everyRow, noRow, ownLawyerRows, maskIdNumber, maskName, maskPhone } fro
 
 // Case transitions: guards a plugin adds, and the action names.
 export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards.js';
-export type { CaseActionName } from './cases/lifecycle.js';
+export { caseActions, type CaseActionName } from './cases/lifecycle.js';
 export type { DashboardCard } from './meta/dashboard.js';
 
 // The write path (its operations write the audit entry; a plugin never does).
@@ -31,4 +31,24 @@ export { isDbId } from './rest/input-bounds.js';
 export type { AppEnv } from './http/app-env.js';
 // Describing a plugin's routes in /api/openapi.json.
 export { describeRoute, idParameter, jsonOfSchema, refusalsOf, resolver } from './meta/route-docs.js';
+
+// The centre's signing certificate (light: loaded at start to say when a development seal is in use;
+// signing itself is in the PDF door).
+export { loadSealCertificate, type LoadedSealCertificate } from './pdf/certificate.js';
+
+// Stored bytes, and what one plugin offers another at a named point.
+export { centreFileStore, LocalFileStore, type FileStore } from './files/file-store.js';
+export {
+  CASE_CHECKLIST, CHECKLIST_SUPPLY,
+  type CaseChecklistItem, type CaseChecklistSource, type ChecklistSupplier, type Contributions, type SuppliedChecklistFile,
+} from './plugins/contributions.js';
 export { addDays, addWorkingDays, daysBetween, today } from './calendar.js';
+
+// Quality forms: the engine, the versioned `forms` register's revisions, and filled sheets.
+export { formItems, scoreSheet, validateAnswers, validateDefinition } from '../forms/engine.js';
+export type { Answers, FormDefinition, ScoredSheet, TriggeredConsequence } from '../forms/engine.js';
+export { currentFormRevision, loadFormRevision, sheetFields, sheetHooks, sheetOutcome, type FormRevision } from './forms/sheets.js';
+export { activityKinds, openCaseStatuses } from './resources/case-activities.js';
+export { systemActor } from './rest/audit.js';
+// What an uploaded file is, by its content (PDF, JPEG, PNG, DOCX, OFD).
+export { fileKinds, sniffKind, type FileKind, type SniffLimits } from './uploads/sniff.js';

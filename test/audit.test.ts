@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreResources } from '../api/resources/index.js';
 import { allFields, type Field, type ResourceDefinition, type Row } from '../api/resources/define.js';
 import { listQuery, PASSWORD, startTestFayuan, totalOf, type Role, type TestFayuan } from './support/fayuan.js';
+import { patternedTextCandidates, withValidIdNumbers } from './support/identifier-values.js';
 
 const ROLES: Role[] = ['admin', 'supervisor', 'lawyer', 'reviewer'];
 /** Kept out of the diff: they change on every write. */
@@ -96,12 +97,18 @@ function expectOneEntry(entries: AuditEntry[], expected: { email: string; action
 /** A valid different value for a simple field. */
 function changedValue(field: Field, current: unknown): unknown {
   switch (field.type) {
-    case 'text': return field.pattern ? undefined : `${String(current ?? '')}（改${fresh()}）`.slice(-(field.maxLength ?? 100));
+    case 'text': return field.pattern || field.format ? undefined : `${String(current ?? '')}（改${fresh()}）`.slice(-(field.maxLength ?? 100));
     case 'longText': return `${String(current ?? '')}（已修改 ${fresh()}）`;
     case 'enum': return Object.keys(field.options).find((o) => o !== current);
     case 'boolean': return !current;
     default: return undefined;
   }
+}
+
+/** A fresh value that fits the field's pattern (a 17-digit licence number…). */
+function uniquePatterned(field: Field & { type: 'text' }): string {
+  const digits = String(Date.now() % 1e8 + Number(fresh().replace(/\D/g, '') || 0)).padStart(8, '0').slice(-8);
+  return [...patternedTextCandidates(digits), `T${fresh()}`.padEnd(12, '0')].find((v) => field.pattern!.regex.test(v))!;
 }
 
 /** The writable fields of an existing record, with fresh values where they must be unique. */
@@ -110,9 +117,9 @@ function newBody(r: ResourceDefinition, template: Row): Row {
   for (const [name, field] of Object.entries(r.fields)) {
     if (field.readOnly) continue;
     const unique = field.unique && template[name] !== null;
-    body[name] = !unique ? template[name] : field.type === 'text' && field.pattern ? `T${fresh()}`.padEnd(12, '0') : `临时${fresh()}`;
+    body[name] = !unique ? template[name] : field.type === 'text' && field.pattern ? uniquePatterned(field) : `临时${fresh()}`;
   }
-  return body;
+  return withValidIdNumbers(r, body);
 }
 
 const writable = coreResources.filter((r) => r.access?.create.admin === true);
@@ -135,6 +142,13 @@ describe('every change through the API leaves exactly one audit entry', () => {
       expect(changesOf(updateEntry)).toEqual({ [field]: [stored[field] ?? null, value] });
       expect(expectedDiff(r, masked(r, stored), masked(r, after))).toEqual({ [field]: [stored[field] ?? null, value] });
 
+      if (r.undeletableWhen?.(after)) {
+        // A numbered case is never deleted (issue #10): refused, and nothing is audited.
+        const refused = await audited(() => t.api('admin', `/api/${r.name}/${stored.id}`, { method: 'DELETE' }));
+        expect(refused.result.status).toBe(422);
+        expect(refused.entries).toEqual([]);
+        return;
+      }
       const deleted = await audited(() => send('admin', `/api/${r.name}/${stored.id}`, 'DELETE'));
       const deleteEntry = expectOneEntry(deleted.entries, { email: 'admin@fayuan.test', action: 'delete', resource: r.name, recordId: stored.id });
       expect(changesOf(deleteEntry)).toEqual(expectedDiff(r, masked(r, after), {}));
@@ -163,27 +177,31 @@ describe('every change through the API leaves exactly one audit entry', () => {
     expect(changesOf(entry)).toMatchObject({ complainantName: [null, '王投诉'], receivedAt: [null, '2026-03-02'], status: [null, 'received'] });
   });
 
-  it('keeps the applicant\'s ID number masked in the diff of a create, an update and a delete', async () => {
+  it('keeps the applicant\'s ID number masked in the diff of a create, an update and a correction', async () => {
     const cases = coreResources.find((r) => r.name === 'cases')!;
     const mask = cases.access!.masked!.applicantIdNumber.mask;
-    const first = '33100419800101123X';
-    const second = '331004199202024567';
+    // Valid numbers (issue #10) of one man born 1980-01-01, so that only the number changes.
+    const first = '33100419800101149X';
+    const second = '331004198001014519';
+    const third = '331004198001014535';
     const body = { applicantName: '赵身份', applicantIdNumber: first, caseType: 'civil', channel: 'window', applicationDate: '2026-03-01' };
     const created = await audited(() => send('admin', '/api/cases', 'POST', body));
     const id = created.result.id;
     const updated = await audited(async () => send('admin', `/api/cases/${id}`, 'PUT', { ...(await adminGet(cases, id)), applicantIdNumber: second }));
-    const deleted = await audited(() => send('admin', `/api/cases/${id}`, 'DELETE'));
+    // A numbered case is never deleted (issue #10): the third entry is a correction.
+    const corrected = await audited(() => send('admin', `/api/cases/${id}/corrections`, 'POST', { changes: { applicantIdNumber: third }, reason: '证件号码录入错误' }));
 
     const [createEntry] = created.entries;
     const [updateEntry] = updated.entries;
-    const [deleteEntry] = deleted.entries;
+    const [correctEntry] = corrected.entries;
     expect(changesOf(createEntry).applicantIdNumber).toEqual([null, mask(first)]);
     expect(changesOf(updateEntry)).toEqual({ applicantIdNumber: [mask(first), mask(second)] });
-    expect(changesOf(deleteEntry).applicantIdNumber).toEqual([mask(second), null]);
-    expect(mask(first)).toMatch(/^3310\*{10}123X$/);
-    for (const entry of [createEntry, updateEntry, deleteEntry]) {
+    expect(changesOf(correctEntry).applicantIdNumber).toEqual([mask(second), mask(third)]);
+    expect(mask(first)).toMatch(/^3310\*{10}149X$/);
+    for (const entry of [createEntry, updateEntry, correctEntry]) {
       expect(entry.changes).not.toContain(first);
       expect(entry.changes).not.toContain(second);
+      expect(entry.changes).not.toContain(third);
     }
     // Not even through a search of the audit log.
     const found = await t.api('admin', `/api/audit-log${listQuery({ filter: { q: first } })}`);

@@ -164,7 +164,7 @@ describe('/api/openapi.json', () => {
         expect(property.description).toContain(field.label.zh);
         expect(property.description).toContain(field.label.en);
         expect(Boolean(property.readOnly), name).toBe(Boolean(field.readOnly));
-        const expectedType = { integer: 'integer', reference: 'integer', money: 'number', boolean: 'boolean', tags: 'array', referenceList: 'array' }[field.type as string] ?? 'string';
+        const expectedType = { integer: 'integer', reference: 'integer', money: 'number', boolean: 'boolean', tags: 'array', referenceList: 'array', json: 'object' }[field.type as string] ?? 'string';
         expect([property.type].flat(), `${resource.name}.${name}`).toContain(expectedType);
       }
       expect([...schema.required].sort()).toEqual(Object.entries(resource.fields).filter(([, f]) => f.required).map(([n]) => n).sort());

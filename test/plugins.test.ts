@@ -191,7 +191,8 @@ describe('the case-files plugin, disabled, enabled later on the same database, a
 
     it('stores the criminalStage it adds to cases', async () => {
       const row = await json(await on.api('admin', `/api/cases/${open}`));
-      const res = await on.api('admin', `/api/cases/${open}`, { method: 'PUT', body: { ...row, criminalStage: 'trial' } });
+      // Issue #10: the criminal stage applies to criminal cases only.
+      const res = await on.api('admin', `/api/cases/${open}`, { method: 'PUT', body: { ...row, caseType: 'criminal', criminalStage: 'trial' } });
       expect(res.status).toBe(200);
       expect((await json(res)).criminalStage).toBe('trial');
     });

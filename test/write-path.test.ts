@@ -56,7 +56,7 @@ describe('one audit entry per change on every write path', () => {
       close: { outcome: '调解结案' }, terminate: { reason: Object.keys(terminationGrounds)[0] },
     };
     const walks: string[][] = [
-      ['review', 'accept', 'assign', 'start', 'submit-closing', 'return-closing', 'submit-closing', 'close', 'archive'],
+      ['review', 'accept', 'assign', 'start', 'change-lawyer', 'submit-closing', 'return-closing', 'submit-closing', 'close', 'archive'],
       ['review', 'reject'],
       ['terminate'],
     ];
@@ -64,6 +64,10 @@ describe('one audit entry per change on every write path', () => {
     for (const walk of walks) {
       const id = await newCase();
       for (const action of walk) {
+        if (action === 'change-lawyer') { // issue 15: to another lawyer the rules allow
+          const other = (await ok('admin', `/api/cases/${id}/eligible-lawyers`, 'GET')).find((l: Json) => l.eligible && l.id !== lawyerId);
+          payloads[action] = { lawyerId: other.id, reason: 'lawyer_withdrawal', acknowledgeConflicts: true };
+        }
         const entries = await entriesOf(() => ok('admin', `/api/cases/${id}/transitions/${action}`, 'POST', payloads[action] ?? {}));
         expectOne(entries, `transition:${action}`, 'cases', id);
         seen.add(action);

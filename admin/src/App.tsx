@@ -1,6 +1,7 @@
 // The console: one <Resource> per register in /api/meta, all drawn by the generic screens.
-import { useMemo } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { useMemo, type ComponentType } from 'react';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { MetaContext, permissionsOf, type Meta, type ResourceMeta } from './meta.js';
 import { createI18nProvider } from './i18n.js';
 import { createDataProvider } from './dataProvider.js';
@@ -15,7 +16,23 @@ import { ResourceShow } from './generic/ResourceShow.js';
 import { ResourceEdit } from './generic/ResourceEdit.js';
 import { ResourceCreate } from './generic/ResourceCreate.js';
 import { CaseShow } from './cases/CaseShow.js';
+import { AuditEntryTitle, AuditLogList, AuditLogShow } from './audit/AuditLog.js';
+import { SettingsPage } from './settings/SettingsPage.js';
+import { LawyerShow } from './lawyers/LawyerShow.js';
+import { ConsultationShow } from './consultations/ConsultationShow.js';
+import { HotlineReport } from './consultations/HotlineReport.js';
 import { bundledPlugins } from './plugins.js';
+import { ComplaintList, COMPLAINT_REPORT_PATH } from './complaints/ComplaintList.js';
+import { ComplaintShow } from './complaints/ComplaintShow.js';
+import { ComplaintReportPage } from './complaints/ComplaintReportPage.js';
+
+/** A lawyer's page: the generic one with the complaints about them. */
+
+/** Pages that replace a register's generic ones. */
+const showOf: Record<string, ComponentType> = { cases: CaseShow, complaints: ComplaintShow, consultations: ConsultationShow, lawyers: LawyerShow, 'audit-log': AuditLogShow };
+const listOf: Record<string, ComponentType> = { complaints: ComplaintList, 'audit-log': AuditLogList, settings: SettingsPage };
+
+/** Registers whose page adds to the generic one: a case's workflow and panels, a lawyer's cases, the audit log in sentences. */
 
 interface AppProps {
   /** What the current user (or nobody) may see and do. */
@@ -52,16 +69,20 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
             <Resource
               key={resource.name}
               name={resource.name}
-              list={ResourceList}
-              // A case's page adds its workflow and the plugins' case panels to the generic one.
-              show={resource.name === 'cases' ? CaseShow : ResourceShow}
+              list={listOf[resource.name] ?? ResourceList}
+              // A case's page adds its workflow and the plugins' case panels; a complaint's its handling; the audit log reads as sentences.
+              show={showOf[resource.name] ?? ResourceShow}
               edit={may.update ? ResourceEdit : undefined}
               create={may.create ? ResourceCreate : undefined}
               icon={resourceIcon(resource.name)}
-              recordRepresentation={resource.titleField}
+              recordRepresentation={resource.name === 'audit-log' ? <AuditEntryTitle /> : resource.titleField}
             />
           );
         })}
+        <CustomRoutes>
+          <Route path={COMPLAINT_REPORT_PATH} element={<ComplaintReportPage />} />
+          <Route path="/reports/hotline" element={<HotlineReport />} />
+        </CustomRoutes>
       </Admin>
     </MetaContext.Provider>
   );

@@ -1,11 +1,15 @@
-// 工作台: a greeting with the user's role, the counts the server picks for that role
-// (overdue cases, applications to review…), and how many records each register holds.
+// 工作台: a greeting with the user's role; for admins and supervisors the year's indicators, for
+// lawyers their own work; the counts the server picks for that role (overdue cases, applications
+// to review…, plugins add theirs), and how many records each register holds.
 import type { ComponentType } from 'react';
 import { Box, Card, CardActionArea, CardContent, Skeleton, Stack, Typography } from '@mui/material';
 import { LinkBase, Title, useCreatePath, useGetIdentity, useGetList, usePermissions, useTranslate } from 'react-admin';
 import { useMeta, type Label } from './meta.js';
 import { useLabel, useLanguageTag } from './i18n.js';
 import { resourceIcon } from './resourceIcons.js';
+import { useHomePanels } from './plugins.js';
+import { IndicatorBoard } from './dashboard/IndicatorBoard.js';
+import { MyWork } from './dashboard/MyWork.js';
 
 interface CountCardProps {
   id: string;
@@ -63,6 +67,7 @@ function Section({ title }: { title: string }) {
 
 export function Dashboard() {
   const meta = useMeta();
+  const homePanels = useHomePanels();
   const translate = useTranslate();
   const label = useLabel();
   const tag = useLanguageTag();
@@ -86,6 +91,8 @@ export function Dashboard() {
           </Typography>
         </CardContent>
       </Card>
+      {permissions === 'admin' || permissions === 'supervisor' ? <IndicatorBoard /> : null}
+      {permissions === 'lawyer' ? <MyWork /> : null}
       {cards.length ? (
         <>
           <Section title={translate('fayuan.dashboard.todo')} />
@@ -94,6 +101,7 @@ export function Dashboard() {
           </Box>
         </>
       ) : null}
+      {homePanels.map(({ key, Panel }) => <Panel key={key} />)}
       <Section title={translate('fayuan.dashboard.registers')} />
       <Box sx={gridSx}>
         {meta.resources.map((resource) => (

@@ -25,3 +25,10 @@ export type { ApiClient, ApiRefusal, BrokenRule, UploadOptions } from './apiClie
 export { caseQueryKey, useCaseLifecycle } from './cases/workflow.js';
 export type { CaseLifecycle } from './cases/workflow.js';
 export type { WorkflowActionMeta, WorkflowMeta } from './meta.js';
+
+// Quality forms: the one sheet component (filling and reading, live score), a sheet's form revision.
+export { FormSheet, SheetScore } from './forms/FormSheet.js';
+export type { FormSheetProps } from './forms/FormSheet.js';
+export { useSheetForm } from './forms/SheetField.js';
+export { scoreSheet } from '../../forms/engine.js';
+export type { Answers, FormDefinition } from '../../forms/engine.js';

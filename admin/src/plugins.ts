@@ -31,6 +31,10 @@ export interface AdminPlugin {
   casePanels?: Record<string, ComponentType<CasePanelProps>>;
   /** Inputs for list fields, by `<resource>.<field>`. */
   listInputs?: Record<string, ComponentType<ListInputProps>>;
+  /** Panels on the home page (工作台), each deciding from meta whether this user sees it. */
+  homePanels?: ComponentType[];
+  /** Buttons for the rows selected in a register's list (they read the list context), by register name. */
+  bulkActions?: Record<string, ComponentType[]>;
 }
 
 /** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
@@ -80,4 +84,16 @@ export function useListInputs(resource: string): Record<string, ComponentType<Li
     }
   }
   return inputs;
+}
+
+/** The enabled plugins' home-page panels, in plugin order. */
+export function useHomePanels(): { key: string; Panel: ComponentType }[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin }) => (plugin.homePanels ?? []).map((Panel, i) => ({ key: `${plugin.name}.${i}`, Panel })));
+}
+
+/** The enabled plugins' bulk-action buttons for this register's list. */
+export function useBulkActions(resource: string): ComponentType[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin }) => plugin.bulkActions?.[resource] ?? []);
 }

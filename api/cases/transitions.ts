@@ -1,116 +1,79 @@
-// POST /api/cases/:id/transitions/:action — the only way a case changes state.
-import { Hono, type Context } from 'hono';
+// The case's routes: the generic workflow routes (workflow/routes.ts) with the case's guards
+// and plugins' effects, and the eligible-lawyers list for the assign dialog.
+import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { today } from '../calendar.js';
-import { maskRow, rowScope } from '../access/enforce.js';
-import type { Row } from '../resources/define.js';
 import { recordId } from '../rest/crud-routes.js';
-import { optionalJsonBody } from '../http/json-body.js';
-import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
-import { loadSettings } from '../settings/settings.js';
-import { allowedActions, caseActions, planTransition, type CaseActionName } from './lifecycle.js';
-import { caseDeadline } from './deadlines.js';
+import { openCaseloads } from './caseload.js';
+import { caseMachine } from './lifecycle.js';
 import { checkAssignment } from './assignment-rules.js';
 import { openComplaintLawyerIds, type TransitionGuard } from './guards.js';
-import type { TransitionEffect } from '../plugins/define.js';
-import { describeRoute, idParameter, jsonOfSchema, refusalsOf, resolver } from '../meta/route-docs.js';
+import type { PluginContext, TransitionEffect } from '../plugins/define.js';
+import { workflowRoutes } from '../workflow/routes.js';
+import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
+import { findConflicts } from './conflicts.js';
+import { isDbId } from '../rest/input-bounds.js';
+import { ApiError } from '../rest/errors.js';
 
-/** Reasons given with an action that the case keeps. */
-const recordedReasons: Partial<Record<CaseActionName, (payload: Record<string, unknown>) => Row>> = {
-  reject: (p) => ({ decisionReason: p.reason }),
-  terminate: (p) => ({ terminationGround: p.reason, decisionReason: p.note ?? null }),
-};
-
-export function transitionRoutes(records: Records, { guards, effects }: { guards: TransitionGuard[]; effects: TransitionEffect[] }) {
-  const { db } = records.database;
+export function transitionRoutes(records: Records, { guards, effects, context }: { guards: TransitionGuard[]; effects: TransitionEffect[]; context: PluginContext }) {
   const cases = records.resource('cases'); // with any fields plugins add
   const lawyers = records.resource('lawyers');
   const firms = records.resource('law-firms');
+  const { db } = records.database;
 
-  /** One action on one case: the guards, then the write path's change (its audit entry and effects). */
-  const transition = (named?: CaseActionName) => async (c: Context<AppEnv>) => {
-    const actor = c.var.actor;
-    const action = named ?? c.req.param('action')!;
-    const body = await optionalJsonBody(c);
-    const id = recordId(c);
-    const updated = await records.write(async (trx) => {
-      const caseRow = await records.load(cases, id, trx, await rowScope(cases, actor, 'read', trx));
-      const plan = planTransition(caseRow, action, body, actor, new Date());
-      if (!plan.ok) throw new ApiError(plan.status, plan.message, plan.fieldErrors ?? {}, { rule: plan.rule });
-      const settings = await loadSettings(trx);
-      const ctx = { trx, records, caseRow, payload: plan.payload, actor, settings, today: today() };
-      const problems = [];
-      for (const guard of guards.filter((g) => g.action === plan.action)) problems.push(...(await guard.check(ctx)));
-      if (problems.length) {
-        throw new ApiError(422, {
-          zh: problems.map((p) => p.message.zh).join('；'),
-          en: problems.map((p) => p.message.en).join('; '),
-        }, {}, { rules: problems.map((p) => ({ rule: p.rule, message: p.message, details: p.details })) });
-      }
-      return records.change(cases, id, actor, {
-        action: `transition:${plan.action}`,
-        expectedVersion: Number(caseRow.version),
-        conflict: { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' },
-        plan: () => ({ ...plan.changes, ...recordedReasons[plan.action]?.(plan.payload) }),
-        note: Object.keys(plan.payload).length ? { payload: plan.payload } : {},
-        then: async (before, after, trx) => {
-          for (const effect of effects.filter((e) => e.action === plan.action)) await effect.run({ trx, before, after, actor, payload: plan.payload });
-        },
-      }, trx);
-    });
-    return c.json(maskRow(cases, actor, updated));
-  };
-
-  const routes = new Hono<AppEnv>()
-    /** What the console shows on a case: the allowed actions, the deadline and the history. */
-    .get('/:id/workflow', describeRoute({
-      tags: ['cases'],
-      summary: "The case's workflow: the actions this user may take now, the deadline and the transition history",
-      parameters: [idParameter],
-      responses: { 200: { description: '{id, status, actions: [{name, label}], deadline, history}' }, ...refusalsOf(404) },
-    }), async (c) => {
-      const caseRow = await records.load(cases, recordId(c), db, await rowScope(cases, c.var.actor, 'read', db));
-      const settings = await loadSettings(db);
-      const history = await records.mayAct(cases, c.var.actor, 'history', Number(caseRow.id))
-        ? await db.selectFrom('audit_log').select(['at', 'actorEmail', 'action', 'changes'])
-          .where('resource', '=', 'cases').where('recordId', '=', String(caseRow.id)).where('action', 'like', 'transition:%')
-          .orderBy('id', 'asc').execute()
-        : [];
-      return c.json({
-        id: caseRow.id,
-        status: caseRow.status,
-        actions: allowedActions(caseRow, c.var.actor).map((name) => ({ name, label: caseActions[name].label })),
-        deadline: caseDeadline(caseRow, settings, today()),
-        history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString(), changes: h.changes ? JSON.parse(h.changes) : null })),
-      });
-    })
+  return new Hono<AppEnv>()
     /** For whoever may assign: every lawyer, whether the assignment rules allow them on this case, and why not. */
     .get('/:id/eligible-lawyers', describeRoute({
       tags: ['cases'],
-      summary: 'Every lawyer, whether the assignment rules allow them on this case, and the problems if not',
+      summary: 'Every lawyer, whether the assignment rules allow them on this case (and why not), with their open caseload',
       parameters: [idParameter],
-      responses: { 200: { description: '[{id, name, lawFirmId, eligible, problems}]' }, ...refusalsOf(403, 404) },
+      responses: { 200: { description: '[{id, name, lawFirmId, eligible, problems, openCases}]' }, ...refusalsOf(403, 404) },
     }), async (c) => {
       const caseRow = await records.loadForAction(cases, recordId(c), c.var.actor, 'eligible-lawyers');
       const firmsById = new Map((await records.all(firms)).map((f) => [Number(f.id), f]));
-      const complained = await openComplaintLawyerIds(db, Number(caseRow.id));
+      const complained = await openComplaintLawyerIds(records.database.db, Number(caseRow.id));
       const on = today();
-      return c.json((await records.all(lawyers, 'name')).map((lawyer) => {
+      const caseloads = await openCaseloads(db);
+      const listed = (await records.all(lawyers, 'name')).map((lawyer) => {
         const problems = checkAssignment({ caseRow, lawyer, firm: lawyer.lawFirmId ? firmsById.get(Number(lawyer.lawFirmId)) ?? null : null, openComplaintLawyerIds: complained, on });
-        return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems };
-      }));
-    });
-  // One route per action, each described with its own payload schema (the one planTransition checks);
-  // any other name reaches the last route, which refuses it.
-  for (const [name, definition] of Object.entries(caseActions) as [CaseActionName, (typeof caseActions)[CaseActionName]][]) {
-    routes.post(`/:id/transitions/${name}`, describeRoute({
+        return { id: Number(lawyer.id), name: lawyer.name, lawFirmId: lawyer.lawFirmId, eligible: problems.length === 0, problems, openCases: caseloads.get(Number(lawyer.id)) ?? 0 };
+      });
+      // So that work is spread fairly: the eligible first, the least loaded of them first; then the others by name.
+      return c.json(listed.sort((x, y) => Number(y.eligible) - Number(x.eligible) || (x.eligible ? x.openCases - y.openCases : 0)));
+    })
+    /** 利益冲突审查: the case's conflicts, and with `?lawyerId=` that lawyer's (and firm's) on it. */
+    .get('/:id/conflicts', describeRoute({
       tags: ['cases'],
-      summary: `${definition.label.en} (${definition.label.zh}): ${definition.from.join(' | ')} → ${definition.to}, by ${definition.who.join(' or ')}`,
-      parameters: [idParameter],
-      requestBody: { content: { 'application/json': { schema: resolver(definition.payload) } } },
-      responses: { 200: { description: 'The case after the action', content: jsonOfSchema('Cases') }, ...refusalsOf(403, 404, 409, 422) },
-    }), transition(name));
-  }
-  return routes.post('/:id/transitions/:action', transition());
+      summary: "利益冲突审查: the case's conflicts of interest; with ?lawyerId= that lawyer's and firm's too",
+      parameters: [idParameter, { name: 'lawyerId', in: 'query' as const, required: false, schema: { type: 'integer' as const } }],
+      responses: { 200: { description: '[{kind, caseId, caseNumber, matchedOn}]' }, ...refusalsOf(403, 404) },
+    }), async (c) => {
+      const caseRow = await records.loadForAction(cases, recordId(c), c.var.actor, 'conflicts');
+      const asked = c.req.query('lawyerId');
+      const lawyer = asked !== undefined && /^[0-9]{1,15}$/.test(asked) && isDbId(Number(asked))
+        ? await db.selectFrom('lawyers').select(['id', 'lawFirmId']).where('id', '=', Number(asked)).executeTakeFirst()
+        : undefined;
+      if (asked !== undefined && !lawyer) throw new ApiError(404, { zh: '所选律师不存在', en: 'No such lawyer' });
+      return c.json(await findConflicts(db, caseRow, lawyer && { id: Number(lawyer.id), lawFirmId: lawyer.lawFirmId == null ? null : Number(lawyer.lawFirmId) }));
+    })
+    .route('/', workflowRoutes(records, caseMachine, {
+      conflict: { zh: '该案件刚被他人处理，请刷新后重试', en: 'Someone else just moved this case; reload and try again' },
+      async guards({ trx, row, action, payload, actor, settings, today }) {
+        const ctx = { trx, records, caseRow: row, payload, actor, settings, today, contributions: context.contributions };
+        const problems = [];
+        for (const guard of guards.filter((g) => g.action === action)) problems.push(...(await guard.check(ctx)));
+        return problems;
+      },
+      // The conflict warnings the admin acknowledged stay in the transition's audit entry.
+      async note({ trx, row, payload }) {
+        if (payload.acknowledgeConflicts !== true) return {};
+        const lawyer = await trx.selectFrom('lawyers').select(['id', 'lawFirmId']).where('id', '=', Number(payload.lawyerId)).executeTakeFirst();
+        const acknowledged = await findConflicts(trx, row, lawyer && { id: Number(lawyer.id), lawFirmId: lawyer.lawFirmId == null ? null : Number(lawyer.lawFirmId) });
+        return acknowledged.length ? { acknowledgedConflicts: acknowledged } : {};
+      },
+      async effects({ trx, before, after, actor, action, payload }) {
+        for (const effect of effects.filter((e) => e.action === action)) await effect.run({ trx, before, after, actor, payload, context });
+      },
+    }));
 }

@@ -16,7 +16,8 @@ import { boot } from '../boot.js';
 import { writeAudit, type Actor } from '../rest/audit.js';
 import type { Database } from '../db/connect.js';
 import { tableName } from '../resources/define.js';
-import { generateDemoCentre, type DemoCentre } from '../seed/demo-centre.js';
+import { generateDemoCentre } from '../seed/demo-centre.js';
+import { withFrontDoor } from '../seed/demo-front-door.js';
 import { createDemoAccounts, loadDemoCentre } from '../seed/load-demo.js';
 
 /** The registers the demo centre fills, children first (the order to delete them in). */
@@ -187,7 +188,7 @@ async function main(argv: string[]): Promise<number> {
     }
 
     const generating = performance.now();
-    const data: DemoCentre = generateDemoCentre({ cases: options.cases, seed: options.seed, today: options.today });
+    const data = withFrontDoor(generateDemoCentre({ cases: options.cases, seed: options.seed, today: options.today }), { today: options.today, seed: options.seed });
     const generated = performance.now() - generating;
 
     const loading = performance.now();

@@ -12,7 +12,7 @@ export function columnType(type: FieldType, dialect: DialectName): ColumnDataTyp
     case 'date': return pg ? 'date' : 'text';
     case 'datetime': return pg ? 'timestamptz' : 'text';
     case 'boolean': return pg ? 'boolean' : 'integer';
-    default: return 'text'; // text, longText, enum, and JSON for tags, referenceList and list
+    default: return 'text'; // text, longText, enum, and JSON for tags, referenceList, list and json
   }
 }
 
@@ -24,7 +24,8 @@ export function encodeValue(field: Field, value: unknown, dialect: DialectName):
     case 'boolean': return dialect === 'postgres' ? Boolean(value) : value ? 1 : 0;
     case 'tags':
     case 'referenceList':
-    case 'list': return JSON.stringify(value);
+    case 'list':
+    case 'json': return JSON.stringify(value);
     case 'datetime': return new Date(String(value)).toISOString();
     default: return value;
   }
@@ -39,7 +40,8 @@ export function decodeValue(field: Field, value: unknown): unknown {
     case 'reference': return Number(value);
     case 'tags':
     case 'referenceList':
-    case 'list': return JSON.parse(String(value));
+    case 'list':
+    case 'json': return typeof value === 'string' ? JSON.parse(value) : value;
     case 'datetime': return new Date(value as string | Date).toISOString();
     case 'date': return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
     default: return value;

@@ -2,6 +2,8 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { allFields, tableName, type ResourceDefinition } from '../resources/define.js';
 import { columnType } from './codec.js';
 import type { Database, DialectName } from './connect.js';
+import { complaintWorkflowMigration } from '../complaints/migration.js';
+import { onlineApplicationsMigration } from '../public/migration.js';
 
 /** A hand-written step, recorded by name so it runs once per database. */
 export interface Migration {
@@ -111,10 +113,13 @@ async function syncResourceTable(db: Kysely<any>, dialect: DialectName, resource
     // Sortable columns and filters are indexed so large registers page quickly.
     const indexed = field.unique || field.type === 'reference' || resource.list.filters.includes(name)
       || resource.list.columns.includes(name) || resource.list.sort[0] === name;
-    if (!indexed || ['tags', 'referenceList', 'list', 'longText'].includes(field.type)) continue;
+    if (!indexed || ['tags', 'referenceList', 'list', 'json', 'longText'].includes(field.type)) continue;
     let index = db.schema.createIndex(`${table}_${name}_${field.unique ? 'key' : 'idx'}`).ifNotExists().on(table).column(name);
     if (field.unique) index = index.unique();
     await index.execute();
+  }
+  for (const columns of resource.indexes ?? []) {
+    await db.schema.createIndex(`${`${table}_${columns.join('_')}`.slice(0, 59)}_idx`).ifNotExists().on(table).columns(columns).execute();
   }
 }
 
@@ -163,4 +168,6 @@ export const coreMigrations: Migration[] = [
         .execute();
     },
   },
+  complaintWorkflowMigration,
+  onlineApplicationsMigration,
 ];

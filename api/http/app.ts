@@ -2,9 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { consoleAssets, revalidateConsole } from './console-assets.js';
 import type { AppEnv } from './app-env.js';
 import { authMigrations, CLIENT_IP_HEADER, createAuth, type Auth } from '../auth/auth.js';
 import { writeAudit } from '../rest/audit.js';
@@ -13,21 +14,33 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import usersDeclaration from '../users/declaration.js';
 import { userRoutes } from '../users/routes.js';
 import { transitionRoutes } from '../cases/transitions.js';
+import { correctionRoutes } from '../cases/corrections.js';
 import { coreGuards } from '../cases/guards.js';
+import { complaintNoticeRoute, complaintReportRoutes, complaintRoutes } from '../complaints/routes.js';
 import { settingsRoutes } from '../settings/routes.js';
+import { consultationRoutes, reportRoutes as hotlineReportRoutes } from '../consultations/routes.js';
+import { publicRoutes } from '../public/routes.js';
+import { frontDoorOpenApi } from '../public/openapi.js';
+import { applicationFileRoutes } from '../public/application-files.js';
 import settingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
 import { withPlugins } from '../plugins/load.js';
+import { contributionsOf } from '../plugins/contributions.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import { coreMigrations, migrate } from '../db/migrate.js';
+import { shippedForms } from '../forms/shipped.js';
+import { formRoutes } from '../forms/routes.js';
 import { buildMeta } from '../meta/meta.js';
 import { docsPage, openApiDocument } from '../meta/openapi.js';
 import { describeRoute } from '../meta/route-docs.js';
 import type { ResourceDefinition } from '../resources/define.js';
 import { coreResources } from '../resources/index.js';
 import { crudRoutes } from '../rest/crud-routes.js';
+import { spreadsheetRoutes } from '../spreadsheets/routes.js';
+import { reportRoutes } from '../reports/routes.js';
+import { reportPaths } from '../reports/openapi.js';
 import { ApiError, localeOf } from '../rest/errors.js';
 import { Records } from '../rest/records.js';
 import { readActor, sessionGuard } from '../auth/session.js';
@@ -58,6 +71,8 @@ export interface Fayuan {
   context: PluginContext;
   /** Brings the schema up to date (idempotent; safe in several processes at once). */
   migrate(): Promise<void>;
+  /** Runs the plugins' start hooks; call once the schema is up to date. */
+  start(): Promise<void>;
 }
 
 /** The peer's address from the socket; in-process test requests have none. */
@@ -67,6 +82,13 @@ function clientIp(c: Parameters<typeof getConnInfo>[0]): string {
   } catch {
     return '127.0.0.1';
   }
+}
+
+/** A page of the console build, or 503 while it is not built. */
+function servePage(c: Context, file: string) {
+  const page = path.join(adminDist, file);
+  if (!fs.existsSync(page)) return c.text('The console is not built: run `npm run build`.', 503);
+  return c.html(fs.readFileSync(page, 'utf8'));
 }
 
 /** The address a sign-in names, for its audit entry ('' when the body is not such JSON). */
@@ -84,8 +106,9 @@ export function createFayuan({ database, config, resources: core = coreResources
   const byName = new Map(resources.map((r) => [r.name, r]));
   const auth = createAuth(database, config);
   const records = new Records(database, byName);
+  const contributions = contributionsOf(plugins);
   const context: PluginContext = {
-    config, database, records, auth,
+    config, database, records, auth, contributions,
     resource: (name) => {
       const found = byName.get(name);
       if (!found) throw new Error(`no register ${name}`);
@@ -153,31 +176,46 @@ export function createFayuan({ database, config, resources: core = coreResources
   // Built on first request, when every route is mounted.
   let openApi: Promise<unknown> | undefined;
   app.get('/api/openapi.json', describeRoute({ ...unsigned, summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } }), async (c) => {
-    openApi ??= openApiDocument(app, described, Object.assign({}, ...plugins.map((p) => p.openapi ?? {})));
+    openApi ??= openApiDocument(app, described, Object.assign(reportPaths(resources), frontDoorOpenApi, ...plugins.map((p) => p.openapi ?? {})));
     return c.json(await openApi);
   });
   const docsPolicy = policyAllowingInline(docsPage);
   app.get('/api/docs', describeRoute({ ...unsigned, summary: 'Swagger UI on this document', responses: { 200: { description: 'HTML' } } }), (c) => c.html(docsPage, 200, { 'Content-Security-Policy': docsPolicy }));
   app.use('/api/docs/*', serveStatic({ root: swaggerDist, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }));
 
+  app.route('/api/public', complaintNoticeRoute(records));
+
   app.use('/api/*', sameOriginWrites(config.trustedOrigins));
+  // The public application form: no session, the same origin, rate limits of its own.
+  app.route('/api/public', publicRoutes(records, config, clientIp));
   app.use('/api/*', sessionGuard(auth));
   app.route('/api/users', userRoutes(auth, records));
   app.route('/api/cases', transitionRoutes(records, {
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],
     effects: plugins.flatMap((p) => p.effects ?? []),
+    context,
   }));
+  app.route('/api/cases', correctionRoutes(records));
+  app.route('/api/complaints', complaintRoutes(records));
+  app.route('/api/reports', complaintReportRoutes(records));
+  app.route('/api/cases', applicationFileRoutes(records));
+  app.route('/api/consultations', consultationRoutes(records));
+  app.route('/api/reports', hotlineReportRoutes(records));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
+  if (byName.has('forms')) app.route('/api/forms', formRoutes(records));
   app.route('/api/settings', settingsRoutes(records));
+  app.route('/api', reportRoutes(records));
+  for (const resource of resources) app.route(`/api/${resource.name}`, spreadsheetRoutes(records, resource));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));
 
+  app.on(['GET', 'HEAD'], '/assets/*', consoleAssets(adminDist));
+  app.use('/*', revalidateConsole);
+  // The public application page: its own entry of the console build, no sign-in.
+  app.get('/apply', (c) => servePage(c, 'apply.html'));
+  app.get('/apply/*', (c) => servePage(c, 'apply.html'));
   app.use('/*', serveStatic({ root: adminDist }));
-  app.get('/*', (c) => {
-    const index = path.join(adminDist, 'index.html');
-    if (!fs.existsSync(index)) return c.text('The console is not built: run `npm run build`.', 503);
-    return c.html(fs.readFileSync(index, 'utf8'));
-  });
+  app.get('/*', (c) => servePage(c, 'index.html'));
 
   return {
     app,
@@ -186,9 +224,12 @@ export function createFayuan({ database, config, resources: core = coreResources
     resources,
     plugins,
     context,
+    start: async () => {
+      for (const plugin of plugins) await plugin.start?.(context);
+    },
     migrate: () => migrate(database, {
       resources,
-      migrations: [...coreMigrations, ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
+      migrations: [...coreMigrations, ...(byName.has('forms') ? [shippedForms] : []), ...plugins.flatMap((p) => (p.migrations ?? []).map((m) => ({ ...m, name: `${p.name}/${m.name}` })))],
       authMigrations: () => authMigrations(auth),
     }),
   };

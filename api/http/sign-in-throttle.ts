@@ -9,8 +9,8 @@ export const ACCOUNT_ATTEMPTS = { window: 60, max: 5 };
 /** Per address, whatever the account: room for an office of people signing in at once. */
 export const ADDRESS_ATTEMPTS = { window: 60, max: 30 };
 
-/** One attempt counted against `key`; false when its window is already full. */
-async function consume(db: Kysely<any>, key: string, { window, max }: { window: number; max: number }, retry = true): Promise<boolean> {
+/** One attempt counted against `key` (shared by every process on the database); false when its window is already full. */
+export async function consume(db: Kysely<any>, key: string, { window, max }: { window: number; max: number }, retry = true): Promise<boolean> {
   const now = Date.now();
   const windowStart = now - window * 1000;
   const counted = await db.updateTable('rateLimit').set((eb) => ({ count: eb('count', '+', 1) }))

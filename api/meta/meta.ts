@@ -1,5 +1,6 @@
 // /api/meta: what the console needs to draw every register, from the declarations.
-import { allFields, type Actor, type Field, type ResourceDefinition, type Role } from '../resources/define.js';
+import { applicability, type Stages } from '../resources/conditions.js';
+import { allFields, sectionsOf, type Actor, type Field, type ResourceDefinition, type Role } from '../resources/define.js';
 import { accessOf, hiddenFields, may } from '../access/enforce.js';
 import { roles } from '../auth/auth.js';
 import { coreCards, type DashboardCard } from './dashboard.js';
@@ -9,7 +10,8 @@ import { caseStatuses } from '../resources/cases.js';
 import { caseActions } from '../cases/lifecycle.js';
 import type { FieldMeta, Meta, ResourceMeta, WorkflowMeta } from './types.js';
 
-export function describeField(name: string, field: Field): FieldMeta {
+export function describeField(name: string, field: Field, stages?: Stages): FieldMeta {
+  const appliesWhen = applicability(field, stages);
   return {
     name,
     type: field.type,
@@ -25,6 +27,10 @@ export function describeField(name: string, field: Field): FieldMeta {
     ...('min' in field && field.min !== undefined ? { min: field.min } : {}),
     ...('max' in field && field.max !== undefined ? { max: field.max } : {}),
     ...(field.default !== undefined && typeof field.default !== 'function' ? { default: field.default } : {}),
+    ...(field.unit ? { unit: field.unit } : {}),
+    ...(field.stage ? { stage: field.stage } : {}),
+    ...(appliesWhen ? { appliesWhen } : {}),
+    ...(field.type === 'json' && field.holds ? { holds: field.holds } : {}),
   };
 }
 
@@ -33,7 +39,8 @@ export function describeResource(resource: ResourceDefinition): ResourceMeta {
     name: resource.name,
     label: resource.label,
     titleField: resource.titleField,
-    fields: Object.entries(allFields(resource)).map(([name, field]) => describeField(name, field)),
+    fields: Object.entries(allFields(resource)).map(([name, field]) => describeField(name, field, resource.stages)),
+    sections: sectionsOf(resource).map(({ id, label, fields }) => ({ id, label, fields })),
     list: {
       columns: resource.list.columns,
       sort: { field: resource.list.sort[0], order: resource.list.sort[1] },
@@ -52,13 +59,13 @@ export function describeResource(resource: ResourceDefinition): ResourceMeta {
  */
 export function caseWorkflow(): WorkflowMeta {
   const actions = Object.entries(caseActions).map(([name, a]) => ({
-    name, label: a.label, from: [...a.from] as string[], to: a.to as string, stamps: a.stamps as string | null,
+    name, label: a.label, from: [...a.from] as string[], to: a.to as string | null, stamps: a.stamps as string | null,
   }));
   const mainPath = [Object.keys(caseStatuses)[0]];
   for (;;) {
     const at = mainPath[mainPath.length - 1];
-    const next = actions.find((a) => a.from.includes(at) && !mainPath.includes(a.to));
-    if (!next) break;
+    const next = actions.find((a) => a.from.includes(at) && a.to !== null && !mainPath.includes(a.to));
+    if (!next?.to) break;
     mainPath.push(next.to);
   }
   return {

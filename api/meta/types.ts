@@ -2,13 +2,18 @@
 // reads it. Types only: the console imports this file with `import type`, so nothing here runs.
 
 import type { FormDefinition } from '../../forms/engine.js';
+import type { Condition } from '../resources/conditions.js';
+import type { ReadableEntry } from '../audit/readable.js';
+export type { ReadableChange, ReadableEntry } from '../audit/readable.js';
 export type Label = { zh: string; en: string };
 
 export type FieldType =
   | 'text' | 'longText' | 'integer' | 'money' | 'date' | 'datetime' | 'boolean'
   | 'enum' | 'tags' | 'reference' | 'referenceList'
   /** An ordered list of small records (e.g. a template's items), described by `of`. */
-  | 'list';
+  | 'list'
+  /** A JSON object kept by the register's hooks (a form definition, a sheet's answers). */
+  | 'json';
 
 export interface FieldMeta {
   name: string;
@@ -28,6 +33,24 @@ export interface FieldMeta {
   /** The fields of each item of a `list`. */
   of?: FieldMeta[];
   maxItems?: number;
+  /** Shown after the value instead of a currency sign (倍, 日). */
+  unit?: Label;
+  /** The stage from which the field is asked (as declared). */
+  stage?: string;
+  /**
+   * When the field applies: its `visibleWhen` and its stage as one condition
+   * (api/resources/conditions.ts `holds`); absent when it always applies.
+   */
+  appliesWhen?: Condition;
+  /** What a `json` field holds: a form definition, or a sheet filled on a form (its default form key). */
+  holds?: { kind: 'form-definition' } | { kind: 'sheet'; defaultForm: string };
+}
+
+/** A titled group of a register's fields on its forms and pages. */
+export interface SectionMeta {
+  id: string;
+  label: Label;
+  fields: string[];
 }
 
 export interface ListMeta {
@@ -56,7 +79,8 @@ export interface WorkflowActionMeta {
   name: string;
   label: Label;
   from: string[];
-  to: string;
+  /** null: the case keeps its state (a change of lawyer). */
+  to: string | null;
   /** The timestamp field the move sets on the case (`acceptedAt`…), if any. */
   stamps: string | null;
 }
@@ -75,6 +99,8 @@ export interface ResourceMeta {
   label: Label;
   titleField: string;
   fields: FieldMeta[];
+  /** The titled groups of its forms and pages; every declared field in exactly one. */
+  sections: SectionMeta[];
   list: ListMeta;
   /** What the signed-in user may do here (absent when nobody is signed in). */
   permissions?: ResourcePermissions;
@@ -146,6 +172,8 @@ export interface WorkflowHistoryEntry {
   action: string;
   /** Field → [before, after]; `payload` is what the action carried. */
   changes: (Record<string, unknown> & { status?: [string, string]; payload?: Record<string, unknown> }) | null;
+  /** The same entry in the centre's words (api/audit/readable.ts). */
+  readable: ReadableEntry;
 }
 
 export interface CaseWorkflowState {

@@ -11,6 +11,7 @@ import type { Migration } from '../db/migrate.js';
 import type { ActionRule, Actor, Field, Hooks, Label, ResourceDefinition, Row, RowRule, Role } from '../resources/define.js';
 import type { Records } from '../rest/records.js';
 import type { Config } from '../config.js';
+import type { Contributions } from './contributions.js';
 
 /** What a plugin's routes and effects may use. */
 export interface PluginContext {
@@ -20,12 +21,14 @@ export interface PluginContext {
   auth: Auth;
   /** The registers as enabled now (core plus plugins, with added fields). */
   resource(name: string): ResourceDefinition;
+  /** What enabled plugins offer at a named point (api/plugins/contributions.ts). */
+  contributions: Contributions;
 }
 
 /** Work done inside a transition's transaction, after the case has moved. */
 export interface TransitionEffect {
   action: CaseActionName;
-  run(ctx: { trx: Kysely<any>; before: Row; after: Row; actor: Actor; payload: Record<string, unknown> }): Promise<void>;
+  run(ctx: { trx: Kysely<any>; before: Row; after: Row; actor: Actor; payload: Record<string, unknown>; context: PluginContext }): Promise<void>;
 }
 
 /** A panel on the case's Show page, drawn by the plugin's admin part under the same `id`. */
@@ -67,8 +70,12 @@ export interface FayuanPlugin {
   effects?: TransitionEffect[];
   dashboard?: DashboardCard[];
   casePanels?: CasePanel[];
+  /** Runs once the schema is up to date at start-up (e.g. to resume background jobs). */
+  start?: (ctx: PluginContext) => Promise<void>;
   /** Adds demo data after the core's demo centre is loaded into an empty database. */
   demo?: (ctx: PluginContext) => Promise<void>;
+  /** What this plugin offers at other plugins' named points, e.g. `{ 'case-files/checklist-supply': [supplier] }`. */
+  contributes?: Record<string, unknown[]>;
   /** Extra entries for /api/openapi.json. */
   openapi?: Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { accessOf } from '../access/enforce.js';
-import type { Access, Hooks, ResourceDefinition } from '../resources/define.js';
+import type { Access, Field, Hooks, ResourceDefinition, Section } from '../resources/define.js';
 import type { FayuanPlugin, RegisterAccessExtension } from './define.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,12 +39,22 @@ export function withPlugins(core: ResourceDefinition[], plugins: FayuanPlugin[])
       const fields = plugin.fields?.[resource.name];
       const access = plugin.access?.[resource.name];
       const hooks = plugin.hooks?.[resource.name];
-      if (fields) extended = { ...extended, fields: { ...extended.fields, ...fields } };
+      if (fields) extended = { ...extended, fields: { ...extended.fields, ...fields }, sections: withSectionFields(extended, fields) };
       if (access) extended = { ...extended, access: withAccess(accessOf(extended), access) };
       if (hooks) extended = { ...extended, hooks: withHooks(extended.hooks ?? {}, hooks) };
     }
     return extended;
   });
+}
+
+/** Added fields join the section each names (the register's last one if it names none or an unknown one). */
+function withSectionFields(resource: ResourceDefinition, fields: Record<string, Field>): Section[] | undefined {
+  if (!resource.sections) return undefined;
+  const sections = resource.sections.map((s) => ({ ...s, fields: [...s.fields] }));
+  for (const [name, field] of Object.entries(fields)) {
+    (sections.find((s) => s.id === field.section) ?? sections[sections.length - 1]).fields.push(name);
+  }
+  return sections;
 }
 
 function withAccess(access: Access, extension: RegisterAccessExtension): Access {

@@ -1,4 +1,5 @@
 import { defineResource } from './define.js';
+import { describeEntries, type StoredEntry } from '../audit/readable.js';
 import { everyRow } from '../access/rules.js';
 
 /** Append-only: written by the server on every change and sign-in; no role may change it. */
@@ -15,6 +16,14 @@ export default defineResource({
     recordId: { type: 'text', label: { zh: '记录编号', en: 'Record id' }, readOnly: true },
     changes: { type: 'longText', label: { zh: '变更内容', en: 'Changes' }, readOnly: true },
     ip: { type: 'text', label: { zh: 'IP 地址', en: 'IP address' }, readOnly: true },
+  },
+  sections: [
+    { id: 'entry', label: { zh: '操作记录', en: 'Entry' }, fields: ['at', 'actorId', 'actorEmail', 'action', 'resource', 'recordId', 'ip', 'changes'] },
+  ],
+  // The entry in the centre's language beside its raw values (which exports keep).
+  present: async (rows, { db, registers }) => {
+    const readable = await describeEntries(db, rows as unknown as StoredEntry[], registers);
+    return rows.map((row, i) => ({ ...row, readable: readable[i] }));
   },
   access: { read: { admin: everyRow }, create: {}, update: {}, delete: {} },
   list: {

@@ -1,8 +1,10 @@
 import { defineResource } from './define.js';
+import type { Condition } from './conditions.js';
 import { everyRow, maskDate, maskIdNumber, maskPhone, maskWhole, noRow, ownLawyerRows } from '../access/rules.js';
 import { caseTypes, gender, phone } from './options.js';
 import { nextCaseNumber } from '../cases/case-number.js';
 import { overdueCondition, type DeadlineSettings } from '../cases/deadlines.js';
+import { inOrder } from './record-rules.js';
 
 export const caseStatuses = {
   applied: { zh: '申请', en: 'Applied' },
@@ -41,6 +43,11 @@ export const terminationGrounds = {
   other_statutory: { zh: '法律法规规定的其他情形', en: 'Other grounds provided by laws and regulations' },
 };
 
+const criminal: Condition = { caseType: 'criminal' };
+const hasAgent: Condition = { hasAgent: true };
+/** The means test asks the income only when no exemption is claimed (means-test.ts: an exemption is checked first). */
+const noExemption: Condition = { exemptionReason: null };
+
 export default defineResource({
   name: 'cases',
   label: { zh: '法律援助案件', en: 'Legal aid cases' },
@@ -50,11 +57,16 @@ export default defineResource({
     applicantName: { type: 'text', label: { zh: '申请人', en: 'Applicant' }, required: true, maxLength: 50 },
     applicantIdNumber: {
       type: 'text', label: { zh: '身份证号', en: 'ID number' },
-      pattern: { regex: /^[0-9]{17}[0-9Xx]$/, message: { zh: '身份证号应为 18 位', en: 'An ID number has 18 characters' } },
+      format: 'idNumber', derives: { birthDate: 'applicantBirthDate', gender: 'applicantGender' },
+      help: { zh: '出生日期和性别按号码自动填写', en: 'The birth date and gender are read from the number' },
     },
     applicantGender: { type: 'enum', label: { zh: '性别', en: 'Gender' }, options: gender },
-    applicantBirthDate: { type: 'date', label: { zh: '出生日期', en: 'Date of birth' } },
+    applicantBirthDate: { type: 'date', label: { zh: '出生日期', en: 'Date of birth' }, notAfter: 'today' },
     applicantPhone: { type: 'text', label: { zh: '联系电话', en: 'Phone' }, pattern: phone },
+    applicantAddress: {
+      type: 'text', label: { zh: '户籍地或住所地', en: 'Registered or home address' }, maxLength: 200,
+      help: { zh: '申请人户籍所在地或经常居住地', en: "The applicant's registered residence or usual home" },
+    },
     applicantGroups: {
       type: 'tags', label: { zh: '特殊群体', en: 'Groups' },
       options: {
@@ -68,9 +80,23 @@ export default defineResource({
         low_income: { zh: '低保', en: 'Low income' },
       },
     },
+    hasAgent: {
+      type: 'boolean', label: { zh: '有代理人', en: 'Has an agent' }, default: false,
+      help: { zh: '由法定代理人或委托代理人代为申请时勾选', en: 'Tick when a guardian or representative applies on the applicant\'s behalf' },
+    },
+    agentName: { type: 'text', label: { zh: '代理人姓名', en: "Agent's name" }, maxLength: 50, required: true, visibleWhen: hasAgent },
+    agentRelation: {
+      type: 'enum', label: { zh: '代理人身份', en: "Agent's capacity" }, visibleWhen: hasAgent,
+      options: {
+        guardian: { zh: '法定代理人（监护人）', en: 'Guardian' },
+        relative: { zh: '近亲属', en: 'Close relative' },
+        entrusted: { zh: '委托代理人', en: 'Entrusted representative' },
+      },
+    },
+    agentPhone: { type: 'text', label: { zh: '代理人电话', en: "Agent's phone" }, pattern: phone, visibleWhen: hasAgent },
     caseType: { type: 'enum', label: { zh: '案件类型', en: 'Case type' }, required: true, options: caseTypes },
     criminalRole: {
-      type: 'enum', label: { zh: '刑事诉讼地位', en: 'Criminal role' },
+      type: 'enum', label: { zh: '刑事诉讼地位', en: 'Criminal role' }, visibleWhen: criminal,
       options: {
         defendant: { zh: '犯罪嫌疑人、被告人', en: 'Defendant' },
         victim: { zh: '被害人', en: 'Victim' },
@@ -78,10 +104,19 @@ export default defineResource({
       },
     },
     maxPenalty: {
-      type: 'enum', label: { zh: '可能判处最高刑', en: 'Maximum penalty' },
+      type: 'enum', label: { zh: '可能判处最高刑', en: 'Maximum penalty' }, visibleWhen: criminal,
       options: { life: { zh: '无期徒刑', en: 'Life imprisonment' }, death: { zh: '死刑', en: 'Death' } },
     },
     causeOfAction: { type: 'text', label: { zh: '案由', en: 'Cause of action' }, maxLength: 100 },
+    caseSummary: {
+      type: 'longText', label: { zh: '案情摘要', en: 'Case summary' }, maxLength: 1000,
+      help: { zh: '简述案件事实和申请事项', en: 'The facts and what the applicant asks for, in brief' },
+    },
+    opposingPartyName: { type: 'text', label: { zh: '对方当事人', en: 'Opposing party' }, maxLength: 100 },
+    opposingPartyIdNumber: {
+      type: 'text', label: { zh: '对方身份证号或统一社会信用代码', en: "Opposing party's ID number or credit code" },
+      pattern: { regex: /^([0-9]{17}[0-9Xx]|[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})$/, message: { zh: '应为 18 位身份证号或 18 位统一社会信用代码', en: 'An 18-character ID number or unified social credit code' } },
+    },
     channel: {
       type: 'enum', label: { zh: '申请渠道', en: 'Channel' }, required: true, default: 'window',
       options: {
@@ -93,13 +128,19 @@ export default defineResource({
       },
     },
     servicePointId: { type: 'reference', to: 'service-points', label: { zh: '受理服务点', en: 'Service point' } },
+    // Set by POST /api/consultations/:id/convert: the consultation this application came from
+    // (a plain number: consultations.caseId already references cases, and tables are made in reference order).
+    consultationId: { type: 'integer', label: { zh: '来源咨询', en: 'From consultation' }, readOnly: true },
     applicationDate: {
-      type: 'date', label: { zh: '申请日期', en: 'Application date' }, required: true,
+      type: 'date', label: { zh: '申请日期', en: 'Application date' }, required: true, notAfter: 'today',
       default: () => new Date().toISOString().slice(0, 10),
     },
-    householdMonthlyIncome: { type: 'money', label: { zh: '家庭人均月收入（元）', en: 'Household income per head (yuan/month)' }, min: 0 },
-    householdSize: { type: 'integer', label: { zh: '家庭人口', en: 'Household size' }, min: 1, max: 30 },
-    exemptionReason: { type: 'enum', label: { zh: '免予经济困难审查事由', en: 'Means-test exemption' }, options: exemptionReasons },
+    exemptionReason: {
+      type: 'enum', label: { zh: '免予经济困难审查事由', en: 'Means-test exemption' }, options: exemptionReasons,
+      help: { zh: '有法定免审事由的，无需填写收入', en: 'With an exemption the income is not asked' },
+    },
+    householdMonthlyIncome: { type: 'money', label: { zh: '家庭人均月收入（元）', en: 'Household income per head (yuan/month)' }, min: 0, visibleWhen: noExemption },
+    householdSize: { type: 'integer', label: { zh: '家庭人口', en: 'Household size' }, min: 1, max: 30, visibleWhen: noExemption },
     // Set only by the case's transitions (api/cases/transitions.ts).
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, required: true, default: 'applied', options: caseStatuses, readOnly: true },
     lawyerId: { type: 'reference', to: 'lawyers', label: { zh: '承办律师', en: 'Lawyer' }, readOnly: true },
@@ -110,10 +151,10 @@ export default defineResource({
     acceptedAt: { type: 'datetime', readOnly: true, label: { zh: '受理时间', en: 'Accepted at' } },
     assignedAt: { type: 'datetime', readOnly: true, label: { zh: '指派时间', en: 'Assigned at' } },
     closedAt: { type: 'datetime', readOnly: true, label: { zh: '结案时间', en: 'Closed at' } },
-    outcome: { type: 'longText', label: { zh: '办案结果', en: 'Outcome' }, maxLength: 2000 },
-    amountRecovered: { type: 'money', label: { zh: '挽回损失或取得利益（元）', en: 'Amount recovered (yuan)' }, min: 0 },
+    outcome: { type: 'longText', label: { zh: '办案结果', en: 'Outcome' }, maxLength: 2000, stage: 'closing_submitted' },
+    amountRecovered: { type: 'money', label: { zh: '挽回损失或取得利益（元）', en: 'Amount recovered (yuan)' }, min: 0, stage: 'closing_submitted' },
     qualityGrade: {
-      type: 'enum', label: { zh: '质量等次', en: 'Quality grade' },
+      type: 'enum', label: { zh: '质量等次', en: 'Quality grade' }, stage: 'closing_submitted',
       options: {
         excellent: { zh: '优秀', en: 'Excellent' },
         good: { zh: '良好', en: 'Good' },
@@ -121,11 +162,38 @@ export default defineResource({
         fail: { zh: '不合格', en: 'Fail' },
       },
     },
-    subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0 },
+    subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0, stage: 'closing_submitted' },
     archivedAt: { type: 'datetime', readOnly: true, label: { zh: '归档时间', en: 'Archived at' } },
     decisionReason: { type: 'longText', readOnly: true, label: { zh: '不予受理或终止的理由', en: 'Reason for rejection or termination' } },
+    noticeToApplicant: {
+      type: 'longText', label: { zh: '告知申请人事项', en: 'Notice to the applicant' }, maxLength: 1000,
+      help: { zh: '申请人在网上查询进度时看到的内容，例如需补充的材料', en: 'What the applicant sees when tracking the application, e.g. papers still needed' },
+    },
     terminationGround: { type: 'enum', readOnly: true, label: { zh: '终止情形', en: 'Termination ground' }, options: terminationGrounds },
   },
+  sections: [
+    {
+      id: 'applicant', label: { zh: '申请人信息', en: 'Applicant' },
+      fields: ['applicantName', 'applicantIdNumber', 'applicantGender', 'applicantBirthDate', 'applicantPhone', 'applicantAddress', 'applicantGroups'],
+    },
+    { id: 'agent', label: { zh: '代理人', en: 'Agent' }, fields: ['hasAgent', 'agentName', 'agentRelation', 'agentPhone'] },
+    {
+      id: 'case', label: { zh: '案件信息', en: 'Case' },
+      fields: ['caseNumber', 'caseType', 'criminalRole', 'maxPenalty', 'causeOfAction', 'channel', 'servicePointId', 'applicationDate', 'status', 'noticeToApplicant', 'caseSummary', 'consultationId'],
+    },
+    { id: 'opposing', label: { zh: '对方当事人', en: 'Opposing party' }, fields: ['opposingPartyName', 'opposingPartyIdNumber'] },
+    { id: 'means', label: { zh: '经济状况', en: 'Finances' }, fields: ['exemptionReason', 'householdMonthlyIncome', 'householdSize'] },
+    {
+      id: 'assignment', label: { zh: '指派与承办', en: 'Assignment' },
+      fields: ['lawyerId', 'assignmentMethod', 'acceptedAt', 'assignedAt', 'decisionReason', 'terminationGround'],
+    },
+    {
+      id: 'closing', label: { zh: '结案与质量', en: 'Closing and quality' },
+      fields: ['closedAt', 'outcome', 'amountRecovered', 'subsidyAmount', 'qualityGrade', 'archivedAt'],
+    },
+  ],
+  // The main path of a case (api/cases/lifecycle.ts); rejected and terminated cases never reach closing.
+  stages: { field: 'status', order: ['applied', 'reviewing', 'accepted', 'assigned', 'in_progress', 'closing_submitted', 'closed', 'archived'] },
   access: {
     read: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId'), reviewer: noRow },
     create: { admin: everyRow },
@@ -138,19 +206,51 @@ export default defineResource({
       applicantBirthDate: { visibleTo: ['admin', 'lawyer'], mask: maskDate },
       applicantGender: { visibleTo: ['admin', 'lawyer'], mask: maskWhole },
       applicantPhone: { visibleTo: ['admin', 'supervisor', 'lawyer'], mask: maskPhone },
+      opposingPartyIdNumber: { visibleTo: ['admin', 'lawyer'], mask: maskIdNumber },
     },
     actions: {
       /** The case's transitions in its workflow panel (others see none). */
       history: { roles: { admin: everyRow, supervisor: everyRow, lawyer: everyRow }, refusal: { zh: '无权查看案件流转记录', en: 'You may not see the case history' } },
       'eligible-lawyers': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以指派律师', en: 'Only a centre admin assigns lawyers' } },
+      /** POST /api/cases/:id/corrections: a change to a locked case, with its reason (cases/corrections.ts). */
+      correct: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以更正已结案或归档的案件', en: 'Only a centre admin corrects a closed or archived case' } },
+      conflicts: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以进行利益冲突审查', en: 'Only a centre admin checks conflicts of interest' } },
+      /** The ID and hardship proof uploaded with an online application. */
+      'online-files': { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以查看网上申请的材料', en: 'Only a centre admin sees the papers of an online application' } },
     },
   },
+  rules: [inOrder('applicationDate', 'acceptedAt', 'assignedAt', 'closedAt', 'archivedAt')],
+  // Once closed, only what follows the closing review changes (the supervisor's grade, the
+  // subsidy paid); once archived, nothing. A correction is an admin's audited action.
+  lockedWhen: (record) => {
+    const correction = { zh: '如需更正，请由中心管理员使用「更正」并说明理由', en: 'a centre admin may correct it, giving a reason' };
+    if (record.status === 'archived') {
+      return { message: { zh: `案件已归档，不能修改；${correction.zh}`, en: `The case is archived and cannot be edited; ${correction.en}` } };
+    }
+    if (record.status === 'closed') {
+      return {
+        message: { zh: `案件已结案，只能填写质量等次和办案补贴；${correction.zh}`, en: `The case is closed: only its quality grade and subsidy may be entered; ${correction.en}` },
+        except: ['qualityGrade', 'subsidyAmount'],
+      };
+    }
+    return undefined;
+  },
+  // Case numbers run without gaps through the year: a numbered case stays on the register.
+  undeletableWhen: (record) => (record.caseNumber
+    ? { zh: '已编号的案件不能删除（案号须连续）；请作不予受理或终止处理', en: 'A case with a case number is never deleted (numbers have no gaps); reject or terminate it instead' }
+    : undefined),
   list: {
     columns: ['caseNumber', 'applicantName', 'caseType', 'causeOfAction', 'applicationDate', 'status', 'lawyerId'],
     sort: ['applicationDate', 'DESC'],
     filters: ['overdue', 'status', 'caseType', 'channel', 'lawyerId', 'servicePointId', 'applicantGroups', 'applicationDate', 'qualityGrade'],
-    search: ['caseNumber', 'applicantName', 'causeOfAction'],
+    // lawyerId: the lawyer's name; applicantIdNumber only for roles that see it (list-query.ts).
+    search: ['caseNumber', 'applicantName', 'causeOfAction', 'lawyerId', 'applicantIdNumber'],
   },
+  // The yearly figures' two passes (reports/indicators.ts), each answered from its index alone.
+  indexes: [
+    ['applicationDate', 'status', 'caseType', 'servicePointId', 'lawyerId', 'applicantGroups'],
+    ['closedAt', 'status', 'caseType', 'qualityGrade', 'amountRecovered'],
+  ],
   virtualFilters: {
     overdue: {
       label: { zh: '逾期', en: 'Overdue' },

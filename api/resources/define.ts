@@ -1,6 +1,8 @@
 // The declaration format: one object per register drives the table, the validator,
 // the REST routes, the OpenAPI entries, /api/meta and the admin screens.
 
+import { fieldsRead, type Condition, type Stages } from './conditions.js';
+
 export type Label = { zh: string; en: string };
 export type Options = Record<string, Label>;
 
@@ -12,25 +14,62 @@ interface FieldBase {
   /** Set by the server (hooks, transitions); never accepted from a client. */
   readOnly?: boolean;
   help?: Label;
+  /** When the field applies (conditions.ts); a field that does not apply is neither shown nor required. */
+  visibleWhen?: Condition;
+  /** The stage (a value of the register's `stages.field`) from which the field is asked, e.g. `closing_submitted`. */
+  stage?: string;
+  /** A field a plugin adds to another register: the id of the section it joins (the last one if absent). */
+  section?: string;
+  /** Shown after the value instead of a currency sign, e.g. 倍, 日 (a multiplier is not money). */
+  unit?: Label;
 }
 
 export type Field =
-  | (FieldBase & { type: 'text'; maxLength?: number; pattern?: { regex: RegExp; message: Label } })
+  | (FieldBase & { type: 'text'; maxLength?: number; pattern?: { regex: RegExp; message: Label }; format?: TextFormat; derives?: IdNumberDerived })
   | (FieldBase & { type: 'longText'; maxLength?: number })
   | (FieldBase & { type: 'integer'; min?: number; max?: number })
   | (FieldBase & { type: 'money'; min?: number; max?: number })
   /** `years`: the accepted range of years, [1900, 2100] unless given (rest/date-range.ts). */
-  | (FieldBase & { type: 'date'; years?: [number, number] })
-  | (FieldBase & { type: 'datetime'; years?: [number, number] })
+  | (FieldBase & { type: 'date'; years?: [number, number]; notAfter?: 'today' })
+  | (FieldBase & { type: 'datetime'; years?: [number, number]; notAfter?: 'today' })
   | (FieldBase & { type: 'boolean' })
   | (FieldBase & { type: 'enum'; options: Options })
   | (FieldBase & { type: 'tags'; options: Options })
   | (FieldBase & { type: 'reference'; to: string })
   | (FieldBase & { type: 'referenceList'; to: string })
   /** An ordered list of small records, e.g. a template's items; stored as JSON. */
-  | (FieldBase & { type: 'list'; of: Record<string, Field>; maxItems?: number });
+  | (FieldBase & { type: 'list'; of: Record<string, Field>; maxItems?: number })
+  /** A JSON object checked by the register's hooks (a form definition, a sheet's answers); stored as JSON. */
+  | (FieldBase & { type: 'json'; holds?: JsonContent });
+
+/** What a json field holds, so the console draws it: a form definition, or a sheet filled on a form. */
+export type JsonContent = { kind: 'form-definition' } | { kind: 'sheet'; defaultForm: string };
 
 export type FieldType = Field['type'];
+
+/**
+ * Identifiers checked beyond their pattern (api/identifiers.ts): `idNumber` a resident ID number
+ * (GB 11643: check digit, birth date); `partyIdNumber` that or a unified social credit code (GB 32100).
+ */
+export type TextFormat = 'idNumber' | 'partyIdNumber';
+
+/** The fields an ID number fills in when empty, and refuses when they contradict it. */
+export interface IdNumberDerived {
+  birthDate: string;
+  gender: string;
+}
+
+/**
+ * A check across fields of the complete record (after the merge with the stored one): answers
+ * the message per field it refuses, or nothing.
+ */
+export type RecordRule = (record: Row, context: { today: string; fields: Record<string, Field> }) => Record<string, Label> | undefined;
+
+/** A record closed to ordinary edits (an archived case): what it says, and the fields still open. */
+export interface RecordLock {
+  message: Label;
+  except?: string[];
+}
 
 export type Row = Record<string, unknown>;
 
@@ -44,6 +83,8 @@ export interface VirtualFilter {
 export interface HookContext {
   trx: import('kysely').Kysely<any>;
   settings: Record<string, unknown>;
+  /** The records service, for writes that belong to the same change (pass `trx`). */
+  records: import('../rest/records.js').Records;
 }
 
 /** Completes a new record before it is stored (e.g. a case number); may refuse with an ApiError. */
@@ -121,9 +162,29 @@ export interface ResourceDefinition {
   };
   /** Named filters that are not a field, e.g. `overdue`, answered as a SQL condition. */
   virtualFilters?: Record<string, VirtualFilter>;
+  /** The titled groups of the register's forms and pages; every declared field in exactly one. */
+  sections?: Section[];
+  /** The stages a record passes, for fields declared with a `stage`. */
+  stages?: Stages;
+  /** Adds what a reader needs to rows as they are answered (e.g. the audit log's readable view); rows stay as stored. */
+  present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition> }) => Promise<Row[]>;
+  /** Indexes over several columns (each a list of column names), e.g. for the reports' passes. */
+  indexes?: string[][];
   /** Missing: only admins may do anything. */
   access?: Access;
+  /** Cross-field checks (dates in order…), applied by the validator to every create and update. */
+  rules?: RecordRule[];
+  /** When a stored record refuses ordinary edits (PUT); corrections go through an audited action. */
+  lockedWhen?: (record: Row) => RecordLock | undefined;
+  /** Why a stored record may never be deleted, or nothing. */
+  undeletableWhen?: (record: Row) => Label | undefined;
   hooks?: Hooks;
+}
+
+export interface Section {
+  id: string;
+  label: Label;
+  fields: string[];
 }
 
 /** Columns the core adds to every register. */
@@ -140,7 +201,35 @@ export function defineResource(definition: ResourceDefinition): ResourceDefiniti
       throw new Error(`resource ${definition.name}: list refers to unknown field ${name}`);
     }
   }
+  checkLayout(definition);
   return definition;
+}
+
+/** Every declared field in exactly one section; conditions and stages name declared fields. */
+export function checkLayout(definition: ResourceDefinition): void {
+  const fail = (why: string) => { throw new Error(`resource ${definition.name}: ${why}`); };
+  const placed = new Map<string, string>();
+  for (const section of definition.sections ?? []) {
+    for (const name of section.fields) {
+      if (!(name in definition.fields)) fail(`section ${section.id} names unknown field ${name}`);
+      if (placed.has(name)) fail(`field ${name} is in sections ${placed.get(name)} and ${section.id}`);
+      placed.set(name, section.id);
+    }
+  }
+  if (definition.sections) {
+    for (const name of Object.keys(definition.fields)) if (!placed.has(name)) fail(`field ${name} is in no section`);
+  }
+  for (const [name, field] of Object.entries(definition.fields)) {
+    for (const read of field.visibleWhen ? fieldsRead(field.visibleWhen) : []) {
+      if (!(read in definition.fields) && !(read in systemFields)) fail(`field ${name} is shown on unknown field ${read}`);
+    }
+    if (field.stage && !definition.stages?.order.includes(field.stage)) fail(`field ${name} has unknown stage ${field.stage}`);
+  }
+}
+
+/** The register's sections, or one untitled section of every declared field when it declares none. */
+export function sectionsOf(resource: ResourceDefinition): Section[] {
+  return resource.sections ?? [{ id: 'main', label: { zh: '基本信息', en: 'Details' }, fields: Object.keys(resource.fields) }];
 }
 
 /** Every field by name, in a map without a prototype: a client's key `constructor` names no field. */

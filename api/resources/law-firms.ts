@@ -1,6 +1,7 @@
 import { defineResource } from './define.js';
 import { everyRow } from '../access/rules.js';
 import { phone } from './options.js';
+import { inOrder } from './record-rules.js';
 
 export default defineResource({
   name: 'law-firms',
@@ -17,7 +18,14 @@ export default defineResource({
     },
     contractStart: { type: 'date', label: { zh: '合同开始', en: 'Contract start' } },
     contractEnd: { type: 'date', label: { zh: '合同结束', en: 'Contract end' } },
+    active: { type: 'boolean', label: { zh: '执业中', en: 'Active' }, default: true },
   },
+  rules: [inOrder('contractStart', 'contractEnd')],
+  sections: [
+    { id: 'basic', label: { zh: '基本信息', en: 'Basic details' }, fields: ['name', 'licenseNo', 'active'] },
+    { id: 'contact', label: { zh: '联系方式', en: 'Contact' }, fields: ['address', 'phone'] },
+    { id: 'contract', label: { zh: '政府购买服务', en: 'Government contract' }, fields: ['isContracted', 'contractStart', 'contractEnd'] },
+  ],
   access: {
     read: {
       admin: everyRow, supervisor: everyRow, reviewer: everyRow,
@@ -33,7 +41,7 @@ export default defineResource({
   list: {
     columns: ['name', 'licenseNo', 'phone', 'isContracted', 'contractEnd'],
     sort: ['name', 'ASC'],
-    filters: ['isContracted', 'contractEnd'],
+    filters: ['isContracted', 'contractEnd', 'active'],
     search: ['name', 'licenseNo', 'address'],
   },
 });

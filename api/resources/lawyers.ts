@@ -1,6 +1,7 @@
 import { defineResource } from './define.js';
 import { everyRow, ownLawyerRows } from '../access/rules.js';
 import { gender, phone, specialties } from './options.js';
+import { licenceNumberPattern } from '../identifiers.js';
 
 export default defineResource({
   name: 'lawyers',
@@ -11,7 +12,7 @@ export default defineResource({
     gender: { type: 'enum', label: { zh: '性别', en: 'Gender' }, options: gender },
     licenseNo: {
       type: 'text', label: { zh: '执业证号', en: 'Practising certificate no.' }, required: true, unique: true,
-      pattern: { regex: /^[0-9A-Za-z]{8,20}$/, message: { zh: '执业证号应为 8–20 位数字或字母', en: '8–20 letters or digits' } },
+      pattern: { regex: licenceNumberPattern, message: { zh: '执业证号应为 17 位数字', en: 'A practising certificate number has 17 digits' } },
     },
     lawyerType: {
       type: 'enum', label: { zh: '人员类别', en: 'Type' }, required: true, default: 'practising',
@@ -23,7 +24,7 @@ export default defineResource({
       },
     },
     lawFirmId: { type: 'reference', to: 'law-firms', label: { zh: '律师事务所', en: 'Law firm' } },
-    practiceStartDate: { type: 'date', label: { zh: '执业起始日期', en: 'Practising since' } },
+    practiceStartDate: { type: 'date', label: { zh: '执业起始日期', en: 'Practising since' }, notAfter: 'today' },
     specialties: { type: 'tags', label: { zh: '专长', en: 'Specialties' }, options: specialties },
     phone: { type: 'text', label: { zh: '电话', en: 'Phone' }, pattern: phone },
     email: {
@@ -32,6 +33,11 @@ export default defineResource({
     },
     active: { type: 'boolean', label: { zh: '在岗', en: 'Active' }, default: true },
   },
+  sections: [
+    { id: 'basic', label: { zh: '基本信息', en: 'Basic details' }, fields: ['name', 'gender', 'lawyerType', 'active'] },
+    { id: 'practice', label: { zh: '执业信息', en: 'Practice' }, fields: ['licenseNo', 'lawFirmId', 'practiceStartDate', 'specialties'] },
+    { id: 'contact', label: { zh: '联系方式', en: 'Contact' }, fields: ['phone', 'email'] },
+  ],
   access: {
     read: { admin: everyRow, supervisor: everyRow, reviewer: everyRow, lawyer: ownLawyerRows('id') },
     create: { admin: everyRow },

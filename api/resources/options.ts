@@ -1,5 +1,6 @@
 // Enumerations used by more than one register.
 import type { Options } from './define.js';
+import { phonePattern } from '../identifiers.js';
 
 export const gender: Options = {
   male: { zh: '男', en: 'Male' },
@@ -26,8 +27,7 @@ export const specialties: Options = {
   petition: { zh: '涉法涉诉信访', en: 'Petitions' },
 };
 
-const phonePattern = /^[0-9+\-() ]{5,20}$/;
 export const phone = {
   regex: phonePattern,
-  message: { zh: '电话号码格式不正确', en: 'Not a valid phone number' },
+  message: { zh: '应为 11 位手机号或带区号的固定电话（如 0576-82345678）', en: 'A mainland mobile (11 digits) or a landline with its area code (e.g. 0576-82345678)' },
 };

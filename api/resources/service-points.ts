@@ -40,6 +40,10 @@ export default defineResource({
     active: { type: 'boolean', label: { zh: '启用', en: 'Active' }, default: true },
   },
   // Service points are posted publicly; every role may read them.
+  sections: [
+    { id: 'basic', label: { zh: '基本信息', en: 'Basic details' }, fields: ['name', 'kind', 'hostType', 'active'] },
+    { id: 'contact', label: { zh: '地址与联系方式', en: 'Address and contact' }, fields: ['address', 'contactName', 'phone'] },
+  ],
   access: readableByStaff,
   list: {
     columns: ['name', 'kind', 'hostType', 'contactName', 'phone', 'active'],

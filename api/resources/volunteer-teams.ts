@@ -25,6 +25,10 @@ export default defineResource({
     establishedAt: { type: 'date', label: { zh: '成立日期', en: 'Established' } },
     description: { type: 'longText', label: { zh: '简介', en: 'Description' }, maxLength: 2000 },
   },
+  sections: [
+    { id: 'basic', label: { zh: '基本信息', en: 'Basic details' }, fields: ['name', 'focus', 'establishedAt', 'description'] },
+    { id: 'members', label: { zh: '负责人与成员', en: 'Leader and members' }, fields: ['leaderId', 'memberIds'] },
+  ],
   access: {
     read: { admin: everyRow, supervisor: everyRow, reviewer: everyRow, lawyer: ownLawyerRows('memberIds') },
     create: { admin: everyRow },

@@ -33,6 +33,7 @@ export function recordId(c: Context): number {
 }
 
 export function crudRoutes(records: Records, resource: ResourceDefinition) {
+  const present = async (rows: Row[]) => (resource.present ? resource.present(rows, { db: records.database.db, registers: records.resources }) : rows);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       assertMay(resource, c.var.actor, 'read'); // a role that may not read the register learns nothing of its fields
@@ -41,9 +42,9 @@ export function crudRoutes(records: Records, resource: ResourceDefinition) {
       const [start] = query.range;
       c.header('Content-Range', rows.length ? `${resource.name} ${start}-${start + rows.length - 1}/${total}` : `${resource.name} */${total}`);
       c.header('Access-Control-Expose-Headers', 'Content-Range');
-      return c.json(rows);
+      return c.json(await present(rows));
     })
-    .get('/:id', async (c) => c.json(await records.get(resource, recordId(c), c.var.actor)))
+    .get('/:id', async (c) => c.json((await present([await records.get(resource, recordId(c), c.var.actor)]))[0]))
     .post('/', async (c) => c.json(await records.create(resource, await jsonBody(c), c.var.actor), 201))
     .put('/:id', async (c) => c.json(await records.update(resource, recordId(c), await jsonBody(c), c.var.actor)))
     .delete('/:id', async (c) => c.json(await records.delete(resource, recordId(c), c.var.actor)));

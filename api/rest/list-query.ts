@@ -1,6 +1,6 @@
 // Parses ra-data-simple-rest's `sort`, `range` and `filter` and applies them to a kysely query.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { allFields, type Field, type Label, type ResourceDefinition } from '../resources/define.js';
+import { allFields, tableName, type Field, type Label, type ResourceDefinition } from '../resources/define.js';
 import { encodeValue } from '../db/codec.js';
 import type { DialectName } from '../db/connect.js';
 import { badInput } from './errors.js';
@@ -129,6 +129,8 @@ export function filterExpression(
   hidden: Set<string> = new Set(),
   /** Needed only by virtual filters. */
   context?: VirtualFilterContext,
+  /** The registers references point to: `q` on a reference field searches the record's title. */
+  registers?: ReadonlyMap<string, ResourceDefinition>,
 ): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
   const fields = allFields(resource);
   return (eb) => {
@@ -150,7 +152,13 @@ export function filterExpression(
         const searched = resource.list.search.filter((f) => !hidden.has(f));
         if (!text || !searched.length) continue;
         const pattern = `%${escapeLike(text.toLowerCase())}%`;
-        parts.push(eb.or(searched.map((col) => sql<SqlBool>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`)));
+        const like = (col: string) => sql<SqlBool>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
+        parts.push(eb.or(searched.map((col) => {
+          const target = referencedRegister(fields[col], registers);
+          if (!target) return like(col);
+          // The lawyer by name: ids of the referenced records whose title matches.
+          return eb(col, 'in', eb.selectFrom(tableName(target)).select('id').where(like(target.titleField)));
+        })));
         continue;
       }
       const { name, field, op } = target;
@@ -182,6 +190,11 @@ export function filterExpression(
     }
     return parts.length ? eb.and(parts) : sql<SqlBool>`1 = 1`;
   };
+}
+
+/** The register a reference field points to, when it is known. */
+export function referencedRegister(field: Field | undefined, registers?: ReadonlyMap<string, ResourceDefinition>): ResourceDefinition | undefined {
+  return field?.type === 'reference' ? registers?.get(field.to) : undefined;
 }
 
 function normalise(field: Field, value: unknown): unknown {

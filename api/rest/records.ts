@@ -2,8 +2,8 @@
 // references, uniqueness, encoding, read-only checks, the optimistic lock, hooks and the
 // audit entry, in one transaction. CRUD, case transitions, system writes (routes, seeds,
 // plugins), changes made by better-auth (accounts) and the settings record all use it.
-import type { Kysely } from 'kysely';
-import { allFields, tableName, type HookContext, type Label, type ResourceDefinition, type Row, type WrittenChange } from '../resources/define.js';
+import { sql, type Kysely } from 'kysely';
+import { allFields, tableName, type HookContext, type Label, type RecordLock, type ResourceDefinition, type Row, type WrittenChange } from '../resources/define.js';
 import { decodeRow, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
@@ -11,7 +11,7 @@ import { writeAudit, diffOf, type Actor } from './audit.js';
 import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope } from '../access/enforce.js';
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
-import { filterExpression, usesVirtualFilter, type ListQuery } from './list-query.js';
+import { filterExpression, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
 import { today } from '../calendar.js';
 import { isDbId, numberOf } from './input-bounds.js';
 
@@ -54,20 +54,29 @@ export class Records {
     assertQueryable(resource, actor, [...Object.keys(query.filter), query.sort[0]]);
     const dialect = this.database.dialect;
     const context = usesVirtualFilter(resource, query.filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
-    const asked = filterExpression(resource, query.filter, dialect, hiddenFields(resource, actor), context);
+    const asked = filterExpression(resource, query.filter, dialect, hiddenFields(resource, actor), context, this.resources);
     const allowed = filterExpression(resource, scope, dialect);
     const where = (eb: any) => eb.and([asked(eb), allowed(eb)]);
     const table = tableName(resource);
     const [start, end] = query.range;
     const [rows, count] = await Promise.all([
       this.db.selectFrom(table).selectAll().where(where)
-        .orderBy(query.sort[0], query.sort[1] === 'ASC' ? 'asc' : 'desc')
+        .orderBy(this.sortKey(resource, query.sort[0]), query.sort[1] === 'ASC' ? 'asc' : 'desc')
         .orderBy('id', query.sort[1] === 'ASC' ? 'asc' : 'desc')
         .limit(end - start + 1).offset(start).execute(),
       this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
     ]);
     const fields = allFields(resource);
     return { rows: rows.map((r) => maskRow(resource, actor, decodeRow(fields, r))), total: Number(count.n) };
+  }
+
+  /** A column, or for a reference the referenced record's title (cases by lawyerId: by the lawyer's name). */
+  private sortKey(resource: ResourceDefinition, name: string) {
+    const table = tableName(resource);
+    const target = referencedRegister(allFields(resource)[name], this.resources);
+    if (!target) return sql.ref(name);
+    return this.db.selectFrom(`${tableName(target)} as referenced`).select(`referenced.${target.titleField}`)
+      .whereRef('referenced.id', '=', `${table}.${name}`);
   }
 
   /** One record as the actor may see it; 404 when it does not exist or is out of the actor's reach. */
@@ -102,14 +111,17 @@ export class Records {
     return previous;
   }
 
-  async create(resource: ResourceDefinition, body: Row, actor: Actor): Promise<Row> {
+  /** A client's new record; `trx` joins a caller's transaction (an import's rows, all or none). */
+  async create(resource: ResourceDefinition, body: Row, actor: Actor, trx?: Kysely<any>): Promise<Row> {
     assertMay(resource, actor, 'create');
     assertFieldWrites(resource, actor, withoutEmpty(body), null);
-    return this.write(async (trx) => {
+    return this.within(trx, async (trx) => {
       const settings = await loadSettings(trx);
       const defaults = defaultsOf(resource);
-      let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...withoutEmpty(body) }) };
-      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+      // Server-kept fields sent on creation are ignored, so no rule weighs them either.
+      const sent = Object.fromEntries(Object.entries(withoutEmpty(body)).filter(([name]) => !resource.fields[name]?.readOnly));
+      let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...sent }) };
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record);
       const created = await this.store(trx, resource, record);
@@ -117,7 +129,8 @@ export class Records {
       const inReach = await this.load(resource, Number(created.id), trx, await rowScope(resource, actor, 'create', trx)).then(() => true, () => false);
       if (!inReach) throw forbidden(resource, actor, 'create');
       await this.written(trx, resource, { action: 'create', before: null, after: created, actor }, settings);
-      return maskRow(resource, actor, created);
+      // As stored once the write ends: an afterWrite hook may have completed it (a visit's complaint).
+      return maskRow(resource, actor, await this.load(resource, Number(created.id), trx));
     });
   }
 
@@ -128,7 +141,7 @@ export class Records {
   async insert(resource: ResourceDefinition, record: Row, actor: Actor, { action = 'create', trx }: { action?: string; trx?: Kysely<any> } = {}): Promise<Row> {
     return this.within(trx, async (trx) => {
       const settings = await loadSettings(trx);
-      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this });
       const created = await this.store(trx, resource, record);
       await this.written(trx, resource, { action, before: null, after: created, actor }, settings);
       return created;
@@ -204,18 +217,62 @@ export class Records {
       body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       const settings = await loadSettings(trx);
       let record = validateRecord(resource, { ...previous, ...body });
-      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings });
+      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings, records: this });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record, id);
+      const lock = resource.lockedWhen?.(previous);
+      if (lock) assertUnlocked(resource, lock, previous, record);
       const updated = await this.storeOver(trx, resource, previous, record, STALE);
       await this.written(trx, resource, { action: 'update', before: previous, after: updated, actor }, settings);
-      return maskRow(resource, actor, updated);
+      return maskRow(resource, actor, await this.load(resource, id, trx));
+    });
+  }
+
+  /**
+   * A correction of a record closed to edits (an archived case): the changed writable fields and
+   * the reason, checked like any update and audited as `correct` with the reason. Who may is the
+   * register's `correct` action rule.
+   */
+  async correct(resource: ResourceDefinition, id: number, body: Row, actor: Actor): Promise<Row> {
+    const { changes, reason } = body;
+    const errors: Record<string, Label> = {};
+    if (typeof reason !== 'string' || !reason.trim()) errors.reason = { zh: '请说明更正理由', en: 'Give the reason for the correction' };
+    else if (reason.length > 500) errors.reason = { zh: '不能超过 500 个字符', en: 'At most 500 characters' };
+    if (typeof changes !== 'object' || changes === null || Array.isArray(changes) || !Object.keys(changes).length) {
+      errors.changes = { zh: '请填写要更正的字段', en: 'Give the fields to correct' };
+    } else {
+      for (const name of Object.keys(changes)) {
+        if (!Object.hasOwn(resource.fields, name) || resource.fields[name].readOnly) {
+          errors[name] = { zh: '该字段不能通过更正修改', en: 'This field is not corrected here' };
+        }
+      }
+    }
+    if (Object.keys(errors).length) throw badInput(errors);
+    return this.write(async (trx) => {
+      await this.loadForAction(resource, id, actor, 'correct', trx);
+      const corrected = await this.change(resource, id, actor, {
+        action: 'correct',
+        expectedVersion: body.version === undefined || body.version === null ? undefined : numberOf(body.version),
+        plan: async (current) => {
+          const record = validateRecord(resource, { ...current, ...(changes as Row) });
+          await this.checkReferences(trx, resource, record);
+          await this.checkUnique(trx, resource, record, id);
+          if (!Object.keys(record).some((name) => !sameValue(record[name], current[name]))) {
+            throw badInput({ changes: { zh: '没有要更正的内容', en: 'Nothing changes' } });
+          }
+          return record;
+        },
+        note: { reason: (reason as string).trim() },
+      }, trx);
+      return maskRow(resource, actor, corrected);
     });
   }
 
   async delete(resource: ResourceDefinition, id: number, actor: Actor): Promise<Row> {
     return this.write(async (trx) => {
       const previous = await this.loadFor(resource, id, actor, 'delete', trx);
+      const kept = resource.undeletableWhen?.(previous);
+      if (kept) throw new ApiError(422, kept);
       await this.checkNotReferenced(trx, resource, id);
       await trx.deleteFrom(tableName(resource)).where('id', '=', id).execute();
       await this.written(trx, resource, { action: 'delete', before: previous, after: null, actor }, await loadSettings(trx));
@@ -261,7 +318,7 @@ export class Records {
 
   /** After every stored change: the register's afterWrite hooks, then its one audit entry. */
   private async written(trx: Kysely<any>, resource: ResourceDefinition, change: WrittenChange, settings: HookContext['settings'], note: Record<string, unknown> = {}) {
-    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings });
+    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings, records: this });
     const recordId = (change.after ?? change.before)!.id;
     const changes = diffOf(resource, change.before ? maskForAudit(resource, change.before) : {}, change.after ? maskForAudit(resource, change.after) : {});
     await this.audit(trx, resource, change.actor, change.action, recordId, { ...changes, ...note });
@@ -323,10 +380,11 @@ export class Records {
         const where = filterExpression(resource, { [name]: id }, this.database.dialect);
         const { n } = await trx.selectFrom(tableName(resource)).select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow();
         if (Number(n) > 0) {
+          const active = target.fields.active?.type === 'boolean' ? target.fields.active : undefined;
           throw new ApiError(409, {
-            zh: `该${target.label.zh}记录被 ${n} 条${resource.label.zh}记录（${field.label.zh}）引用，不能删除`,
-            en: `${n} ${resource.label.en.toLowerCase()} refer to this record (${field.label.en}); it cannot be deleted`,
-          });
+            zh: `该${target.label.zh}记录被 ${n} 条${resource.label.zh}记录（${field.label.zh}）引用，不能删除${active ? `；如已不再使用，请将「${active.label.zh}」改为否` : ''}`,
+            en: `${n} ${resource.label.en.toLowerCase()} refer to this record (${field.label.en}); it cannot be deleted${active ? `. Set "${active.label.en}" to no instead` : ''}`,
+          }, {}, active ? { instead: { active: false } } : {});
         }
       }
     }
@@ -351,6 +409,19 @@ function assertReadOnlyUnchanged(resource: ResourceDefinition, body: Row, previo
       en: `These fields change only through their actions: ${Object.keys(errors).join(', ')}`,
     }, errors);
   }
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** 422 when an update of a locked record changes a field the lock does not leave open. */
+function assertUnlocked(resource: ResourceDefinition, lock: RecordLock, previous: Row, record: Row) {
+  const open = new Set(lock.except ?? []);
+  const changed = Object.keys(record).filter((name) => resource.fields[name] && !resource.fields[name].readOnly && !open.has(name) && !sameValue(record[name], previous[name]));
+  if (!changed.length) return;
+  const label = (name: string) => resource.fields[name].label;
+  throw new ApiError(422, lock.message, Object.fromEntries(changed.map((name) => [name, {
+    zh: `不能修改「${label(name).zh}」`, en: `"${label(name).en}" cannot be changed`,
+  }])));
 }
 
 function readOnlyOf(resource: ResourceDefinition, row: Row): Row {

@@ -5,9 +5,11 @@ import type { Fayuan } from '../http/app.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { generateDemoCentre, type DemoCentre } from './demo-centre.js';
+import { seedDemoWorkLog } from './demo-work-log.js';
+import { withFrontDoor, type DemoData } from './demo-front-door.js';
 
 /** Insertion order: every register after the ones it refers to. */
-const ORDER = ['law-firms', 'service-points', 'lawyers', 'volunteer-teams', 'cases', 'complaints'] as const;
+const ORDER = ['law-firms', 'service-points', 'lawyers', 'volunteer-teams', 'cases', 'complaints', 'consultations'] as const;
 const BATCH = 400;
 
 export async function isEmpty(database: Database): Promise<boolean> {
@@ -21,7 +23,7 @@ export type LoadProgress = (resource: string, done: number, total: number) => vo
 export async function loadDemoCentre(
   fayuan: Fayuan,
   database: Database,
-  data: DemoCentre,
+  data: DemoCentre & Partial<Pick<DemoData, 'consultations'>>,
   progress: LoadProgress = () => {},
 ): Promise<Record<string, number[]>> {
   const ids: Record<string, number[]> = {};
@@ -30,7 +32,7 @@ export async function loadDemoCentre(
     const settings = await loadSettings(trx);
     for (const name of ORDER) {
       const resource = byName.get(name)!;
-      const rows = data[name];
+      const rows = data[name] ?? [];
       // Cases get their numbers in application order.
       const order = rows.map((_, i) => i);
       if (name === 'cases') order.sort((a, b) => String(rows[a].applicationDate).localeCompare(String(rows[b].applicationDate)));
@@ -40,7 +42,7 @@ export async function loadDemoCentre(
         const prepared: Row[] = [];
         for (const index of slice) {
           let record = resolveReferences(resource, rows[index], ids);
-          for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings });
+          for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: fayuan.records });
           prepared.push(record);
         }
         const inserted = await fayuan.records.seedRows(resource, prepared, trx, BATCH);
@@ -100,9 +102,11 @@ export async function createDemoAccounts(fayuan: Fayuan, password: string, demoL
 
 /** An empty database gets the demo centre and the four demo accounts. */
 export async function seedDemo(fayuan: Fayuan, database: Database, password: string, cases = 600) {
-  const data = generateDemoCentre({ cases, seed: 2026, today: new Date().toISOString().slice(0, 10) });
+  const today = new Date().toISOString().slice(0, 10);
+  const data = withFrontDoor(generateDemoCentre({ cases, seed: 2026, today }), { today });
   const ids = await loadDemoCentre(fayuan, database, data);
   await createDemoAccounts(fayuan, password, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
+  if (fayuan.resources.some((r) => r.name === 'case-activities')) await seedDemoWorkLog(fayuan, database);
   for (const plugin of fayuan.plugins) await plugin.demo?.(fayuan.context);
   return data;
 }

@@ -1,4 +1,5 @@
-// /api/settings/1: the settings record in the simple-rest protocol (getOne, getList, update).
+// /api/settings: the centre's settings as one record (a singleton: GET and PUT, no list);
+// /api/settings/1 answers the same record for the simple-rest protocol (getOne, update).
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
 import { assertMay } from '../access/enforce.js';
@@ -14,8 +15,11 @@ export function settingsRoutes(records: Records) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       assertMay(declaration, c.var.actor, 'read');
-      c.header('Content-Range', 'settings 0-0/1');
-      return c.json([await record()]);
+      return c.json(await record());
+    })
+    .put('/', async (c) => {
+      assertMay(declaration, c.var.actor, 'update');
+      return c.json(await records.saveSettings(declaration, await jsonBody(c), c.var.actor));
     })
     .get('/:id', async (c) => {
       assertMay(declaration, c.var.actor, 'read');

@@ -16,12 +16,16 @@ export default defineResource({
       help: { zh: '承办律师账号须关联律师登记记录', en: 'A lawyer account must be linked to its lawyer record' },
     },
     banned: { type: 'boolean', label: { zh: '已停用', en: 'Banned' }, default: false },
-    banReason: { type: 'text', label: { zh: '停用原因', en: 'Ban reason' }, maxLength: 200 },
+    banReason: { type: 'text', label: { zh: '停用原因', en: 'Ban reason' }, maxLength: 200, visibleWhen: { banned: true } },
     password: {
       type: 'text', label: { zh: '新密码', en: 'New password' }, maxLength: 128,
       help: { zh: '新建时必填；修改时留空则不变', en: 'Required on creation; leave empty to keep' },
     },
   },
+  sections: [
+    { id: 'account', label: { zh: '账号', en: 'Account' }, fields: ['name', 'email', 'role', 'lawyerId', 'password'] },
+    { id: 'status', label: { zh: '停用', en: 'Suspension' }, fields: ['banned', 'banReason'] },
+  ],
   access: { read: { admin: everyRow }, create: { admin: everyRow }, update: { admin: everyRow }, delete: { admin: everyRow } },
   list: {
     columns: ['name', 'email', 'role', 'lawyerId', 'banned'],

@@ -2,10 +2,16 @@
 // without appended materials, warm median of 20 renders, against drawing the same pages' text
 // with raw pdfkit (the engine react-pdf draws with), plus a sealed decision for scale.
 //
-//   BENCH_PDF_RUNS=20   warm renders per scenario
+// Then a batch export's drawing: BENCH_BATCH_FILES case files through the export's worker pool
+// into a ZIP, with 1 and 2 workers: files per second and the process's peak RSS.
+//
+//   BENCH_PDF_RUNS=20        warm renders per scenario
+//   BENCH_BATCH_FILES=1000   case files per batch (BENCH_BATCH_FILES=0 skips the batch)
 import { createRequire } from 'node:module';
 import { ensureDevelopmentCertificate, signPdf } from '../../api/pdf/index.js';
 import { renderCaseFile } from '../../plugins/case-file-pdf/server/render.js';
+import { RenderPool } from '../../plugins/case-file-pdf/server/exports/render-pool.js';
+import yazl from 'yazl';
 import { sampleCaseFile } from '../../plugins/case-file-pdf/test/sample-case-file.js';
 import { renderDocument } from '../../plugins/centre-documents/server/templates/index.js';
 import { sampleDocument } from '../../plugins/centre-documents/test/sample-documents.js';
@@ -103,3 +109,40 @@ console.log(
     `target ≤ 150 ms warm median: ${caseFile.median <= 150 ? 'met' : 'missed'}`,
 );
 console.log(`size: case file ${(pdf.length / 1024).toFixed(0)} KB, RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+
+/** Renders `files` case files through a pool of `workers` into a ZIP; files per second and peak RSS. */
+async function batch(files: number, workers: number) {
+  const pool = new RenderPool(workers);
+  const zip = new yazl.ZipFile();
+  let zipped = 0;
+  zip.outputStream.on('data', (chunk: Buffer) => { zipped += chunk.length; });
+  const ended = new Promise((resolve) => zip.outputStream.on('end', resolve));
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  await pool.render(sampleCaseFile(), []); // the workers' fonts and modules loaded: not counted
+  const start = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < files) {
+      const i = next++;
+      const pdf = await pool.render(sampleCaseFile({ caseNumber: `（2026）江北援字第${String(i + 1).padStart(4, '0')}号` }), []);
+      zip.addBuffer(Buffer.from(pdf), `${i + 1}.pdf`);
+    }
+  };
+  await Promise.all(Array.from({ length: workers * 2 }, lane));
+  zip.end();
+  await ended;
+  const seconds = (performance.now() - start) / 1000;
+  clearInterval(sampler);
+  await pool.close();
+  return { perSecond: files / seconds, seconds, peakMb: peak / 1024 / 1024, zipMb: zipped / 1024 / 1024 };
+}
+
+const BATCH = Number(process.env.BENCH_BATCH_FILES ?? 1000);
+if (BATCH > 0) {
+  console.log(`batch of ${BATCH} case files (${pdfPageCount(await renderCaseFile(sampleCaseFile(), []))} pages each) through the export's worker pool into a ZIP, ${os.cpus().length} cores:`);
+  for (const workers of [1, 2]) {
+    const result = await batch(BATCH, workers);
+    console.log(`  ${workers} worker${workers > 1 ? 's' : ' '}: ${result.perSecond.toFixed(1).padStart(6)} files/s (${result.seconds.toFixed(0)} s), peak RSS ${result.peakMb.toFixed(0)} MB, ZIP ${result.zipMb.toFixed(0)} MB`);
+  }
+}

@@ -94,9 +94,13 @@ describe('the assignment rules, as a guard on assign', () => {
       complainantName: before.applicantName, channel: 'visit', receivedAt: TODAY, caseId: before.id,
       lawyerId: complainedOf.id, category: 'attitude', description: '申请人反映该律师在咨询时态度恶劣', status: 'received',
     });
-    for (const status of ['received', 'accepted']) {
-      const put = await call('admin', `/api/complaints/${complaint.id}`, 'PUT', { status });
-      expect(put.status, JSON.stringify(put.body)).toBe(200);
+    // Its open states, reached by the complaint's actions (status is never edited directly).
+    for (const [status, action] of [['received', null], ['accepted', 'accept'], ['investigating', 'investigate']] as const) {
+      if (action) {
+        const moved = await call('admin', `/api/complaints/${complaint.id}/transitions/${action}`, 'POST', {});
+        expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+        expect(moved.body.status).toBe(status);
+      }
       const listed = await eligibilityOf(before.id, complainedOf.id);
       expect(listed!.eligible).toBe(false);
       expect(listed!.problems.map((p: Row) => p.rule)).toEqual(['assignment.open_complaint']);
@@ -111,7 +115,7 @@ describe('the assignment rules, as a guard on assign', () => {
     }
     await expectUnchanged(before);
 
-    const concluded = await call('admin', `/api/complaints/${complaint.id}`, 'PUT', { status: 'concluded', conclusion: '经调查，投诉不属实' });
+    const concluded = await call('admin', `/api/complaints/${complaint.id}/transitions/conclude`, 'POST', { findings: '调阅案卷并询问双方', conclusion: '经调查，投诉不属实', outcome: 'not_upheld' });
     expect(concluded.status, JSON.stringify(concluded.body)).toBe(200);
     expect((await eligibilityOf(before.id, complainedOf.id))!.eligible).toBe(true);
     const res = await act(before.id, 'assign', { lawyerId: complainedOf.id });

@@ -66,7 +66,7 @@ describe('the console, signed in as the centre admin', () => {
     expect(caseNumber).toMatch(/援字第\d+号/);
     await firstRow.locator('td.column-applicantName').click();
     await page.waitForURL(/#\/cases\/\d+\/show$/);
-    await seen(page.getByText('基本信息'));
+    await seen(page.getByText('申请人信息')); // issue #10: the case's declared sections
     await seen(page.getByText('身份证号', { exact: true }));
     await seen(page.getByText(caseNumber).first());
     await seen(page.getByText('系统信息'));

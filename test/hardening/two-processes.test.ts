@@ -21,12 +21,14 @@ describe('two processes on one SQLite file', () => {
     const statuses: number[] = [];
     const failures: string[] = [];
     const stamp = Date.now().toString(36);
+    // An open case: a closed or archived one is locked to edits (issue #10).
+    const [open] = await (await clients[0](`/api/cases?filter=${encodeURIComponent('{"status":"in_progress"}')}&range=${encodeURIComponent('[0,0]')}`)).json();
     let next = 0;
     const worker = async (client: (typeof clients)[number]) => {
       while (next < 240) {
         const n = next++;
         const res = n % 3 === 2
-          ? await client('/api/cases/1', { method: 'PUT', headers: json, body: JSON.stringify({ causeOfAction: `并发修改 ${n}` }) })
+          ? await client(`/api/cases/${open.id}`, { method: 'PUT', headers: json, body: JSON.stringify({ causeOfAction: `并发修改 ${n}` }) })
           : await client('/api/law-firms', { method: 'POST', headers: json, body: JSON.stringify({ name: `并发律所 ${stamp}-${n}` }) });
         statuses.push(res.status);
         if (res.status >= 500) failures.push(await res.text());

@@ -107,7 +107,9 @@ describe('the real ra-data-simple-rest client over HTTP', () => {
 
       const second = await provider.create(name, { data: validBody(resource, refs) });
       const third = await provider.create(name, { data: validBody(resource, refs) });
-      const [patchField, patchDeclared] = writable(resource).find(([, f]) => !f.unique && !f.required && f.type !== 'reference')
+      // Not an ID number, its birth date or gender: they must agree (issue #10).
+      const spelled = new Set(writable(resource).flatMap(([name, f]) => (f.type === 'text' && f.format ? [name, ...Object.values(f.derives ?? {})] : [])));
+      const [patchField, patchDeclared] = writable(resource).find(([name, f]) => !f.unique && !f.required && f.type !== 'reference' && !spelled.has(name))
         ?? writable(resource).find(([, f]) => !f.unique)!;
       const patch = { [patchField]: validValue(patchDeclared, 1, refs) };
       const many = await provider.updateMany(name, { ids: [second.data.id, third.data.id], data: patch });
@@ -118,6 +120,20 @@ describe('the real ra-data-simple-rest client over HTTP', () => {
         expect(data.version).toBe(2);
       }
 
+      if (resource.undeletableWhen?.(updated.data)) {
+        // A numbered case is never deleted (issue #10): the client hears 422 with the server's message.
+        for (const attempt of [
+          () => provider.delete(name, { id: created.data.id, previousData: updated.data }),
+          () => provider.deleteMany(name, { ids: [second.data.id, third.data.id] }),
+        ]) {
+          const refused = await attempt().then(() => null, (e) => e);
+          expect(refused).toBeInstanceOf(HttpError);
+          expect(refused.status).toBe(422);
+          expect(refused.message).toMatch(/[\u4e00-\u9fff]/);
+        }
+        expect((await fetchAll(resource)).total).toBe(before + 3);
+        return;
+      }
       const deleted = await provider.delete(name, { id: created.data.id, previousData: updated.data });
       expect(deleted.data).toEqual(updated.data);
       const gone = await provider.getOne(name, { id: created.data.id }).then(() => null, (e) => e);

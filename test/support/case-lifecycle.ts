@@ -63,6 +63,8 @@ export function yearsBefore(iso: string, years: number): string {
 
 export let t: TestFayuan;
 export let counter = 0;
+/** A fresh 17-digit practising certificate number (issue #10 checks the format). */
+export const licenceNumber = () => `1331020${String(Date.now() % 1e6).padStart(6, '0')}${String(counter++ % 10000).padStart(4, '0')}`;
 export const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`.toUpperCase();
 
 export async function call(role: Role | null, path: string, method = 'GET', body?: unknown): Promise<{ status: number; body: any }> {
@@ -243,7 +245,7 @@ export function setUpLifecycleCentre() {
     firm.startsTomorrow = await firmOf('合同明日生效', { ...contracted, contractStart: TOMORROW });
 
     const lawyerOf = (name: string, extra: Row) => create('lawyers', {
-      name, licenseNo: `L${unique()}`, lawyerType: 'practising', lawFirmId: firm.contracted.id,
+      name, licenseNo: licenceNumber(), lawyerType: 'practising', lawFirmId: firm.contracted.id,
       practiceStartDate: yearsBefore(TODAY, 10), specialties: ['labour', 'criminal'], active: true, ...extra,
     });
     const threeYears = yearsBefore(TODAY, 3);

@@ -10,7 +10,7 @@ export const allStatuses: CaseStatus[] = [
 ];
 
 // Written out by hand from the brief, independently of the table in lifecycle.ts.
-export const expectedMoves: Record<CaseActionName, { from: CaseStatus[]; to: CaseStatus }> = {
+export const expectedMoves: Record<CaseActionName, { from: CaseStatus[]; to: CaseStatus | null }> = {
   review: { from: ['applied'], to: 'reviewing' },
   accept: { from: ['reviewing'], to: 'accepted' },
   reject: { from: ['reviewing'], to: 'rejected' },
@@ -21,6 +21,8 @@ export const expectedMoves: Record<CaseActionName, { from: CaseStatus[]; to: Cas
   close: { from: ['closing_submitted'], to: 'closed' },
   archive: { from: ['closed'], to: 'archived' },
   terminate: { from: ['applied', 'reviewing', 'accepted', 'assigned', 'in_progress', 'closing_submitted'], to: 'terminated' },
+  // Issue 15: a change of lawyer keeps the case where it is.
+  'change-lawyer': { from: ['assigned', 'in_progress'], to: null },
 };
 
 export const validPayloads: Record<CaseActionName, unknown> = {
@@ -34,6 +36,7 @@ export const validPayloads: Record<CaseActionName, unknown> = {
   close: { outcome: '调解结案', amountRecovered: 48000 },
   archive: {},
   terminate: { reason: 'own_lawyer' },
+  'change-lawyer': { lawyerId: 8, reason: 'lawyer_withdrawal' },
 };
 
 export function caseIn(status: CaseStatus, extra: Record<string, unknown> = {}) {

@@ -1,9 +1,12 @@
 // What the ra-data-simple-rest protocol specs (test/rest-protocol/*.test.ts) share: the centre they
 // run on and helpers driven by the declarations (valid bodies, comparisons, filters as the server means them).
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, afterAll, expect } from 'vitest';
 import { coreResources } from '../../api/resources/index.js';
 import type { Field, ResourceDefinition, Row } from '../../api/resources/define.js';
 import { listQuery, startTestFayuan, totalOf, type TestFayuan } from './fayuan.js';
+import { patternedTextCandidates, withValidIdNumbers } from './identifier-values.js';
 
 export let t: TestFayuan;
 
@@ -30,6 +33,12 @@ export async function fetchAll(resource: ResourceDefinition, sort: [string, stri
   expect(res.total).toBeLessThanOrEqual(1000);
   expect(res.body).toHaveLength(res.total);
   return { rows: res.body, total: res.total };
+}
+
+/** Each record's title by id, in a register others refer to. */
+export async function titlesOf(name: string): Promise<Map<number, unknown>> {
+  const target = coreResources.find((r) => r.name === name)!;
+  return new Map((await fetchAll(target)).rows.map((r) => [Number(r.id), r[target.titleField]]));
 }
 
 /** Unicode code point order: what SQLite's BINARY and PostgreSQL's C.UTF-8 collations use. */
@@ -77,11 +86,14 @@ export function median(field: Field, values: unknown[]): unknown {
 }
 
 export let serial = 0;
+/** A real definition for the forms register's `definition`. */
+const shippedForm = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'forms', 'hearing-observation.json'), 'utf8'));
+
 /** A value that satisfies a text field's pattern and length, unique within the run. */
 export function textValue(field: Extract<Field, { type: 'text' }>): string {
   const n = String(++serial).padStart(4, '0');
   const token = `${String(process.pid % 10000).padStart(4, '0')}${n}`; // 8 digits
-  const candidates = [`法援测试${token}`, `FY${token}`, `139${token}`, `110101199003${token.slice(3)}X`, `fy${token}@example.cn`];
+  const candidates = [`法援测试${token}`, `FY${token}`, ...patternedTextCandidates(token)];
   const fit = candidates.find((c) => (!field.pattern || field.pattern.regex.test(c)) && (!field.maxLength || c.length <= field.maxLength));
   if (!fit) throw new Error(`no candidate text fits ${field.label.en}`);
   return fit;
@@ -124,11 +136,14 @@ export function validValue(field: Field, variant: 0 | 1, refs: Record<string, nu
     }
     case 'reference': return refs[field.to][variant];
     case 'referenceList': return variant ? [refs[field.to][2]] : [refs[field.to][0], refs[field.to][1]];
+    case 'json': return field.holds?.kind === 'form-definition'
+      ? { ...shippedForm, key: `protocol-test-${++serial}`, title: { zh: variant ? '协议测试表（二）' : '协议测试表', en: 'Protocol test' } }
+      : { note: variant ? '二' : '一' };
   }
 }
 
 export function validBody(resource: ResourceDefinition, refs: Record<string, number[]>, variant: 0 | 1 = 0): Row {
-  return Object.fromEntries(writable(resource).map(([name, field]) => [name, validValue(field, variant, refs)]));
+  return withValidIdNumbers(resource, Object.fromEntries(writable(resource).map(([name, field]) => [name, validValue(field, variant, refs)])));
 }
 
 export const caseNumberPattern = /^（(\d{4})）援字第(\d{4})号$/;

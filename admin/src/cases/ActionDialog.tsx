@@ -3,7 +3,7 @@
 // stays open, with each field's message under its input.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
-  Alert, Box, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle,
+  Alert, Box, Button, Checkbox, CircularProgress, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle,
   FormControl, FormControlLabel, FormHelperText, FormLabel, InputLabel, MenuItem, Radio, RadioGroup, Select,
   Stack, TextField,
 } from '@mui/material';
@@ -12,6 +12,7 @@ import { refusalOf, useApi, type ApiRefusal } from '../apiClient.js';
 import { fieldOf, useResourceMeta, type FieldMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
 import { LawyerPicker } from './LawyerPicker.js';
+import { ConflictList, useConflicts } from './ConflictList.js';
 import { useCaseLifecycle, type CaseAction } from './workflow.js';
 
 type Values = Record<string, string>;
@@ -23,7 +24,16 @@ export function payloadOf(action: string, values: Values): Record<string, unknow
     case 'return-closing':
       return { reason: values.reason ?? '' };
     case 'assign':
-      return { lawyerId: values.lawyerId ? Number(values.lawyerId) : undefined, assignmentMethod: values.assignmentMethod || 'assigned' };
+      return {
+        lawyerId: values.lawyerId ? Number(values.lawyerId) : undefined, assignmentMethod: values.assignmentMethod || 'assigned',
+        ...(values.acknowledgeConflicts === 'true' ? { acknowledgeConflicts: true } : {}),
+      };
+    case 'change-lawyer':
+      return {
+        lawyerId: values.lawyerId ? Number(values.lawyerId) : undefined, reason: values.reason || undefined,
+        ...(values.note?.trim() ? { note: values.note } : {}),
+        ...(values.acknowledgeConflicts === 'true' ? { acknowledgeConflicts: true } : {}),
+      };
     case 'close': {
       const amount = (values.amountRecovered ?? '').trim();
       // A number goes as a number; anything else as typed, for the server to name the mistake.
@@ -37,7 +47,28 @@ export function payloadOf(action: string, values: Values): Record<string, unknow
 }
 
 /** The actions whose dialog asks for something; the others only confirm. */
-const WITH_FORM = new Set(['reject', 'return-closing', 'assign', 'close', 'terminate']);
+const WITH_FORM = new Set(['reject', 'return-closing', 'assign', 'change-lawyer', 'close', 'terminate']);
+
+/** Why a case changes lawyer (api/cases/lifecycle.ts `lawyerChangeReasons`). */
+const lawyerChangeReasons: Array<[string, string]> = [
+  ['client_request', '受援人有正当理由要求更换'], ['lawyer_withdrawal', '法律援助人员申请退出'], ['complaint_upheld', '投诉查实'],
+  ['conflict_of_interest', '发现利益冲突'], ['unable_to_act', '法律援助人员因故不能继续履行职责'],
+];
+
+/** The conflicts of the chosen lawyer on this case, and the admin's acknowledgement of the warnings. */
+function LawyerConflicts({ caseId, lawyerId, acknowledged, onAcknowledge }: { caseId: unknown; lawyerId: number | null; acknowledged: boolean; onAcknowledge: (v: boolean) => void }) {
+  const { data } = useConflicts(caseId, lawyerId);
+  if (!data?.length) return null;
+  const refused = data.some((c) => c.kind === 'lawyer_acted_for_opposing_party');
+  return (
+    <Stack spacing={1}>
+      <ConflictList conflicts={data} />
+      {refused ? null : (
+        <FormControlLabel control={<Checkbox name="acknowledgeConflicts" checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} />} label="已审查上述利益冲突提示，确认指派" />
+      )}
+    </Stack>
+  );
+}
 
 interface ActionDialogProps {
   record: RaRecord;
@@ -82,6 +113,12 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
     }
   };
 
+  const conflicts = (
+    <LawyerConflicts
+      caseId={record.id} lawyerId={values.lawyerId ? Number(values.lawyerId) : null}
+      acknowledged={values.acknowledgeConflicts === 'true'} onAcknowledge={(v) => set('acknowledgeConflicts')(String(v))}
+    />
+  );
   let body: ReactNode;
   switch (action.name) {
     case 'reject':
@@ -97,6 +134,7 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
       body = (
         <Stack spacing={2}>
           <LawyerPicker caseId={record.id} value={values.lawyerId ? Number(values.lawyerId) : null} onChange={(id) => set('lawyerId')(String(id))} error={fieldError('lawyerId')} />
+          {conflicts}
           <FormControl error={Boolean(fieldError('assignmentMethod'))}>
             <FormLabel id="assignment-method">{fieldLabel('assignmentMethod', '指派方式')}</FormLabel>
             <RadioGroup row aria-labelledby="assignment-method" name="assignmentMethod" value={values.assignmentMethod} onChange={(e) => set('assignmentMethod')(e.target.value)}>
@@ -104,6 +142,25 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
             </RadioGroup>
             {fieldError('assignmentMethod') ? <FormHelperText>{fieldError('assignmentMethod')}</FormHelperText> : null}
           </FormControl>
+        </Stack>
+      );
+      break;
+    case 'change-lawyer':
+      body = (
+        <Stack spacing={2}>
+          <LawyerPicker caseId={record.id} value={values.lawyerId ? Number(values.lawyerId) : null} onChange={(id) => set('lawyerId')(String(id))} error={fieldError('lawyerId')} />
+          {conflicts}
+          <FormControl fullWidth error={Boolean(fieldError('reason'))}>
+            <InputLabel id="change-reason">更换原因</InputLabel>
+            <Select labelId="change-reason" name="reason" label="更换原因" value={values.reason ?? ''} onChange={(e) => set('reason')(String(e.target.value))}>
+              {lawyerChangeReasons.map(([id, text]) => <MenuItem key={id} value={id}>{text}</MenuItem>)}
+            </Select>
+            {fieldError('reason') ? <FormHelperText>{fieldError('reason')}</FormHelperText> : null}
+          </FormControl>
+          <TextField
+            name="note" label={translate('fayuan.workflow.note')} value={values.note ?? ''} onChange={(e) => set('note')(e.target.value)}
+            multiline minRows={2} fullWidth error={Boolean(fieldError('note'))} helperText={fieldError('note')}
+          />
         </Stack>
       );
       break;
@@ -148,7 +205,7 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
   }
 
   // Field errors without an input of their own (e.g. `_`) join the dialog's message.
-  const shownFields = new Set(['reason', 'lawyerId', 'assignmentMethod', 'outcome', 'amountRecovered', 'note']);
+  const shownFields = new Set(['reason', 'lawyerId', 'assignmentMethod', 'outcome', 'amountRecovered', 'note', 'acknowledgeConflicts']);
   const otherErrors = Object.entries(refusal?.errors ?? {}).filter(([name]) => !shownFields.has(name)).map(([, message]) => message);
   const ruleMessages = (refusal?.rules ?? []).map((r) => label(r.message));
 
@@ -157,7 +214,7 @@ export function ActionDialog({ record, action, onClose }: ActionDialogProps) {
       open
       onClose={sending ? undefined : onClose}
       fullWidth
-      maxWidth={action.name === 'assign' ? 'sm' : WITH_FORM.has(action.name) ? 'sm' : 'xs'}
+      maxWidth={action.name === 'assign' || action.name === 'change-lawyer' ? 'sm' : WITH_FORM.has(action.name) ? 'sm' : 'xs'}
       slotProps={{ paper: { component: 'form', onSubmit: submit, noValidate: true, 'data-testid': `action-dialog-${action.name}` } as object }}
     >
       <DialogTitle>{actionLabel}</DialogTitle>

@@ -84,7 +84,7 @@ export function CaseWorkflow() {
         )}
         <Divider sx={{ my: 2 }} />
         <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>{translate('fayuan.workflow.history')}</Typography>
-        <WorkflowHistory history={history} actions={actions} statusLabel={statusLabel} groundLabel={groundLabel} />
+        <WorkflowHistory history={history} />
       </CardContent>
       {open ? <ActionDialog key={open.name} record={record} action={open} onClose={() => setOpen(null)} /> : null}
     </Card>

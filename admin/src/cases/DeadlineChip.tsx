@@ -6,7 +6,8 @@ import EventIcon from '@mui/icons-material/Event';
 import { useTranslate } from 'react-admin';
 import type { CaseDeadline } from './workflow.js';
 
-export function DeadlineChip({ deadline }: { deadline: CaseDeadline }) {
+/** Any register's running deadline: a case's (review, assign) or a complaint's (accept, conclude, reply). */
+export function DeadlineChip({ deadline }: { deadline: Omit<CaseDeadline, 'kind'> & { kind: string | null } }) {
   const translate = useTranslate();
   if (!deadline.kind || !deadline.due || deadline.daysLeft === null) return null;
   const kind = translate(`fayuan.workflow.deadline.${deadline.kind}`, { _: deadline.kind });

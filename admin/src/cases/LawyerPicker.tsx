@@ -18,6 +18,8 @@ export interface CandidateLawyer {
   lawFirmId: number | null;
   eligible: boolean;
   problems: BrokenRule[];
+  /** Cases assigned and not yet closed: the picker lists the least loaded first. */
+  openCases: number;
 }
 
 interface LawyerPickerProps {
@@ -76,7 +78,7 @@ export function LawyerPicker({ caseId, value, onChange, error }: LawyerPickerPro
         <Radio edge="start" size="small" checked={value === lawyer.id} disabled={!lawyer.eligible} tabIndex={-1} disableRipple sx={{ p: 0.5 }} />
       </ListItemIcon>
       <ListItemText
-        primary={lawyer.name}
+        primary={<>{lawyer.name}<Typography component="span" variant="caption" data-caseload={lawyer.openCases} sx={{ ml: 1, color: 'text.secondary' }}>{translate('fayuan.workflow.caseload', { count: lawyer.openCases })}</Typography></>}
         secondary={lawyer.eligible ? firmName(lawyer.lawFirmId) : (
           <>
             <Typography component="span" variant="body2" sx={{ display: 'block' }}>{firmName(lawyer.lawFirmId)}</Typography>

@@ -33,7 +33,7 @@ export interface CaseLifecycle {
   /** Any move's label, also for those no longer allowed (the history). */
   actionLabel: (action: string) => Label | undefined;
   /** The last main-path state a case reached before it was rejected or terminated. */
-  lastMainStatus: (record: RaRecord, history: HistoryEntry[]) => string;
+  lastMainStatus: (record: RaRecord, history: Pick<HistoryEntry, 'changes'>[]) => string;
 }
 
 export function caseLifecycle({ mainPath, actions }: WorkflowMeta): CaseLifecycle {
@@ -41,11 +41,11 @@ export function caseLifecycle({ mainPath, actions }: WorkflowMeta): CaseLifecycl
   const byName = new Map(actions.map((a) => [a.name, a]));
   const isCautious = (name: string) => {
     const action = byName.get(name);
-    if (!action) return false;
+    if (!action || action.to === null) return false;
     const to = mainPath.indexOf(action.to);
     return to < 0 || action.from.some((from) => mainPath.indexOf(from) > to);
   };
-  const lastMainStatus = (record: RaRecord, history: HistoryEntry[]) => {
+  const lastMainStatus = (record: RaRecord, history: Pick<HistoryEntry, 'changes'>[]) => {
     const ending = [...history].reverse().find((h) => h.changes?.status && !isMain(h.changes.status[1]));
     const before = ending?.changes?.status?.[0];
     if (isMain(before)) return before;

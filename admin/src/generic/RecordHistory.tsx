@@ -1,28 +1,25 @@
-// A record's audit trail on its page, for roles that may read the audit log (admins).
+// A record's audit trail on its page, for roles that may read the audit log (admins), as the server words it.
 import { Card, CardContent, Divider, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetList, useRecordContext, useTranslate } from 'react-admin';
-import { useMeta, type ResourceMeta } from '../meta.js';
+import { useMeta, type ReadableEntry, type ResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
+import { ReadableChanges } from '../audit/ReadableEntry.js';
 
-function summary(changes: string | null, resource: ResourceMeta, label: (l: { zh: string; en: string }) => string): string {
-  if (!changes) return '';
-  try {
-    return Object.entries(JSON.parse(changes) as Record<string, [unknown, unknown]>)
-      .filter(([, pair]) => Array.isArray(pair))
-      .map(([name, [before, after]]) => {
-        const field = resource.fields.find((f) => f.name === name);
-        return `${field ? label(field.label) : name}：${JSON.stringify(before ?? '')} → ${JSON.stringify(after ?? '')}`;
-      })
-      .join('；');
-  } catch {
-    return changes;
-  }
+function ReadableRow({ entry }: { entry: ReadableEntry }) {
+  const label = useLabel();
+  return (
+    <TableRow>
+      <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{entry.at}</TableCell>
+      <TableCell sx={{ verticalAlign: 'top' }}>{label(entry.who)}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap', verticalAlign: 'top', fontWeight: 500 }}>{label(entry.action)}</TableCell>
+      <TableCell sx={{ overflowWrap: 'anywhere' }}><ReadableChanges entry={entry} /></TableCell>
+    </TableRow>
+  );
 }
 
 export function RecordHistory({ resource }: { resource: ResourceMeta }) {
   const record = useRecordContext();
   const meta = useMeta();
-  const label = useLabel();
   const translate = useTranslate();
   const allowed = meta.resources.some((r) => r.name === 'audit-log');
   const { data = [] } = useGetList('audit-log', {
@@ -41,12 +38,7 @@ export function RecordHistory({ resource }: { resource: ResourceMeta }) {
             <TableHead><TableRow><TableCell>{translate('fayuan.history.at')}</TableCell><TableCell>{translate('fayuan.history.who')}</TableCell><TableCell>{translate('fayuan.history.action')}</TableCell><TableCell>{translate('fayuan.history.changes')}</TableCell></TableRow></TableHead>
             <TableBody>
               {data.map((entry) => (
-                <TableRow key={entry.id}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{new Date(entry.at).toLocaleString()}</TableCell>
-                  <TableCell>{entry.actorEmail}</TableCell>
-                  <TableCell>{entry.action}</TableCell>
-                  <TableCell sx={{ wordBreak: 'break-all' }}>{summary(entry.changes, resource, label)}</TableCell>
-                </TableRow>
+                <ReadableRow key={entry.id} entry={entry.readable as ReadableEntry} />
               ))}
             </TableBody>
           </Table>

@@ -1,6 +1,7 @@
 // The form body of any register, shared by Create and Edit: fields the user may change as
 // inputs in a grid; server-set fields, and fields this user may not change, shown but not editable.
 import { createElement, type MutableRefObject } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Box, Divider, Stack, Typography } from '@mui/material';
 import {
   DeleteButton,
@@ -14,16 +15,11 @@ import {
 } from 'react-admin';
 import { SYSTEM_FIELDS, isEditable, permissionsOf, type FieldMeta, type ResourceMeta } from '../meta.js';
 import { DisplayField, FieldInput } from './fieldComponents.js';
-import { fieldGridSx, isWideField } from './fieldGroups.js';
+import { useLabel } from '../i18n.js';
+import { applies, fieldGridSx, fieldGroups, isWideField } from './fieldGroups.js';
 import { useListInputs } from '../plugins.js';
 
 const isSystem = (field: FieldMeta) => SYSTEM_FIELDS.includes(field.name);
-
-/** Fields a person fills in (whoever may), in declared order with long texts and lists last. */
-export function declaredWritable(resource: ResourceMeta): FieldMeta[] {
-  const writable = resource.fields.filter((f) => !f.readOnly && !isSystem(f));
-  return [...writable.filter((f) => !isWideField(f)), ...writable.filter(isWideField)];
-}
 
 /**
  * The body of a PUT: the version the page loaded (so that a stale edit meets the server's 409),
@@ -64,22 +60,57 @@ function ShownField({ field }: { field: FieldMeta }) {
   );
 }
 
-/** On an Edit form: what the server sets (case number, deadlines, id, times), above the inputs. */
-function ServerSetFields({ resource }: { resource: ResourceMeta }) {
+/** On an Edit form: the columns the system keeps (id, times), above the sections. */
+function SystemFields({ resource }: { resource: ResourceMeta }) {
   const translate = useTranslate();
-  const fields = [
-    ...resource.fields.filter((f) => f.readOnly && !isSystem(f)),
-    ...resource.fields.filter((f) => isSystem(f) && f.name !== 'version'),
-  ];
-  if (!fields.length) return null;
+  const record = useRecordContext();
+  const fields = resource.fields.filter((f) => isSystem(f) && f.name !== 'version');
+  if (!fields.length || record?.createdAt == null) return null; // a singleton (settings) keeps no times of its own
   return (
-    <Box sx={{ width: '100%', mb: 2 }}>
+    <Box sx={{ width: '100%', mb: 1 }}>
       <Typography variant="caption" color="text.secondary">{translate('fayuan.form.readonly')}</Typography>
       <Box sx={{ ...fieldGridSx, rowGap: 0, mb: 1 }}>
         {fields.map((field) => <ShownField key={field.name} field={field} />)}
       </Box>
-      <Divider />
     </Box>
+  );
+}
+
+/**
+ * The register's declared sections, each under its title, with the fields that apply to the
+ * record as it now stands in the form (a criminal role appears when the case type is criminal).
+ * On a new record, what the server sets is left out; on an edit it is shown, not editable.
+ */
+function Sections({ resource, mode }: { resource: ResourceMeta; mode: 'create' | 'edit' }) {
+  const label = useLabel();
+  const record = useRecordContext();
+  const values = useWatch();
+  const current = { ...record, ...values };
+  const listInputs = useListInputs(resource.name);
+  const groups = fieldGroups(resource)
+    .filter((g) => g.id !== 'system')
+    .map((g) => ({ ...g, fields: g.fields.filter((f) => (mode === 'edit' || !f.readOnly) && applies(f, current)) }))
+    .filter((g) => g.fields.length > 0);
+  return (
+    <>
+      {groups.map((group) => (
+        <Box key={group.id} component="section" data-section={group.id} sx={{ width: '100%', mb: 1 }}>
+          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mt: 1 }}>{label(group.label!)}</Typography>
+          <Divider sx={{ mb: 1.5 }} />
+          <Box sx={{ ...fieldGridSx, rowGap: 0 }}>
+            {group.fields.map((field) => (
+              <Stack key={field.name} sx={isWideField(field) ? { gridColumn: '1 / -1' } : undefined}>
+                {!field.readOnly && (mode === 'create' || isEditable(resource, field)) ? (
+                  field.type === 'list' && listInputs[field.name]
+                    ? createElement(listInputs[field.name], { field, source: field.name, resource })
+                    : <FieldInput field={field} source={field.name} />
+                ) : <ShownField field={field} />}
+              </Stack>
+            ))}
+          </Box>
+        </Box>
+      ))}
+    </>
   );
 }
 
@@ -92,8 +123,6 @@ interface ResourceFormProps {
 }
 
 export function ResourceForm({ resource, mode, defaultValues, loadedVersion }: ResourceFormProps) {
-  // An enabled plugin may bring the editor of a list field (e.g. a template's materials).
-  const listInputs = useListInputs(resource.name);
   return (
     <SimpleForm
       defaultValues={defaultValues}
@@ -102,18 +131,8 @@ export function ResourceForm({ resource, mode, defaultValues, loadedVersion }: R
       sx={{ maxWidth: 1200 }}
     >
       {loadedVersion ? <RememberVersion loaded={loadedVersion} /> : null}
-      {mode === 'edit' ? <ServerSetFields resource={resource} /> : null}
-      <Box sx={{ ...fieldGridSx, width: '100%', rowGap: 0 }}>
-        {declaredWritable(resource).map((field) => (
-          <Stack key={field.name} sx={isWideField(field) ? { gridColumn: '1 / -1' } : undefined}>
-            {mode === 'create' || isEditable(resource, field) ? (
-              field.type === 'list' && listInputs[field.name]
-                ? createElement(listInputs[field.name], { field, source: field.name, resource })
-                : <FieldInput field={field} source={field.name} />
-            ) : <ShownField field={field} />}
-          </Stack>
-        ))}
-      </Box>
+      {mode === 'edit' ? <SystemFields resource={resource} /> : null}
+      <Sections resource={resource} mode={mode} />
     </SimpleForm>
   );
 }

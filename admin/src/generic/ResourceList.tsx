@@ -1,19 +1,21 @@
 // The list of any register: declared columns (others can be switched on), filters, export, bulk delete.
 import {
+  BulkDeleteButton,
   ColumnsButton,
   CreateButton,
   DataTable,
-  ExportButton,
   FilterButton,
   List,
   TopToolbar,
   useResourceContext,
 } from 'react-admin';
+import type { ReactNode } from 'react';
 import type { SxProps } from '@mui/material';
 import { SYSTEM_FIELDS, permissionsOf, useResourceMeta, type FieldMeta, type ResourceMeta } from '../meta.js';
 import { DisplayField } from './fieldComponents.js';
 import { useListFilters } from './listFilters.js';
-import { useCsvExporter } from './csvExporter.js';
+import { ExportMenu, IMPORTABLE, ImportButton } from './SpreadsheetButtons.js';
+import { useBulkActions } from '../plugins.js';
 
 /** Declared columns first; then the register's other fields, hidden until chosen. */
 function columnsOf(resource: ResourceMeta): { field: FieldMeta; hidden: boolean }[] {
@@ -32,7 +34,7 @@ function columnsOf(resource: ResourceMeta): { field: FieldMeta; hidden: boolean 
 }
 
 /** The server cannot sort by a list of values. */
-const sortable = (field: FieldMeta) => !['tags', 'referenceList', 'list'].includes(field.type);
+const sortable = (field: FieldMeta) => !['tags', 'referenceList', 'list', 'json'].includes(field.type);
 
 function cellSx(field: FieldMeta): SxProps {
   switch (field.type) {
@@ -44,32 +46,38 @@ function cellSx(field: FieldMeta): SxProps {
   }
 }
 
-function ListActions({ canCreate }: { canCreate: boolean }) {
+function ListActions({ canCreate, resource, extra }: { canCreate: boolean; resource: string; extra?: ReactNode }) {
   return (
     <TopToolbar>
+      {extra}
       <FilterButton />
       <ColumnsButton />
       {canCreate ? <CreateButton /> : null}
-      <ExportButton maxResults={1000} />
+      {canCreate && IMPORTABLE.includes(resource) ? <ImportButton resource={resource} /> : null}
+      <ExportMenu resource={resource} />
     </TopToolbar>
   );
 }
 
-export function ResourceList() {
+/** `extraColumns` after the declared ones, `extraActions` in the toolbar (e.g. the complaints ledger's deadline chips and report). */
+export function ResourceList({ extraColumns, extraActions }: { extraColumns?: ReactNode; extraActions?: ReactNode } = {}) {
   const resource = useResourceMeta(useResourceContext()!);
   const filters = useListFilters(resource);
-  const exporter = useCsvExporter(resource);
   const columns = columnsOf(resource);
   const may = permissionsOf(resource);
+  const bulkActions = useBulkActions(resource.name);
+  const bulkButtons = bulkActions.length || may.delete
+    ? <>{bulkActions.map((Action, i) => <Action key={i} />)}{may.delete ? <BulkDeleteButton /> : null}</>
+    : false;
   return (
     <List
       sort={resource.list.sort}
       filters={filters}
-      exporter={exporter}
-      actions={<ListActions canCreate={may.create} />}
+      exporter={false}
+      actions={<ListActions canCreate={may.create} resource={resource.name} extra={extraActions} />}
       perPage={25}
     >
-      <DataTable rowClick="show" bulkActionButtons={may.delete ? undefined : false} hiddenColumns={columns.filter((c) => c.hidden).map((c) => c.field.name)}>
+      <DataTable rowClick="show" bulkActionButtons={bulkButtons} hiddenColumns={columns.filter((c) => c.hidden).map((c) => c.field.name)}>
         {columns.map(({ field }) => (
           <DataTable.Col
             key={field.name}
@@ -81,6 +89,7 @@ export function ResourceList() {
             <DisplayField field={field} inList />
           </DataTable.Col>
         ))}
+        {extraColumns}
       </DataTable>
     </List>
   );

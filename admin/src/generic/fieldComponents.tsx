@@ -1,6 +1,8 @@
 // One place that knows how each field type of /api/meta is shown and edited.
+import { SheetDisplay, SheetInput } from '../forms/SheetField.js';
+import { FormDefinitionDisplay, FormDefinitionInput } from '../forms/FormEditor.js';
 import type { ReactElement } from 'react';
-import { Chip, Stack, Typography } from '@mui/material';
+import { Chip, InputAdornment, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   ArrayInput,
@@ -151,9 +153,17 @@ export function ReferenceListField({ field, source, limit, emptyText }: CustomFi
   );
 }
 
+/** A sheet, or a form definition drawn as the sheet it makes. */
+function JsonDisplay({ field }: { field: FieldMeta }) {
+  const record = useRecordContext();
+  if (field.holds?.kind === 'sheet') return <SheetDisplay field={field} />;
+  return <FormDefinitionDisplay value={record?.[field.name]} />;
+}
+
 /** How a field is displayed in a list cell (`inList`) or on a record's page. */
 export function DisplayField({ field, inList = false }: { field: FieldMeta; inList?: boolean; source?: string; label?: string }) {
   const tag = useLanguageTag();
+  const label = useLabel();
   const source = field.name;
   const emptyText = inList ? undefined : EMPTY;
   switch (field.type) {
@@ -166,7 +176,10 @@ export function DisplayField({ field, inList = false }: { field: FieldMeta; inLi
     case 'integer':
       return <NumberField source={source} emptyText={emptyText} locales={tag} options={{ useGrouping: source !== 'id' && source !== 'version' }} />;
     case 'money':
-      return <NumberField source={source} emptyText={emptyText} locales={tag} options={MONEY_FORMAT} />;
+      // A declared unit (倍) means the number is not an amount of money.
+      return field.unit
+        ? <NumberField source={source} emptyText={emptyText} locales={tag} options={{ maximumFractionDigits: 2 }} sx={{ '&::after': { content: `" ${label(field.unit)}"` } }} />
+        : <NumberField source={source} emptyText={emptyText} locales={tag} options={MONEY_FORMAT} />;
     case 'date':
       return <DateField source={source} emptyText={emptyText} locales={tag} options={DATE_FORMAT} transform={localDay} sx={{ whiteSpace: 'nowrap' }} />;
     case 'datetime':
@@ -183,6 +196,8 @@ export function DisplayField({ field, inList = false }: { field: FieldMeta; inLi
       return <ReferenceListField field={field} source={source} limit={inList ? 3 : undefined} emptyText={emptyText} />;
     case 'list':
       return <ItemsField field={field} source={source} inList={inList} emptyText={emptyText} />;
+    case 'json':
+      return inList ? null : <JsonDisplay field={field} />;
     default:
       // A type this console does not know yet: its value as text.
       return <TextField source={source} emptyText={emptyText} />;
@@ -232,7 +247,7 @@ export function FieldInput({ field, label: givenLabel }: { field: FieldMeta; sou
     case 'integer':
       return <NumberInput {...common} step={1} min={field.min} max={field.max} />;
     case 'money':
-      return <NumberInput {...common} step={0.01} min={field.min} max={field.max} />;
+      return <NumberInput {...common} step={field.unit ? 0.1 : 0.01} min={field.min} max={field.max} slotProps={field.unit ? { input: { endAdornment: <InputAdornment position="end">{label(field.unit)}</InputAdornment> } } : undefined} />;
     case 'date':
       return <DateInput {...common} />;
     case 'datetime':
@@ -265,6 +280,8 @@ export function FieldInput({ field, label: givenLabel }: { field: FieldMeta; sou
           </SimpleFormIterator>
         </ArrayInput>
       );
+    case 'json':
+      return field.holds?.kind === 'sheet' ? <SheetInput field={field} /> : <FormDefinitionInput field={field} />;
     default:
       // A type this console does not know yet: shown, not edited.
       return (

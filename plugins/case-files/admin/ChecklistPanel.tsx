@@ -28,6 +28,9 @@ export interface ChecklistFile {
   sha256: string;
   uploadedBy: string;
   createdAt: string;
+  /** Set when another plugin supplied the file (e.g. a document the centre issued). */
+  downloadUrl?: string;
+  suppliedBy?: string;
 }
 
 export interface ChecklistItem {
@@ -52,7 +55,7 @@ export interface Checklist {
 const FINISHED = ['closed', 'archived', 'terminated', 'rejected'];
 const PREVIEWABLE = ['pdf', 'jpeg', 'png'];
 
-const downloadUrl = (file: ChecklistFile, inline = false) => `/api/case-files/${file.id}/download${inline ? '?inline=1' : ''}`;
+const downloadUrl = (file: ChecklistFile, inline = false) => `${file.downloadUrl ?? `/api/case-files/${file.id}/download`}${inline ? '?inline=1' : ''}`;
 
 function sizeText(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -208,7 +211,7 @@ function ChecklistRow({ caseRecord, item, index, canUpload }: ChecklistRowProps)
                     <DownloadIcon fontSize="inherit" />
                   </IconButton>
                 </Tooltip>
-                {canUpload ? (
+                {canUpload && !file.suppliedBy ? (
                   <Button
                     size="small" sx={{ minWidth: 0, px: 0.75 }} disabled={busy}
                     onClick={() => {

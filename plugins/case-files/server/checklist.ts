@@ -1,7 +1,7 @@
 // A case's checklist: its template's items (or the snapshot taken when it was archived)
 // with the current files uploaded against each.
 import type { Kysely } from 'kysely';
-import type { Row } from '../../../api/plugin-kit.js';
+import { CHECKLIST_SUPPLY, type ChecklistSupplier, type Contributions, type Row } from '../../../api/plugin-kit.js';
 
 export interface TemplateItem {
   key: string;
@@ -60,9 +60,16 @@ export interface ChecklistFile {
   sha256: string;
   uploadedBy: string;
   createdAt: string;
+  /** Set for a file another plugin supplied (e.g. a document the centre issued): where to get it. */
+  downloadUrl?: string;
+  suppliedBy?: string;
 }
 
-export async function checklistOf(db: Kysely<any>, caseRow: Row) {
+/**
+ * The checklist with its current files: those uploaded here, and those other plugins supply at
+ * `case-files/checklist-supply` (an item so supplied counts as done).
+ */
+export async function checklistOf(db: Kysely<any>, caseRow: Row, contributions: Contributions) {
   const template = await templateForCase(db, caseRow);
   const rows = await db.selectFrom('case_files')
     .select(['id', 'itemKey', 'originalName', 'kind', 'size', 'sha256', 'uploadedBy', 'createdAt'])
@@ -73,6 +80,11 @@ export async function checklistOf(db: Kysely<any>, caseRow: Row) {
     const list = byItem.get(r.itemKey) ?? [];
     list.push({ ...r, id: Number(r.id), size: Number(r.size), createdAt: new Date(r.createdAt).toISOString() });
     byItem.set(r.itemKey, list);
+  }
+  for (const supplier of contributions<ChecklistSupplier>(CHECKLIST_SUPPLY)) {
+    for (const file of await supplier.supplied(db, caseRow)) {
+      byItem.set(file.itemKey, [...(byItem.get(file.itemKey) ?? []), file]);
+    }
   }
   const items = (template?.items ?? []).map((item) => ({ ...item, files: byItem.get(item.key) ?? [] }));
   const missing = items.filter((i) => i.required && !i.files.length);

@@ -8,8 +8,8 @@ const names = (items: { name: string }[]) => items.map((i) => `「${i.name}」`)
 export const lawyerItemsComplete: TransitionGuard = {
   action: 'submit-closing',
   name: 'case-file-lawyer-items',
-  async check({ trx, caseRow }) {
-    const { missingLawyerItems, progress } = await checklistOf(trx, caseRow);
+  async check({ trx, caseRow, contributions }) {
+    const { missingLawyerItems, progress } = await checklistOf(trx, caseRow, contributions);
     if (!missingLawyerItems.length) return [];
     return [{
       rule: 'case_file.lawyer_items_missing',
@@ -26,8 +26,8 @@ export const lawyerItemsComplete: TransitionGuard = {
 export const allItemsComplete: TransitionGuard = {
   action: 'close',
   name: 'case-file-all-items',
-  async check({ trx, caseRow }) {
-    const { missingLawyerItems, missingCentreItems } = await checklistOf(trx, caseRow);
+  async check({ trx, caseRow, contributions }) {
+    const { missingLawyerItems, missingCentreItems } = await checklistOf(trx, caseRow, contributions);
     const missing = [...missingCentreItems, ...missingLawyerItems];
     if (!missing.length) return [];
     return [{

@@ -10,7 +10,7 @@ export const criminalStages = {
 
 /** Added to `cases`: which criminal template applies. */
 export const caseFields: Record<string, Field> = {
-  criminalStage: { type: 'enum', label: { zh: '刑事诉讼阶段', en: 'Criminal stage' }, options: criminalStages },
+  criminalStage: { type: 'enum', label: { zh: '刑事诉讼阶段', en: 'Criminal stage' }, options: criminalStages, visibleWhen: { caseType: 'criminal' }, section: 'case' },
 };
 
 /** Items need stable keys (files point at them); new items get one from their position. */
@@ -41,7 +41,7 @@ export const templates = defineResource({
     name: { type: 'text', label: { zh: '模板名称', en: 'Name' }, required: true, unique: true, maxLength: 100 },
     caseType: { type: 'enum', label: { zh: '案件类型', en: 'Case type' }, required: true, options: caseTypes },
     criminalStage: {
-      type: 'enum', label: { zh: '刑事诉讼阶段', en: 'Criminal stage' }, options: criminalStages,
+      type: 'enum', label: { zh: '刑事诉讼阶段', en: 'Criminal stage' }, options: criminalStages, visibleWhen: { caseType: 'criminal' },
       help: { zh: '仅刑事案件；留空则适用于各阶段', en: 'Criminal cases only; empty means every stage' },
     },
     active: { type: 'boolean', label: { zh: '启用', en: 'Active' }, default: true },
@@ -58,6 +58,10 @@ export const templates = defineResource({
       },
     },
   },
+  sections: [
+    { id: 'template', label: { zh: '模板', en: 'Template' }, fields: ['name', 'caseType', 'criminalStage', 'active', 'description'] },
+    { id: 'items', label: { zh: '材料目录', en: 'Materials' }, fields: ['items'] },
+  ],
   access: {
     read: { admin: everyRow, supervisor: everyRow, lawyer: everyRow, reviewer: everyRow },
     create: { admin: everyRow },
@@ -94,6 +98,10 @@ export const files = defineResource({
     supersededAt: { type: 'datetime', label: { zh: '被替换时间', en: 'Replaced at' }, readOnly: true },
     supersededBy: { type: 'integer', label: { zh: '替换为', en: 'Replaced by' }, readOnly: true },
   },
+  sections: [
+    { id: 'file', label: { zh: '材料', en: 'Material' }, fields: ['caseId', 'itemKey', 'itemName', 'originalName', 'kind', 'mimeType', 'size', 'sha256'] },
+    { id: 'upload', label: { zh: '上传与替换', en: 'Upload and replacement' }, fields: ['uploadedBy', 'supersededAt', 'supersededBy'] },
+  ],
   access: {
     read: {
       admin: everyRow,

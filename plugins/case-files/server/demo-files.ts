@@ -1,7 +1,6 @@
 // Demo data: the materials a real centre would already hold for the demo cases.
-import type { Records, ResourceDefinition, Row } from '../../../api/plugin-kit.js';
+import type { FileStore, Records, ResourceDefinition, Row } from '../../../api/plugin-kit.js';
 import { activeTemplates, chooseTemplate } from './checklist.js';
-import type { FileStore } from './storage.js';
 
 /** A one-page PDF naming the material: enough for the viewer and the type check. */
 export function placeholderPdf(title: string): Uint8Array {

@@ -1,11 +1,12 @@
 // 卷宗模板: the uniform case-file layout per case type, uploads against it, and the completeness gate.
-import path from 'node:path';
-import { definePlugin, everyRow, ownLawyerRows } from '../../../api/plugin-kit.js';
+import { CASE_CHECKLIST, centreFileStore, definePlugin, everyRow, ownLawyerRows, type CaseChecklistSource } from '../../../api/plugin-kit.js';
 import { files, templates, caseFields } from './declarations.js';
 import { migrations } from './migrations.js';
 import { caseFileRoutes } from './routes.js';
 import { allItemsComplete, freezeChecklistOnArchive, lawyerItemsComplete } from './completeness.js';
-import { LocalFileStore } from './storage.js';
+import { checklistOf } from './checklist.js';
+
+const checklistSource: CaseChecklistSource = { checklist: checklistOf };
 import { seedDemoFiles } from './demo-files.js';
 
 export default definePlugin({
@@ -25,10 +26,11 @@ export default definePlugin({
     },
   },
   migrations,
-  routes: (ctx) => caseFileRoutes(ctx, new LocalFileStore(path.join(ctx.config.dataDir, 'files'))),
+  contributes: { [CASE_CHECKLIST]: [checklistSource] },
+  routes: (ctx) => caseFileRoutes(ctx, centreFileStore(ctx.config.dataDir)),
   guards: [lawyerItemsComplete, allItemsComplete],
   effects: [freezeChecklistOnArchive],
-  demo: (ctx) => seedDemoFiles(ctx.records, new LocalFileStore(path.join(ctx.config.dataDir, 'files')), ctx.resource('case-files')),
+  demo: (ctx) => seedDemoFiles(ctx.records, centreFileStore(ctx.config.dataDir), ctx.resource('case-files')),
   casePanels: [{ id: 'checklist', label: { zh: '卷宗材料', en: 'Case file' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   dashboard: [
     { id: 'archived-files', label: { zh: '已归档卷宗（可供评查）', en: 'Archived case files (for inspection)' }, resource: 'cases', filter: { status: 'archived' }, roles: ['admin', 'supervisor'] },

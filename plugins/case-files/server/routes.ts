@@ -1,11 +1,10 @@
 // The checklist of a case, uploads against its items, and downloads, all under the case's own row rules.
 import { Hono } from 'hono';
 import {
-  allowLargerBody, ApiError, badInput, describeRoute, idParameter, isDbId, jsonOfSchema, loadSettings, recordId, refusalsOf, type AppEnv, type PluginContext,
+  allowLargerBody, ApiError, badInput, describeRoute, idParameter, isDbId, jsonOfSchema, loadSettings, recordId, refusalsOf, type AppEnv, type FileStore, type PluginContext,
 } from '../../../api/plugin-kit.js';
 import { checklistOf, templateForCase } from './checklist.js';
 import { fileKinds, sniffKind } from './sniff.js';
-import type { FileStore } from './storage.js';
 
 const CLOSED = ['closed', 'archived', 'terminated', 'rejected'];
 
@@ -37,7 +36,7 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
       summary: "The case's checklist with its current files and progress",
       parameters: [idParameter],
       responses: { 200: { description: 'Checklist' }, ...refusalsOf(404) },
-    }), async (c) => c.json(await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor))))
+    }), async (c) => c.json(await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor), ctx.contributions)))
     .post('/cases/:id/files', describeRoute({
       tags: ['case-files'],
       summary: 'Upload files (multipart: itemKey, file…, optional replaces=<file id>)',

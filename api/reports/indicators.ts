@@ -1,0 +1,353 @@
+// Seed 001's yearly indicators, computed by SQL aggregates (one grouped pass per source table;
+// no case row is loaded into JavaScript), on SQLite and PostgreSQL alike.
+//
+// The year Y is the calendar year [Y-01-01, Y+1-01-01). Definitions:
+// - "cases of the year": cases whose applicationDate is in Y and that were granted aid, i.e.
+//   whose status is neither applied, reviewing nor rejected (申请、审查中、不予受理 are not cases).
+// - cases_per_10k      = cases of the year / (settings.registeredPopulation / 10,000).
+// - criminal_share     = cases of the year of type criminal / cases of the year.
+// - litigation_share   = cases closed in Y (closedAt in Y, status closed or archived) of a litigation
+//                        type (criminal, civil, administrative) / all cases closed in Y.
+// - law_firm_share     = cases of the year whose lawyer is a practising lawyer (社会律师) with a law
+//                        firm / cases of the year that have a lawyer.
+// - hearing_observation_rate (plugin hearing-observations) = distinct cases with an observation of a
+//                        hearing held in Y / distinct cases with a hearing (case-activities kind
+//                        hearing) held in Y. "Not available" without the plugin.
+// - satisfaction_rate (plugin return-visits) = visits in Y answered 满意 or 基本满意 / visits in Y.
+// - amount_recovered   = the sum of amountRecovered (yuan) over cases closed in Y; no denominator.
+// - consultations (register consultations) = consultations whose occurredAt is in Y; no denominator.
+// The monthly trend applies the same definition to each month of Y (month of the date named above).
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Label, ResourceDefinition } from '../resources/define.js';
+import type { DialectName } from '../db/connect.js';
+import type { Records } from '../rest/records.js';
+import { loadSettings, type Settings } from '../settings/settings.js';
+import { today as todayOf } from '../calendar.js';
+
+export type IndicatorId = 'cases_per_10k' | 'criminal_share' | 'litigation_share' | 'law_firm_share'
+  | 'hearing_observation_rate' | 'satisfaction_rate' | 'amount_recovered' | 'consultations';
+
+export interface MonthFigure {
+  month: string;
+  numerator: number;
+  denominator: number | null;
+  value: number | null;
+}
+
+export interface Indicator {
+  id: IndicatorId;
+  label: Label;
+  /** How the value is read: a share (0–1), a count per 10,000, a sum of yuan or a count. */
+  unit: 'share' | 'per10k' | 'yuan' | 'count';
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** null when the centre set no target. */
+  target: number | null;
+  /** null when there is no target or no value. */
+  met: boolean | null;
+  /** Why there is no value (the plugin or register is not enabled). */
+  unavailable?: Label;
+  trend: MonthFigure[];
+  /** The list behind the figure, in the list-filter language. */
+  link?: { resource: string; filter: Record<string, unknown> };
+}
+
+export interface Breakdown {
+  key: string;
+  label: Label;
+  count: number;
+  link: { resource: string; filter: Record<string, unknown> };
+}
+
+export interface YearFigures {
+  year: number;
+  indicators: Indicator[];
+  byType: Breakdown[];
+  byServicePoint: Breakdown[];
+  byGroup: Breakdown[];
+  byMonthAndType: { month: string; type: string; count: number }[];
+  grades: Breakdown[];
+  overdue: { count: number; link: { resource: string; filter: Record<string, unknown> } };
+}
+
+export const LITIGATION_TYPES = ['criminal', 'civil', 'administrative'];
+/** Statuses of applications that were not (yet) granted aid. */
+export const NOT_GRANTED = ['applied', 'reviewing', 'rejected'];
+const CLOSED = ['closed', 'archived'];
+
+export const indicatorLabels: Record<IndicatorId, Label> = {
+  cases_per_10k: { zh: '每万户籍人口法律援助案件数', en: 'Cases per 10,000 registered residents' },
+  criminal_share: { zh: '刑事法律援助案件占比', en: 'Criminal share of cases' },
+  litigation_share: { zh: '诉讼案件占结案比例', en: 'Litigation share of closed cases' },
+  law_firm_share: { zh: '社会律师承办案件占比', en: 'Share handled by law-firm lawyers' },
+  hearing_observation_rate: { zh: '庭审旁听比例', en: 'Hearings observed' },
+  satisfaction_rate: { zh: '受援人满意率', en: 'Client satisfaction' },
+  amount_recovered: { zh: '挽回损失或取得利益（元）', en: 'Amount recovered (yuan)' },
+  consultations: { zh: '法律咨询人次', en: 'Consultations' },
+};
+
+/** The targets as settings keys (settings/declaration.ts); 0 means "no target". */
+export const targetSetting: Record<IndicatorId, keyof Settings> = {
+  cases_per_10k: 'targetCasesPer10k',
+  criminal_share: 'targetCriminalSharePct',
+  litigation_share: 'targetLitigationSharePct',
+  law_firm_share: 'targetLawFirmSharePct',
+  hearing_observation_rate: 'hearingObservationTargetPercent',
+  satisfaction_rate: 'satisfactionTargetPercent',
+  amount_recovered: 'targetAmountRecovered',
+  consultations: 'targetConsultations',
+};
+
+const unitOf: Record<IndicatorId, Indicator['unit']> = {
+  cases_per_10k: 'per10k', criminal_share: 'share', litigation_share: 'share', law_firm_share: 'share',
+  hearing_observation_rate: 'share', satisfaction_rate: 'share', amount_recovered: 'yuan', consultations: 'count',
+};
+
+function targetOf(id: IndicatorId, settings: Settings): number | null {
+  const raw = Number(settings[targetSetting[id]] ?? 0);
+  if (!(raw > 0)) return null;
+  return unitOf[id] === 'share' ? raw / 100 : raw;
+}
+
+export function yearBounds(year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year + 1}-01-01`;
+  return { from, to, fromInstant: `${from}T00:00:00.000Z`, toInstant: `${to}T00:00:00.000Z`, last: `${year}-12-31` };
+}
+
+export const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+
+/** 'YYYY-MM' of a date or timestamp column (timestamps by their UTC day, as in calendar.ts). */
+function monthOf(column: string, dialect: DialectName): RawBuilder<string> {
+  return dialect === 'postgres'
+    ? sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM')`
+    : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+}
+function monthOfDate(column: string, dialect: DialectName): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')` : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
+}
+
+const count = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+const num = (value: unknown) => Number(value ?? 0);
+
+async function tableExists(db: Kysely<any>, dialect: DialectName, table: string): Promise<boolean> {
+  const { rows } = dialect === 'postgres'
+    ? await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_schema = current_schema() and table_name = ${table}`.execute(db)
+    : await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${table}`.execute(db);
+  return Number(rows[0]?.n) > 0;
+}
+
+interface Tally { numerator: Map<string, number>; denominator: Map<string, number> | null }
+
+/** The year's figure and its months; cases_per_10k divides by the population in ten thousands. */
+function figure(id: IndicatorId, year: number, tally: Tally, per10k: number): Pick<Indicator, 'numerator' | 'denominator' | 'value' | 'trend'> {
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const valueOf = (n: number, d: number | null) => (d === null ? n : d > 0 ? n / d : null);
+  const fixed = id === 'cases_per_10k' ? per10k : null;
+  const trend = monthsOf(year).map((month) => {
+    const n = tally.numerator.get(month) ?? 0;
+    const d = fixed ?? (tally.denominator ? tally.denominator.get(month) ?? 0 : null);
+    return { month, numerator: n, denominator: d, value: valueOf(n, d) };
+  });
+  const numerator = sum(tally.numerator);
+  const denominator = fixed ?? (tally.denominator ? sum(tally.denominator) : null);
+  return { numerator, denominator, value: valueOf(numerator, denominator), trend };
+}
+
+const byMonth = (rows: { month: string; n: unknown }[]) => new Map(rows.map((r) => [String(r.month), num(r.n)]));
+
+/** Every figure of the dashboard and the yearly report for `year`. */
+export async function yearFigures(records: Records, year: number): Promise<YearFigures> {
+  const { db, dialect } = records.database;
+  const settings = await loadSettings(db);
+  const bounds = yearBounds(year);
+  const appMonth = monthOfDate('applicationDate', dialect);
+  const closedMonth = monthOf('closedAt', dialect);
+  const yearFilter = { applicationDate_gte: bounds.from, applicationDate_lte: bounds.last };
+  const grantedFilter = { ...yearFilter, status: ['accepted', 'assigned', 'in_progress', 'closing_submitted', 'closed', 'archived', 'terminated'] };
+  const closedFilter = { status: CLOSED, closedAt_gte: bounds.fromInstant, closedAt_lt: bounds.toInstant };
+
+  // One pass over the year's cases: the case-based figures per month, type, service point and group.
+  const groups = Object.keys((records.resource('cases').fields.applicantGroups as { options: Record<string, Label> }).options);
+  const granted = sql`status not in (${sql.join(NOT_GRANTED)})`;
+  const lawFirmLawyer = sql`"lawyerId" in (select id from lawyers where "lawyerType" = 'practising' and "lawFirmId" is not null)`;
+  const groupCounts = groups.map((g) => count(sql`${granted} and "applicantGroups" like ${`%"${g}"%`}`).as(`g_${g}`));
+  const applied = await db.selectFrom('cases')
+    .where('applicationDate', '>=', bounds.from).where('applicationDate', '<', bounds.to)
+    .select([
+      appMonth.as('month'), 'caseType', 'servicePointId',
+      count(granted).as('granted'),
+      count(sql`${granted} and "lawyerId" is not null`).as('withLawyer'),
+      count(sql`${granted} and ${lawFirmLawyer}`).as('lawFirm'),
+      ...groupCounts,
+    ])
+    .groupBy([appMonth, 'caseType', 'servicePointId'])
+    .execute() as Record<string, unknown>[];
+
+  const closed = await db.selectFrom('cases')
+    .where('closedAt', '>=', bounds.fromInstant as any).where('closedAt', '<', bounds.toInstant as any)
+    .where('status', 'in', CLOSED)
+    .select([
+      closedMonth.as('month'), 'qualityGrade',
+      sql<number>`count(*)`.as('closed'),
+      count(sql`"caseType" in (${sql.join(LITIGATION_TYPES)})`).as('litigation'),
+      sql<number>`coalesce(sum("amountRecovered"), 0)`.as('recovered'),
+    ])
+    .groupBy([closedMonth, 'qualityGrade'])
+    .execute() as Record<string, unknown>[];
+
+  const monthly = (rows: Record<string, unknown>[], key: string, where: (r: Record<string, unknown>) => boolean = () => true) => {
+    const out = new Map<string, number>();
+    for (const r of rows) if (where(r)) out.set(String(r.month), (out.get(String(r.month)) ?? 0) + num(r[key]));
+    return out;
+  };
+
+  const tallies: Partial<Record<IndicatorId, Tally | null>> = {
+    cases_per_10k: { numerator: monthly(applied, 'granted'), denominator: null },
+    criminal_share: { numerator: monthly(applied, 'granted', (r) => r.caseType === 'criminal'), denominator: monthly(applied, 'granted') },
+    litigation_share: { numerator: monthly(closed, 'litigation'), denominator: monthly(closed, 'closed') },
+    law_firm_share: { numerator: monthly(applied, 'lawFirm'), denominator: monthly(applied, 'withLawyer') },
+    amount_recovered: { numerator: new Map([...monthly(closed, 'recovered')].map(([m, fen]) => [m, fen / 100])), denominator: null },
+  };
+  const unavailable: Partial<Record<IndicatorId, Label>> = {};
+
+  if (records.resources.has('hearing-observations') && records.resources.has('case-activities')) {
+    const heardMonth = monthOf('occurredAt', dialect);
+    const hearings = db.selectFrom('case_activities').where('kind', '=', 'hearing')
+      .where('occurredAt', '>=', bounds.fromInstant as any).where('occurredAt', '<', bounds.toInstant as any);
+    // A case heard in several months counts in each of them, and once in the year.
+    const heard = await hearings.select([heardMonth.as('month'), sql<number>`count(distinct "caseId")`.as('n')]).groupBy(heardMonth).execute();
+    const observed = await hearings.where('id', 'in', db.selectFrom('hearing_observations').select('activityId'))
+      .select([heardMonth.as('month'), sql<number>`count(distinct "caseId")`.as('n')]).groupBy(heardMonth).execute();
+    const [yearHeard, yearObserved] = await Promise.all([
+      hearings.select(sql<number>`count(distinct "caseId")`.as('n')).executeTakeFirst(),
+      hearings.where('id', 'in', db.selectFrom('hearing_observations').select('activityId')).select(sql<number>`count(distinct "caseId")`.as('n')).executeTakeFirst(),
+    ]);
+    tallies.hearing_observation_rate = { numerator: byMonth(observed), denominator: byMonth(heard) };
+    (tallies.hearing_observation_rate as Tally & { year?: [number, number] }).year = [num(yearObserved?.n), num(yearHeard?.n)];
+  } else {
+    unavailable.hearing_observation_rate = { zh: '未启用庭审旁听插件，暂无数据', en: 'Not available: the hearing observation plugin is not enabled' };
+  }
+
+  if (records.resources.has('return-visits')) {
+    const visitMonth = monthOf('visitedAt', dialect);
+    const visits = await db.selectFrom('return_visits')
+      .where('visitedAt', '>=', bounds.fromInstant as any).where('visitedAt', '<', bounds.toInstant as any)
+      .select([visitMonth.as('month'), sql<number>`count(*)`.as('visits'), count(sql`satisfaction in ('satisfied', 'basically_satisfied')`).as('satisfied')])
+      .groupBy(visitMonth).execute() as Record<string, unknown>[];
+    tallies.satisfaction_rate = { numerator: monthly(visits, 'satisfied'), denominator: monthly(visits, 'visits') };
+  } else {
+    unavailable.satisfaction_rate = { zh: '未启用回访插件，暂无数据', en: 'Not available: the return visit plugin is not enabled' };
+  }
+
+  if (records.resources.has('consultations') && (await tableExists(db, dialect, 'consultations'))) {
+    const consultMonth = monthOf('occurredAt', dialect);
+    const rows = await db.selectFrom('consultations')
+      .where('occurredAt', '>=', bounds.fromInstant as any).where('occurredAt', '<', bounds.toInstant as any)
+      .select([consultMonth.as('month'), sql<number>`count(*)`.as('n')]).groupBy(consultMonth).execute();
+    tallies.consultations = { numerator: byMonth(rows), denominator: null };
+  } else {
+    unavailable.consultations = { zh: '未登记法律咨询（咨询登记簿未启用），暂无数据', en: 'Not available: consultations are not registered' };
+  }
+
+  const links: Partial<Record<IndicatorId, Indicator['link']>> = {
+    cases_per_10k: { resource: 'cases', filter: grantedFilter },
+    criminal_share: { resource: 'cases', filter: { ...grantedFilter, caseType: 'criminal' } },
+    litigation_share: { resource: 'cases', filter: { ...closedFilter, caseType: LITIGATION_TYPES } },
+    law_firm_share: { resource: 'cases', filter: grantedFilter },
+    amount_recovered: { resource: 'cases', filter: closedFilter },
+    ...(tallies.hearing_observation_rate ? { hearing_observation_rate: { resource: 'hearing-observations', filter: {} } } : {}),
+    ...(tallies.satisfaction_rate ? { satisfaction_rate: { resource: 'return-visits', filter: { visitedAt_gte: bounds.fromInstant, visitedAt_lt: bounds.toInstant } } } : {}),
+    ...(tallies.consultations ? { consultations: { resource: 'consultations', filter: { occurredAt_gte: bounds.fromInstant, occurredAt_lt: bounds.toInstant } } } : {}),
+  };
+
+  const ids = Object.keys(indicatorLabels) as IndicatorId[];
+  const indicators: Indicator[] = ids.map((id) => {
+    const target = targetOf(id, settings);
+    const tally = tallies[id];
+    if (!tally) {
+      return { id, label: indicatorLabels[id], unit: unitOf[id], numerator: null, denominator: null, value: null, target, met: null, unavailable: unavailable[id], trend: [] };
+    }
+    const computed = figure(id, year, tally, Number(settings.registeredPopulation) / 10_000);
+    const whole = (tally as { year?: [number, number] }).year;
+    if (whole) {
+      computed.numerator = whole[0];
+      computed.denominator = whole[1];
+      computed.value = whole[1] > 0 ? whole[0] / whole[1] : null;
+    }
+    const met = target === null || computed.value === null ? null : computed.value >= target;
+    return { id, label: indicatorLabels[id], unit: unitOf[id], ...computed, target, met, link: links[id] };
+  });
+
+  return {
+    year,
+    indicators,
+    byType: breakdown(applied, 'caseType', optionsOf(records.resource('cases'), 'caseType'), (key) => ({ ...grantedFilter, caseType: key })),
+    byServicePoint: await servicePointBreakdown(records, applied, grantedFilter),
+    byGroup: groups.map((g) => ({
+      key: g,
+      label: optionsOf(records.resource('cases'), 'applicantGroups')[g],
+      count: applied.reduce((a, r) => a + num(r[`g_${g}`]), 0),
+      link: { resource: 'cases', filter: { ...grantedFilter, applicantGroups: g } },
+    })),
+    byMonthAndType: applied.filter((r) => num(r.granted) > 0).reduce((out, r) => {
+      const found = out.find((o) => o.month === r.month && o.type === r.caseType);
+      if (found) found.count += num(r.granted);
+      else out.push({ month: String(r.month), type: String(r.caseType), count: num(r.granted) });
+      return out;
+    }, [] as { month: string; type: string; count: number }[]),
+    grades: gradeBreakdown(records, closed, closedFilter),
+    overdue: await overdueWork(records, settings),
+  };
+}
+
+function optionsOf(resource: ResourceDefinition, field: string): Record<string, Label> {
+  return (resource.fields[field] as { options: Record<string, Label> }).options;
+}
+
+function breakdown(rows: Record<string, unknown>[], key: string, options: Record<string, Label>, filter: (key: string) => Record<string, unknown>): Breakdown[] {
+  return Object.entries(options).map(([value, label]) => ({
+    key: value, label,
+    count: rows.filter((r) => r[key] === value).reduce((a, r) => a + num(r.granted), 0),
+    link: { resource: 'cases', filter: filter(value) },
+  }));
+}
+
+async function servicePointBreakdown(records: Records, rows: Record<string, unknown>[], filter: Record<string, unknown>): Promise<Breakdown[]> {
+  const totals = new Map<number | null, number>();
+  for (const r of rows) {
+    const id = r.servicePointId === null || r.servicePointId === undefined ? null : Number(r.servicePointId);
+    totals.set(id, (totals.get(id) ?? 0) + num(r.granted));
+  }
+  const points = await records.database.db.selectFrom('service_points').select(['id', 'name']).orderBy('name').execute();
+  const out: Breakdown[] = points.map((p) => ({
+    key: String(p.id), label: { zh: String(p.name), en: String(p.name) }, count: totals.get(Number(p.id)) ?? 0,
+    link: { resource: 'cases', filter: { ...filter, servicePointId: Number(p.id) } },
+  }));
+  if (totals.get(null)) out.push({ key: 'none', label: { zh: '未经服务点', en: 'No service point' }, count: totals.get(null)!, link: { resource: 'cases', filter: { ...filter, servicePointId: null } } });
+  return out;
+}
+
+function gradeBreakdown(records: Records, rows: Record<string, unknown>[], filter: Record<string, unknown>): Breakdown[] {
+  const options = optionsOf(records.resource('cases'), 'qualityGrade');
+  const entries: [string, Label][] = [...Object.entries(options), ['none', { zh: '未评定', en: 'Not graded' }]];
+  return entries.map(([key, label]) => ({
+    key, label,
+    count: rows.filter((r) => (r.qualityGrade ?? 'none') === key).reduce((a, r) => a + num(r.closed), 0),
+    link: { resource: 'cases', filter: { ...filter, qualityGrade: key === 'none' ? null : key } },
+  }));
+}
+
+/** Today's overdue work, by the cases register's own `overdue` condition. */
+async function overdueWork(records: Records, settings: Settings): Promise<YearFigures['overdue']> {
+  const cases = records.resource('cases');
+  const overdue = cases.virtualFilters?.overdue;
+  let n = 0;
+  if (overdue) {
+    const row = await records.database.db.selectFrom('cases').where((eb) => overdue.where(eb, { settings, today: todayOf() }))
+      .select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+    n = num(row?.n);
+  }
+  return { count: n, link: { resource: 'cases', filter: { overdue: true } } };
+}

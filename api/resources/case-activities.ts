@@ -1,0 +1,50 @@
+import { defineResource, type Actor, type RowRule } from './define.js';
+import { everyRow } from '../access/rules.js';
+
+export const activityKinds = {
+  meeting: { zh: '会见', en: 'Meeting' },
+  file_review: { zh: '阅卷', en: 'Reading the file' },
+  evidence: { zh: '调查取证', en: 'Gathering evidence' },
+  hearing: { zh: '开庭', en: 'Hearing' },
+  mediation: { zh: '调解', en: 'Mediation' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** The case states in which the lawyer still works on it (and so keeps the log). */
+export const openCaseStatuses = ['assigned', 'in_progress', 'closing_submitted'];
+
+/** Work-log rows of the acting lawyer's own cases (`open`: only while the case is being handled). */
+const ownCaseActivities = (open: boolean): RowRule => async (actor: Actor, db) => {
+  let query = db.selectFrom('cases').select('id').where('lawyerId', '=', actor.lawyerId ?? -1);
+  if (open) query = query.where('status', 'in', openCaseStatuses);
+  return { caseId: (await query.execute()).map((r) => Number(r.id)) };
+};
+
+/** 办案记录: what the case's lawyer did on it, read by supervisors, reviewers of quality and the case file. */
+export default defineResource({
+  name: 'case-activities',
+  label: { zh: '办案记录', en: 'Work log' },
+  titleField: 'kind',
+  fields: {
+    caseId: { type: 'reference', to: 'cases', label: { zh: '案件', en: 'Case' }, required: true },
+    kind: { type: 'enum', label: { zh: '类型', en: 'Kind' }, required: true, options: activityKinds },
+    occurredAt: { type: 'datetime', label: { zh: '时间', en: 'When' }, required: true },
+    place: { type: 'text', label: { zh: '地点', en: 'Place' }, maxLength: 100 },
+    participants: { type: 'text', label: { zh: '参与人员', en: 'Participants' }, maxLength: 200 },
+    court: { type: 'text', label: { zh: '法院', en: 'Court' }, maxLength: 100, help: { zh: '开庭时填写', en: 'For hearings' } },
+    courtroom: { type: 'text', label: { zh: '法庭', en: 'Courtroom' }, maxLength: 50 },
+    notes: { type: 'longText', label: { zh: '记录', en: 'Notes' }, maxLength: 4000 },
+  },
+  access: {
+    read: { admin: everyRow, supervisor: everyRow, lawyer: ownCaseActivities(false) },
+    create: { admin: everyRow, lawyer: ownCaseActivities(true) },
+    update: { admin: everyRow, lawyer: ownCaseActivities(true) },
+    delete: { admin: everyRow, lawyer: ownCaseActivities(true) },
+  },
+  list: {
+    columns: ['occurredAt', 'kind', 'caseId', 'place', 'court'],
+    sort: ['occurredAt', 'DESC'],
+    filters: ['caseId', 'kind', 'occurredAt'],
+    search: ['place', 'participants', 'notes', 'court'],
+  },
+});

@@ -1,0 +1,75 @@
+// Worker threads that render case files, so both cores draw while the main thread reads the
+// database and writes the ZIP. Started on first use; `close()` ends them.
+import { Worker } from 'node:worker_threads';
+import type { CaseFileAttachment, CaseFileData } from '../case-file-data.js';
+
+interface Pending {
+  resolve(pdf: Uint8Array): void;
+  reject(error: Error): void;
+}
+
+export class RenderPool {
+  private workers: { worker: Worker; busy: boolean }[] = [];
+  private waiting: { message: { data: CaseFileData; attachments: CaseFileAttachment[] }; pending: Pending }[] = [];
+  private pending = new Map<number, Pending & { slot: { worker: Worker; busy: boolean } }>();
+  private nextId = 1;
+
+  constructor(readonly size: number) {}
+
+  render(data: CaseFileData, attachments: CaseFileAttachment[]): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ message: { data, attachments }, pending: { resolve, reject } });
+      this.dispatch();
+    });
+  }
+
+  private start() {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./render-worker.ts', import.meta.url).href },
+    });
+    const slot = { worker, busy: false };
+    worker.on('message', ({ id, pdf, error }: { id: number; pdf?: Uint8Array; error?: string }) => {
+      const job = this.pending.get(id);
+      if (!job) return;
+      this.pending.delete(id);
+      slot.busy = false;
+      if (error || !pdf) job.reject(new Error(error ?? 'no PDF'));
+      else job.resolve(pdf);
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.fail(slot, error));
+    worker.on('exit', (code) => { if (code !== 0) this.fail(slot, new Error(`render worker exited with ${code}`)); });
+    this.workers.push(slot);
+    return slot;
+  }
+
+  /** A dead worker's jobs fail; the next render starts a new one. */
+  private fail(slot: { worker: Worker; busy: boolean }, error: Error) {
+    this.workers = this.workers.filter((w) => w !== slot);
+    for (const [id, job] of this.pending) {
+      if (job.slot === slot) {
+        this.pending.delete(id);
+        job.reject(error);
+      }
+    }
+    this.dispatch();
+  }
+
+  private dispatch() {
+    while (this.waiting.length) {
+      const slot = this.workers.find((w) => !w.busy) ?? (this.workers.length < this.size ? this.start() : undefined);
+      if (!slot) return;
+      const { message, pending } = this.waiting.shift()!;
+      const id = this.nextId++;
+      slot.busy = true;
+      this.pending.set(id, { ...pending, slot });
+      slot.worker.postMessage({ id, ...message });
+    }
+  }
+
+  async close() {
+    const workers = this.workers;
+    this.workers = [];
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+}

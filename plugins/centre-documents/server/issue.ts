@@ -1,0 +1,67 @@
+// Issuing a document: numbered, rendered from the case, sealed, stored by content, recorded.
+// It runs inside the caller's transaction (a transition's, or a re-issue's): the document and
+// the change that called for it are written together or not at all.
+import { sql, type Kysely } from 'kysely';
+import { ApiError, centreFileStore, loadSettings, today, type Actor, type PluginContext, type Row } from '../../../api/plugin-kit.js';
+import { signPdf } from '../../../api/plugin-kit-pdf.js';
+import { documentData } from './case-document-data.js';
+import { centreSeal } from './seal.js';
+import { DEFAULT_NUMBER_FORMATS, DOCUMENT_TITLES, formatDocumentNumber, renderDocument, type DocumentKind } from './templates/index.js';
+
+/** The setting `documentNumberFormats` overrides the defaults kind by kind. */
+function numberFormat(settings: Record<string, unknown>, kind: DocumentKind): string {
+  const stored = settings.documentNumberFormats as Partial<Record<DocumentKind, string>> | undefined;
+  return stored?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind];
+}
+
+/**
+ * The next number of the year for a format: one atomic upsert on the shared counters, so two
+ * processes never share a number. Kinds with the same format (the two decisions) share a sequence.
+ */
+async function nextDocumentNumber(trx: Kysely<any>, format: string, year: number): Promise<string> {
+  const { rows } = await sql<{ value: number }>`
+    insert into counters (name, value) values (${`document-number-${year}-${format}`}, 1)
+    on conflict (name) do update set value = counters.value + 1
+    returning value`.execute(trx);
+  return formatDocumentNumber(format, { year, seq: Number(rows[0].value) });
+}
+
+const RENDER_FAILED = {
+  zh: '文书生成或签章失败，本次操作未执行，请稍后重试或联系系统管理员',
+  en: 'The document could not be generated or sealed; nothing was changed. Try again or contact the administrator',
+};
+
+/** Issues `kind` for the case; with `previous`, a new version of that document (the old one kept). */
+export async function issueDocument(
+  trx: Kysely<any>, context: PluginContext, caseRow: Row, kind: DocumentKind, actor: Actor, previous?: Row,
+): Promise<Row> {
+  const settings = await loadSettings(trx);
+  const issuedOn = today();
+  const number = previous ? String(previous.number) : await nextDocumentNumber(trx, numberFormat(settings, kind), Number(issuedOn.slice(0, 4)));
+  let sealed: Buffer;
+  try {
+    const data = await documentData(trx, context, caseRow, kind, { number, issuedOn, settings });
+    const pdf = await renderDocument(kind, data);
+    sealed = await signPdf(pdf, centreSeal(context.config.dataDir), { centreName: settings.centreName, reason: `${DOCUMENT_TITLES[kind]} ${number}` });
+  } catch (error) {
+    console.error(`centre-documents: ${kind} for case ${caseRow.id}:`, error);
+    throw new ApiError(422, RENDER_FAILED, {}, { rule: 'centre_documents.render_failed' });
+  }
+  const stored = await centreFileStore(context.config.dataDir).put(sealed);
+  const documents = context.resource('case-documents');
+  const issued = await context.records.insert(documents, {
+    caseId: Number(caseRow.id), kind, number, issuedAt: new Date().toISOString(), sha256: stored.sha256, size: stored.size,
+    revision: previous ? Number(previous.revision) + 1 : 1, supersedes: previous ? Number(previous.id) : null, issuedBy: actor.email,
+  }, actor, { action: previous ? 'reissue' : 'issue', trx });
+  if (previous) {
+    await context.records.change(documents, Number(previous.id), actor, {
+      action: 'supersede',
+      conflict: { zh: '该文书刚被他人重新签发，请刷新后重试', en: 'Someone else just re-issued this document' },
+      plan: (current) => {
+        if (current.supersededAt) throw new ApiError(409, { zh: '该文书已被重新签发，请刷新后重试', en: 'This document was already re-issued' });
+        return { supersededAt: new Date().toISOString() };
+      },
+    }, trx);
+  }
+  return issued;
+}

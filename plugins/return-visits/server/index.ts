@@ -1,0 +1,40 @@
+// 回访 (seed 000: satisfaction ≥ 98%): scored visits after closing; reported money, gifts or fees open a complaint.
+import { Hono } from 'hono';
+import { ApiError, definePlugin, loadSettings, type AppEnv, type Actor } from '../../../api/plugin-kit.js';
+import { visits } from './declarations.js';
+import { unvisitedCases, visitSummary } from './summary.js';
+import { seedDemoVisits } from './demo.js';
+
+function supervisorsOnly(actor: Actor) {
+  if (!['admin', 'supervisor'].includes(actor.role)) throw new ApiError(403, { zh: '只有管理人员可以查看回访统计', en: 'Only supervisors and admins see return-visit figures' });
+}
+
+export default definePlugin({
+  name: 'return-visits',
+  label: { zh: '案件回访', en: 'Return visits' },
+  description: { zh: '结案后回访受援人，按表单评价；反映收受财物或私自收费的自动立投诉；满意度与回访覆盖率', en: 'Visits after closing, scored; money, gifts or private fees open a complaint; satisfaction and coverage' },
+  resources: [visits],
+  routes: (ctx) => {
+    const { db } = ctx.database;
+    return new Hono<AppEnv>()
+      .get('/return-visits/summary', async (c) => {
+        supervisorsOnly(c.var.actor);
+        const settings = await loadSettings(db);
+        const year = Number(c.req.query('year')) || new Date().getFullYear();
+        return c.json(await visitSummary(db, year, { satisfaction: Number(settings.satisfactionTargetPercent), coverage: Number(settings.returnVisitTargetPercent) }));
+      })
+      .get('/return-visits/unvisited', async (c) => {
+        supervisorsOnly(c.var.actor);
+        return c.json(await unvisitedCases(db));
+      });
+  },
+  demo: (ctx) => seedDemoVisits(ctx),
+  casePanels: [{ id: 'return-visits', label: { zh: '回访', en: 'Return visits' }, roles: ['admin', 'supervisor'] }],
+  dashboard: [
+    { id: 'visits-dissatisfied', label: { zh: '回访不满意', en: 'Dissatisfied visits' }, resource: 'return-visits', filter: { satisfaction: 'dissatisfied' }, roles: ['admin', 'supervisor'], alert: true },
+  ],
+  openapi: {
+    '/api/return-visits/summary': { get: { tags: ['return-visits'], summary: "The year's satisfaction rate and visit coverage against the targets", responses: { 200: { description: 'The figures' }, 403: { description: 'Not a supervisor' } } } },
+    '/api/return-visits/unvisited': { get: { tags: ['return-visits'], summary: 'Closed cases not yet visited, the longest closed first', responses: { 200: { description: 'The cases' }, 403: { description: 'Not a supervisor' } } } },
+  },
+});

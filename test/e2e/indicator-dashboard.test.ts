@@ -1,0 +1,59 @@
+// The admin's home page in a real Chromium against the demo centre: every indicator of the year
+// with its target and monthly trend, the breakdown charts, and a figure that opens its list.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccount, startServer, type RunningServer } from '../support/server.js';
+import { buildConsoleIfMissing } from '../support/console-build.js';
+import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+
+const IDS = ['cases_per_10k', 'criminal_share', 'litigation_share', 'law_firm_share', 'hearing_observation_rate', 'satisfaction_rate', 'amount_recovered', 'consultations'];
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildConsoleIfMissing();
+  [server, browser] = await Promise.all([startServer(), launchChromium()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the admin's home page", () => {
+  it('shows every indicator with its target and trend for the demo year, and each figure opens its list', async () => {
+    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    try {
+      await seen(page.getByTestId('indicator-board'));
+      for (const id of IDS) {
+        const card = page.getByTestId(`indicator-${id}`);
+        await seen(card);
+        await expect(card.getByTestId('indicator-target').textContent()).resolves.toMatch(/目标|未设目标/);
+      }
+      // The case-based figures have a value and a drawn trend (an SVG path from MUI X Charts).
+      for (const id of ['cases_per_10k', 'criminal_share', 'litigation_share', 'law_firm_share', 'amount_recovered']) {
+        const card = page.getByTestId(`indicator-${id}`);
+        await expect(card.getByTestId('indicator-value').textContent()).resolves.toMatch(/\d/);
+        await seen(card.getByTestId('indicator-trend').locator('svg path').first());
+      }
+      await expect(page.getByTestId('indicator-criminal_share').getByTestId('indicator-target').textContent()).resolves.toContain('≥ 19.0%');
+      await seen(page.getByTestId('chart-by-type').locator('svg'));
+      await seen(page.getByTestId('chart-grades'));
+      await seen(page.getByTestId('overdue-work'));
+      const shot = path.join(os.tmpdir(), 'fayuan-indicator-dashboard.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(fs.statSync(shot).size).toBeGreaterThan(10_000);
+
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/cases' && r.url().includes('caseType')),
+        page.getByTestId('indicator-criminal_share').click(),
+      ]);
+      expect(response.status()).toBe(200);
+      await seen(page.locator('table tbody tr').first());
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
