@@ -143,16 +143,16 @@ interface Tally { numerator: Map<string, number>; denominator: Map<string, numbe
 /** The year's figure and its months; cases_per_10k divides by the population in ten thousands. */
 function figure(id: IndicatorId, year: number, tally: Tally, per10k: number): Pick<Indicator, 'numerator' | 'denominator' | 'value' | 'trend'> {
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  const valueOf = (n: number, d: number | null) => (d === null ? n : d > 0 ? n / d : null);
+  const ratioOf = (n: number, d: number | null) => (d === null ? n : d > 0 ? n / d : null);
   const fixed = id === 'cases_per_10k' ? per10k : null;
   const trend = monthsOf(year).map((month) => {
     const n = tally.numerator.get(month) ?? 0;
     const d = fixed ?? (tally.denominator ? tally.denominator.get(month) ?? 0 : null);
-    return { month, numerator: n, denominator: d, value: valueOf(n, d) };
+    return { month, numerator: n, denominator: d, value: ratioOf(n, d) };
   });
   const numerator = sum(tally.numerator);
   const denominator = fixed ?? (tally.denominator ? sum(tally.denominator) : null);
-  return { numerator, denominator, value: valueOf(numerator, denominator), trend };
+  return { numerator, denominator, value: ratioOf(numerator, denominator), trend };
 }
 
 const byMonth = (rows: { month: string; n: unknown }[]) => new Map(rows.map((r) => [String(r.month), num(r.n)]));

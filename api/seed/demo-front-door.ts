@@ -2,7 +2,7 @@
 // of them former clients, so the conflict check has something to find) and a year of
 // consultations (seed 000: about 800 a year beside ~600 cases), some of which became the cases.
 import type { Row } from '../resources/define.js';
-import { consultationCategories } from '../resources/consultations.js';
+import type { consultationCategories } from '../resources/consultations.js';
 import type { DemoCentre } from './demo-centre.js';
 import { idCheckCharacter } from '../identifiers.js';
 
@@ -22,7 +22,10 @@ function random(seed: number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
   const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
     let r = next() * items.reduce((s, [, w]) => s + w, 0);
-    for (const [item, w] of items) if ((r -= w) < 0) return item;
+    for (const [item, w] of items) {
+      r -= w;
+      if (r < 0) return item;
+    }
     return items[items.length - 1][0];
   };
   return { next, int, pick, weighted, chance: (p: number) => next() < p };
@@ -71,7 +74,7 @@ export function withFrontDoor(centre: DemoCentre, { today, seed = 2026 }: { toda
     }
   }
   // Some open applications are against a former client of the centre (the conflict check finds them).
-  const byDate = cases.map((c, i) => i).sort((a, b) => String(cases[a].applicationDate).localeCompare(String(cases[b].applicationDate)));
+  const byDate = cases.map((_c, i) => i).sort((a, b) => String(cases[a].applicationDate).localeCompare(String(cases[b].applicationDate)));
   const open = byDate.filter((i) => ['applied', 'reviewing', 'accepted'].includes(String(cases[i].status)));
   const former = byDate.filter((i) => cases[i].lawyerId != null && cases[i].applicantIdNumber);
   for (let k = 0; k < Math.min(3, open.length, former.length); k++) {
@@ -86,7 +89,7 @@ export function withFrontDoor(centre: DemoCentre, { today, seed = 2026 }: { toda
   const end = Date.parse(`${today}T00:00:00+08:00`);
   const consultations: Row[] = [];
   // The cases that came from a consultation: a few in each month.
-  const convertible = cases.map((c, i) => i).filter((i) => cases[i].channel === 'hotline_12348' || (cases[i].channel === 'window' && rng.chance(0.2)));
+  const convertible = cases.map((_c, i) => i).filter((i) => cases[i].channel === 'hotline_12348' || (cases[i].channel === 'window' && rng.chance(0.2)));
   let nextConvert = 0;
   for (let n = 0; n < total; n++) {
     const daysAgo = rng.int(1, 364);

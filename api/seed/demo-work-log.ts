@@ -33,7 +33,7 @@ export function workLogFor(c: Row, now: number): Row[] {
     const open = OPEN.includes(String(c.status));
     // An open case's hearing is still ahead (for the observation plan); a closed one's came before the closing.
     const day = open ? Math.floor((now - start) / DAY) + 2 + pick(id, 5, 40) : Math.max(2, span - 5 - pick(id, 6, 10));
-    log.push({ caseId: id, kind: 'hearing', occurredAt: at(start, day, 9), place: null, participants: '审判人员、公诉人或对方当事人、承办律师', court: COURTS[pick(id, 8, COURTS.length)], courtroom: '第' + (1 + pick(id, 7, 6)) + '法庭', notes: open ? null : '出庭发表辩护（代理）意见' });
+    log.push({ caseId: id, kind: 'hearing', occurredAt: at(start, day, 9), place: null, participants: '审判人员、公诉人或对方当事人、承办律师', court: COURTS[pick(id, 8, COURTS.length)], courtroom: `第${1 + pick(id, 7, 6)}法庭`, notes: open ? null : '出庭发表辩护（代理）意见' });
   }
   if (c.caseType === 'civil' && pick(id, 9, 4) === 0) log.push({ caseId: id, kind: 'mediation', occurredAt: at(start, Math.min(span, 10 + pick(id, 10, 10)), 15), place: '人民调解委员会', participants: '双方当事人、调解员、承办律师', notes: '参与调解' });
   return log;

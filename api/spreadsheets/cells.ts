@@ -52,7 +52,7 @@ export type CellProblem = { message: string };
  * A cell's text to the value a client would send; references are looked up by title in
  * `titleIds` (title → id). A problem is answered for a value no option, boolean or title matches.
  */
-export function valueOf(field: Field, raw: unknown, titleIds: Map<string, number> | undefined): { value: unknown } | CellProblem {
+export function cellValue(field: Field, raw: unknown, titleIds: Map<string, number> | undefined): { value: unknown } | CellProblem {
   if (raw === null || raw === undefined) return { value: undefined };
   if (raw instanceof Date) {
     const iso = raw.toISOString();

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { tableName, type Actor, type Field, type ResourceDefinition, type Row } from '../resources/define.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
-import { headerOf, sheetFields, valueOf } from './cells.js';
+import { cellValue, headerOf, sheetFields } from './cells.js';
 
 /** One problem, as the person who filled the sheet sees it: the sheet's row number and the column's label. */
 export interface ImportProblem {
@@ -123,7 +123,7 @@ export async function importRows(
       columns.forEach((column, i) => {
         if (!column) return;
         const [name, field] = column;
-        const result = valueOf(field, row.cells[i], 'to' in field ? titles.get(field.to) : undefined);
+        const result = cellValue(field, row.cells[i], 'to' in field ? titles.get(field.to) : undefined);
         if ('message' in result) rowProblems.push({ row: row.number, field: headerOf(field), message: result.message });
         else if (result.value !== undefined) body[name] = result.value;
       });

@@ -18,10 +18,10 @@ function PublicPage() {
         <h1>法律援助网上申请</h1>
         <p>经济困难或符合法定条件的公民，可以在线申请法律援助；提交后请保存查询码，用于查询办理进度。</p>
       </header>
-      <nav role="tablist">
-        <button role="tab" aria-selected={tab === 'apply'} onClick={() => show('apply')}>我要申请</button>
-        <button role="tab" aria-selected={tab === 'status'} onClick={() => show('status')}>进度查询</button>
-      </nav>
+      <div role="tablist">
+        <button role="tab" aria-selected={tab === 'apply'} type="button" onClick={() => show('apply')}>我要申请</button>
+        <button role="tab" aria-selected={tab === 'status'} type="button" onClick={() => show('status')}>进度查询</button>
+      </div>
       {tab === 'apply' ? <ApplicationForm /> : <StatusLookup />}
       <footer>法律援助咨询热线 12348 · 本页面不需要注册账号</footer>
     </div>

@@ -130,6 +130,8 @@ export function FormEditor({ value, onChange }: { value: FormDefinition; onChang
   const [jsonError, setJsonError] = useState<string | null>(null);
   const definition = value ?? BLANK;
 
+  // Checked again only when the definition's content changes, not on every new object.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the definition's JSON text
   useEffect(() => {
     const timer = setTimeout(() => {
       api.post('/api/forms/check', { definition }).then(() => setErrors({}), (error) => setErrors(refusalOf(error, '').errors));

@@ -36,7 +36,7 @@ async function rowsOf(ctx: PluginContext, name: string, caseId: number, actor: A
 }
 
 /** The first of the named columns a row has: the optional registers are other plugins' own. */
-const pick = (row: Row, ...names: string[]) => text(names.map((n) => row[n]).find((v) => v !== undefined && v !== null && v !== ''));
+const _pick = (row: Row, ...names: string[]) => text(names.map((n) => row[n]).find((v) => v !== undefined && v !== null && v !== ''));
 
 export async function gatherCaseFile(ctx: PluginContext, caseId: number, actor: Actor): Promise<{ data: CaseFileData; attachments: CaseFileAttachment[] }> {
   const { records } = ctx;

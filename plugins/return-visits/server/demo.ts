@@ -19,7 +19,7 @@ export async function seedDemoVisits(ctx: PluginContext): Promise<void> {
     const answers: Answers = i % 40 === 7 ? { ...GOOD, opinionsAdopted: false, satisfaction: 'basically_satisfied' } : GOOD;
     const sheet = scoreSheet(form.definition, answers);
     return {
-      caseId: Number(c.id), method: METHODS[i % METHODS.length], visitedAt: day(c) > today ? today : day(c), reachedPerson: '受援人本人', visitor: '回访专员',
+      caseId: Number(c.id), method: METHODS[i % METHODS.length], visitedAt: [day(c), today].sort()[0], // the earlier ISO date reachedPerson: '受援人本人', visitor: '回访专员',
       formId: form.id, answers, score: sheet.score, grade: sheet.grade, satisfaction: answers.satisfaction,
     };
   });

@@ -53,7 +53,8 @@ describe('a visit that reports gifts', () => {
     const broken = t.fayuan.records.resource('complaints');
     // The complaint is refused while it is being stored (after the visit's row is written).
     const hook = async () => { throw new ApiError(422, { zh: '投诉无法登记', en: 'The complaint cannot be stored' }); };
-    (broken.hooks!.beforeCreate ??= []).push(hook);
+    broken.hooks!.beforeCreate ??= [];
+    broken.hooks!.beforeCreate.push(hook);
     try {
       const res = await t.api('supervisor', '/api/return-visits', { method: 'POST', body: { caseId: c.id, reachedPerson: '张三', answers: { ...GOOD, fees: true } } });
       expect(res.status).toBe(422);

@@ -143,6 +143,9 @@ const runners = new WeakMap<PluginContext, ExportRunner>();
 /** The one runner of an app (its routes and its start hook share it). */
 export function exportRunner(ctx: PluginContext): ExportRunner {
   let runner = runners.get(ctx);
-  if (!runner) runners.set(ctx, (runner = new ExportRunner(ctx)));
+  if (!runner) {
+    runner = new ExportRunner(ctx);
+    runners.set(ctx, runner);
+  }
   return runner;
 }
