@@ -66,13 +66,18 @@ export const licenceNumberPattern = /^\d{17}$/;
 const CREDIT_CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** The check character of the first 17 characters of a unified social credit code. */
+export function creditCodeCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARACTERS.indexOf(first17[i]) * CREDIT_CODE_WEIGHTS[i];
+  return CREDIT_CODE_CHARACTERS[(31 - (sum % 31)) % 31];
+}
+
 /** Whether an 18-character unified social credit code (统一社会信用代码) has its check character right. */
 export function isCreditCode(input: string): boolean {
   const text = input.trim().toUpperCase();
   if (!/^[0-9A-HJ-NP-RTUW-Y]{18}$/.test(text)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARACTERS.indexOf(text[i]) * CREDIT_CODE_WEIGHTS[i];
-  return CREDIT_CODE_CHARACTERS[(31 - (sum % 31)) % 31] === text[17];
+  return creditCodeCheckCharacter(text.slice(0, 17)) === text[17];
 }
 
 /**

@@ -156,14 +156,15 @@ describe('every change through the API leaves exactly one audit entry', () => {
   }
 
   it('records a supervisor\'s grading of a case as one entry naming the supervisor and only the grade', async () => {
-    const [one] = await (await t.api('supervisor', `/api/cases${listQuery({ range: [0, 0], filter: { qualityGrade: null } })}`)).json();
+    // A closed case: the grade is asked from closing on, and a closed case stays open to it (issue #10).
+    const [one] = await (await t.api('supervisor', `/api/cases${listQuery({ range: [0, 0], filter: { qualityGrade: null, status: 'closed' } })}`)).json();
     const { entries } = await audited(() => send('supervisor', `/api/cases/${one.id}`, 'PUT', { ...one, qualityGrade: 'good' }));
     const entry = expectOneEntry(entries, { email: 'supervisor@fayuan.test', action: 'update', resource: 'cases', recordId: one.id });
     expect(changesOf(entry)).toEqual({ qualityGrade: [null, 'good'] });
   });
 
   it('records a lawyer\'s change to an own case as one entry naming the lawyer', async () => {
-    const [own] = await (await t.api('lawyer', `/api/cases${listQuery({ range: [0, 0] })}`)).json();
+    const [own] = await (await t.api('lawyer', `/api/cases${listQuery({ range: [0, 0], filter: { status: ['assigned', 'in_progress'] } })}`)).json();
     const cause = `劳动争议（补充${fresh()}）`;
     const { entries } = await audited(() => send('lawyer', `/api/cases/${own.id}`, 'PUT', { ...own, causeOfAction: cause }));
     const entry = expectOneEntry(entries, { email: 'lawyer@fayuan.test', action: 'update', resource: 'cases', recordId: own.id });

@@ -1,6 +1,7 @@
 // GET /api/indicators on a small hand-computed set: nine cases in 2015 (a year the demo data,
 // which covers the last 365 days, never reaches), two lawyers, a population of 20,000; and the
-// hearing-observation and return-visit figures from throwaway registers of the plugins' names.
+// hearing-observation and return-visit figures from throwaway registers of the plugins' names;
+// five consultations in the core register, three of them in 2015.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from './support/poppler.js';
@@ -77,6 +78,14 @@ beforeAll(async () => {
     { caseId: caseIds[2], visitedAt: '2015-05-02T01:00:00Z', satisfaction: 'dissatisfied' },
     { caseId: caseIds[3], visitedAt: '2015-05-03T01:00:00Z', satisfaction: 'satisfied' },
   ]);
+  const consultation = (occurredAt: string): Row => ({ channel: 'visit', occurredAt, personName: '咨询人', category: 'labour', question: '拖欠工资怎么办？' });
+  await seed('consultations', [
+    consultation('2014-12-20T02:00:00Z'),
+    consultation('2015-01-10T02:00:00Z'),
+    consultation('2015-01-20T02:00:00Z'),
+    consultation('2015-06-01T02:00:00Z'),
+    consultation('2016-01-03T02:00:00Z'),
+  ]);
 });
 afterAll(async () => t?.close());
 
@@ -138,10 +147,13 @@ describe('the yearly indicators on a hand-computed set', () => {
     expect(byId(await figures(), 'satisfaction_rate')).toMatchObject({ numerator: 3, denominator: 4, value: 0.75, target: 0.98, met: false });
   });
 
-  it('consultations: no consultations register here, so the figure is not available (no value, a reason)', async () => {
+  it('consultations: two in January 2015 and one in June (the ones of December 2014 and January 2016 are other years); 3 < 800', async () => {
     const i = byId(await figures(), 'consultations');
-    expect(i).toMatchObject({ numerator: null, value: null, met: null });
-    expect(i.unavailable.zh).toContain('暂无数据');
+    expect(i).toMatchObject({ numerator: 3, denominator: null, value: 3, target: 800, met: false });
+    expect(i.unavailable).toBeUndefined();
+    expect(i.trend.map((m: Json) => m.numerator)).toEqual([2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    const res = await t.api('admin', `/api/consultations?${new URLSearchParams({ filter: JSON.stringify(i.link.filter) })}`);
+    expect(Number(res.headers.get('content-range')?.split('/').pop())).toBe(3);
   });
 
   it('breaks the granted cases down by type and group, and the closed ones by grade', async () => {
@@ -192,7 +204,7 @@ describe('the yearly report', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['年度指标', '按月', '按类型与服务点', '司法部统计表']);
     const summary = rowsOf(book.getWorksheet('年度指标')!);
     expect(summary.find((r) => r[0] === '刑事法律援助案件占比')).toEqual(['刑事法律援助案件占比', 2, 6, '33.3%', '≥ 19%', '是']);
-    expect(summary.find((r) => r[0] === '法律咨询人次')?.[1]).toBe('无数据');
+    expect(summary.find((r) => r[0] === '法律咨询人次')?.[1]).toBe(3);
 
     const monthly = rowsOf(book.getWorksheet('按月')!);
     // Granted civil cases by month of application: case 2 in January, case 4 in March (6 was rejected, 7 is still an application).
@@ -204,6 +216,7 @@ describe('the yearly report', () => {
     expect(ministry.find((r) => r[0] === '（一）刑事法律援助案件')).toEqual(['（一）刑事法律援助案件', 2, 1, 0, 0, 0, 1]);
     expect(ministry.find((r) => r[0] === '其中：侦查阶段')?.[1]).toBe('无数据');
     expect(ministry.find((r) => r[0] === '二、值班律师法律帮助')?.[1]).toBe('无数据');
+    expect(ministry.find((r) => r[0] === '三、法律咨询（人次）')?.[1]).toBe(3);
   });
 
   it('prints the same figures as a PDF', async () => {

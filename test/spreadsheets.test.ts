@@ -37,15 +37,17 @@ async function readXlsx(res: Response): Promise<unknown[][]> {
 }
 
 const count = async (table: string) => Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+/** A practising-certificate number (17 digits) of this file's own series, apart from the demo lawyers'. */
+const licence = (n: number) => `1339920151${String(n).padStart(7, '0')}`;
 const firmName = async () => String((await t.database.db.selectFrom('law_firms').select('name').orderBy('id').executeTakeFirstOrThrow()).name);
 
 describe('import', () => {
   it('imports nothing when one row is bad, and names its row and column in Chinese', async () => {
     const before = await count('lawyers');
     const file = await xlsx(['姓名', '执业证号', '人员类别', '律师事务所', '专长', '在岗'], [
-      ['导入甲', 'IMP00000001', '社会律师', await firmName(), '刑事、劳动争议', '是'],
-      ['导入乙', 'IMP00000002', '不存在的类别', '', '', '否'],
-      ['导入丙', 'IMP00000003', '法援律师', '', '', '是'],
+      ['导入甲', licence(1), '社会律师', await firmName(), '刑事、劳动争议', '是'],
+      ['导入乙', licence(2), '不存在的类别', '', '', '否'],
+      ['导入丙', licence(3), '法援律师', '', '', '是'],
     ]);
     const res = await upload('admin', '/api/lawyers/import', file, 'lawyers.xlsx');
     expect(res.status).toBe(422);
@@ -58,8 +60,8 @@ describe('import', () => {
   it('previews with ?dryRun=1 (keeping nothing), then imports every row with options, tags and the firm resolved by label and title', async () => {
     const before = await count('lawyers');
     const file = await xlsx(['姓名', 'licenseNo', '人员类别', '律师事务所', '专长', '在岗', '电话'], [
-      ['导入甲', 'IMP00000001', '社会律师', await firmName(), '刑事、劳动争议', '是', '13800001111'],
-      ['导入丙', 'IMP00000003', '法援律师', '', '', '否', ''],
+      ['导入甲', licence(1), '社会律师', await firmName(), '刑事、劳动争议', '是', '13800001111'],
+      ['导入丙', licence(3), '法援律师', '', '', '否', ''],
     ]);
     const preview = await upload('admin', '/api/lawyers/import?dryRun=1', file, 'lawyers.xlsx');
     expect(preview.status).toBe(200);
@@ -69,7 +71,7 @@ describe('import', () => {
     const res = await upload('admin', '/api/lawyers/import', file, 'lawyers.xlsx');
     expect(res.status).toBe(201);
     expect(await count('lawyers')).toBe(before + 2);
-    const stored: Json = await t.database.db.selectFrom('lawyers').selectAll().where('licenseNo', '=', 'IMP00000001').executeTakeFirstOrThrow();
+    const stored: Json = await t.database.db.selectFrom('lawyers').selectAll().where('licenseNo', '=', licence(1)).executeTakeFirstOrThrow();
     expect(stored.lawyerType).toBe('practising');
     expect(JSON.parse(stored.specialties)).toEqual(['criminal', 'labour']);
     expect(stored.phone).toBe('13800001111');
@@ -81,8 +83,8 @@ describe('import', () => {
 
   it('reports a duplicate of an existing record, a missing firm and an unknown column', async () => {
     const dup = await upload('admin', '/api/lawyers/import?dryRun=1', await xlsx(['姓名', '执业证号', '律师事务所'], [
-      ['重复', 'IMP00000001', ''],
-      ['无所', 'IMP00000009', '没有这家律所'],
+      ['重复', licence(1), ''],
+      ['无所', licence(9), '没有这家律所'],
     ]), 'a.xlsx');
     const body: Json = await dup.json();
     expect(body.errors).toEqual([
@@ -111,12 +113,12 @@ describe('import', () => {
     const res = await t.api('admin', '/api/law-firms/import-template.xlsx');
     expect(res.status).toBe(200);
     const [header] = await readXlsx(res);
-    expect(header).toEqual(['名称', '执业许可证号', '地址', '电话', '政府购买服务承接主体', '合同开始', '合同结束']);
+    expect(header).toEqual(['名称', '执业许可证号', '地址', '电话', '政府购买服务承接主体', '合同开始', '合同结束', '执业中']);
   });
 
   it('imports 1,000 lawyers from one XLSX', async () => {
     const before = await count('lawyers');
-    const rows = Array.from({ length: 1000 }, (_, i) => [`批量律师${i}`, `BULK${String(i).padStart(6, '0')}`, '社会律师', '是']);
+    const rows = Array.from({ length: 1000 }, (_, i) => [`批量律师${i}`, `13399201520${String(i).padStart(6, '0')}`, '社会律师', '是']);
     const started = performance.now();
     const res = await upload('admin', '/api/lawyers/import', await xlsx(['姓名', '执业证号', '人员类别', '在岗'], rows), 'bulk.xlsx');
     expect(res.status).toBe(201);
@@ -132,11 +134,11 @@ describe('export', () => {
     expect(exported.headers.get('content-type')).toContain('spreadsheetml');
     const rows = await readXlsx(exported);
     expect(rows[0]).toEqual(['编号', '姓名', '性别', '执业证号', '人员类别', '律师事务所', '执业起始日期', '专长', '电话', '电子邮箱', '在岗']);
-    expect(rows[1]).toEqual([expect.any(Number), '导入甲', undefined, 'IMP00000001', '社会律师', await firmName(), undefined, '刑事、劳动争议', '13800001111', undefined, '是']);
-    const again = await xlsx(rows[0] as string[], [rows[1].map((c, i) => (i === 3 ? 'IMP00000077' : i === 1 ? '导入甲二' : c ?? ''))]);
+    expect(rows[1]).toEqual([expect.any(Number), '导入甲', undefined, licence(1), '社会律师', await firmName(), undefined, '刑事、劳动争议', '13800001111', undefined, '是']);
+    const again = await xlsx(rows[0] as string[], [rows[1].map((c, i) => (i === 3 ? licence(77) : i === 1 ? '导入甲二' : c ?? ''))]);
     const res = await upload('admin', '/api/lawyers/import', again, 'again.xlsx');
     expect(res.status).toBe(201);
-    const copy: Json = await t.database.db.selectFrom('lawyers').selectAll().where('licenseNo', '=', 'IMP00000077').executeTakeFirstOrThrow();
+    const copy: Json = await t.database.db.selectFrom('lawyers').selectAll().where('licenseNo', '=', licence(77)).executeTakeFirstOrThrow();
     expect([copy.name, copy.lawyerType, JSON.parse(copy.specialties)]).toEqual(['导入甲二', 'practising', ['criminal', 'labour']]);
   });
 

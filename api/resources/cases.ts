@@ -115,7 +115,7 @@ export default defineResource({
     opposingPartyName: { type: 'text', label: { zh: '对方当事人', en: 'Opposing party' }, maxLength: 100 },
     opposingPartyIdNumber: {
       type: 'text', label: { zh: '对方身份证号或统一社会信用代码', en: "Opposing party's ID number or credit code" },
-      pattern: { regex: /^([0-9]{17}[0-9Xx]|[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10})$/, message: { zh: '应为 18 位身份证号或 18 位统一社会信用代码', en: 'An 18-character ID number or unified social credit code' } },
+      format: 'partyIdNumber', // a resident ID number or an organisation's unified social credit code (GB 32100)
     },
     channel: {
       type: 'enum', label: { zh: '申请渠道', en: 'Channel' }, required: true, default: 'window',
@@ -140,7 +140,7 @@ export default defineResource({
       help: { zh: '有法定免审事由的，无需填写收入', en: 'With an exemption the income is not asked' },
     },
     householdMonthlyIncome: { type: 'money', label: { zh: '家庭人均月收入（元）', en: 'Household income per head (yuan/month)' }, min: 0, visibleWhen: noExemption },
-    householdSize: { type: 'integer', label: { zh: '家庭人口', en: 'Household size' }, min: 1, max: 30, visibleWhen: noExemption },
+    householdSize: { type: 'integer', label: { zh: '家庭人口', en: 'Household size' }, min: 1, max: 30 },
     // Set only by the case's transitions (api/cases/transitions.ts).
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, required: true, default: 'applied', options: caseStatuses, readOnly: true },
     lawyerId: { type: 'reference', to: 'lawyers', label: { zh: '承办律师', en: 'Lawyer' }, readOnly: true },

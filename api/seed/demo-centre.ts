@@ -16,7 +16,7 @@
 // purpose so that the demo shows the deadlines at work: applications undecided after 7 days,
 // acceptances unassigned after 3, fresh assignments not yet taken up.
 import type { Row } from '../resources/define.js';
-import { idCheckCharacter } from '../identifiers.js';
+import { creditCodeCheckCharacter, idCheckCharacter } from '../identifiers.js';
 
 export interface DemoCentre {
   'law-firms': Row[];
@@ -839,7 +839,7 @@ function paperwork(rng: Random, c: { type: CaseType; region: string; minor: bool
   const agent = guardian ?? entrusted;
   const againstCompany = c.type !== 'criminal' && (c.labour || rng.chance(0.35));
   const againstPerson = c.type === 'criminal' ? c.criminalRole === 'victim' : !againstCompany && rng.chance(0.8);
-  const uscc = () => { let code = '91331004'; for (let i = 0; i < 10; i++) code += rng.pick([...USCC_CHARS]); return code; };
+  const uscc = () => { let code = '91331004'; for (let i = 0; i < 9; i++) code += rng.pick([...USCC_CHARS]); return code + creditCodeCheckCharacter(code); };
   const personId = () => { const first17 = `3310041${rng.int(960, 999)}${pad(rng.int(1, 12), 2)}${pad(rng.int(1, 28), 2)}${rng.digits(3)}`.slice(0, 17); return first17 + idCheckCharacter(first17); };
   const opposingName = againstCompany ? rng.pick(COMPANIES) : againstPerson ? personName(rng, rng.chance(0.6) ? 'male' : 'female').name : null;
   const summary = c.type === 'criminal'
@@ -1024,7 +1024,8 @@ function makeCases(rng: Random, n: number, todayDay: number, lawyers: LawyerSet,
       channel,
       servicePointId,
       applicationDate,
-      householdMonthlyIncome,
+      // Income is asked only without an exemption (the cases declaration's visibleWhen).
+      householdMonthlyIncome: exemptionReason ? null : householdMonthlyIncome,
       householdSize,
       exemptionReason,
       status,

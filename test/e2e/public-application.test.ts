@@ -39,7 +39,7 @@ describe('the public application page', () => {
     await seen(page.getByRole('heading', { name: '法律援助网上申请' }));
     await seen(page.locator('#f-applicantName'));
     await page.locator('#f-applicantName').fill('钱多多');
-    await page.locator('#f-applicantIdNumber').fill('110101199003071234');
+    await page.locator('#f-applicantIdNumber').fill('110101199003071241');
     await page.locator('#f-applicantPhone').fill('13955556666');
     await page.locator('#f-caseType').selectOption('civil');
     await page.locator('#f-causeOfAction').fill('追索劳动报酬');

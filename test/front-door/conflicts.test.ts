@@ -35,10 +35,10 @@ describe('the conflict check', () => {
 
   beforeAll(async () => {
     // 张伟 (with an ID number) was our client against 李娜; now 李娜 applies against 张伟.
-    earlier = await accepted({ applicantName: '张伟', applicantIdNumber: '110101198001011234', opposingPartyName: '李娜' });
+    earlier = await accepted({ applicantName: '张伟', applicantIdNumber: '110101198001011232', opposingPartyName: '李娜' });
     [actedFor] = await eligible(earlier.id);
     await ok(`/api/cases/${earlier.id}/transitions/assign`, 'POST', { lawyerId: actedFor.id });
-    later = await accepted({ applicantName: '李娜', opposingPartyName: '张伟', opposingPartyIdNumber: '110101198001011234' });
+    later = await accepted({ applicantName: '李娜', opposingPartyName: '张伟', opposingPartyIdNumber: '110101198001011232' });
     other = (await eligible(later.id)).find((l: Json) => l.id !== actedFor.id && l.lawFirmId !== actedFor.lawFirmId);
   });
 
@@ -57,8 +57,8 @@ describe('the conflict check', () => {
   });
 
   it('does not match a namesake whose ID number differs', async () => {
-    const a = await newCase({ applicantName: '王强', applicantIdNumber: '110101197001011111' });
-    const b = await newCase({ applicantName: '陈静', opposingPartyName: '王强', opposingPartyIdNumber: '110101197502022222' });
+    const a = await newCase({ applicantName: '王强', applicantIdNumber: '110101197001011115' });
+    const b = await newCase({ applicantName: '陈静', opposingPartyName: '王强', opposingPartyIdNumber: '110101197502022218' });
     expect((await ok(`/api/cases/${b.id}/conflicts`)).filter((c: Json) => c.caseId === a.id)).toEqual([]);
   });
 

@@ -27,7 +27,7 @@ describe('an online application', () => {
     expect(await count('cases')).toBe(before + 1);
     const list = await (await t.api('admin', `/api/cases?filter=${encodeURIComponent(JSON.stringify({ channel: 'online' }))}`)).json();
     const made = list.find((c: Json) => c.applicantName === '赵敏');
-    expect(made).toMatchObject({ status: 'applied', channel: 'online', applicantIdNumber: '110101199003071234', opposingPartyName: '某某建筑公司', lawyerId: null });
+    expect(made).toMatchObject({ status: 'applied', channel: 'online', applicantIdNumber: '110101199003071241', opposingPartyName: '某某建筑公司', lawyerId: null });
     const files = await t.database.db.selectFrom('online_application_files').select(['purpose', 'kind']).where('caseId', '=', made.id).orderBy('purpose').execute();
     expect(files).toEqual([{ purpose: 'hardshipProof', kind: 'pdf' }, { purpose: 'idDocument', kind: 'png' }]);
     // The centre sees them; a supervisor does not.
@@ -111,7 +111,7 @@ describe('an online application', () => {
 
 describe('what the public routes give away', () => {
   it('leaks no other case and no personal data on any public route (a probe over each)', async () => {
-    const personal = ['赵敏', '110101199003071234', '13900001111', '某某建筑公司', '劳动报酬纠纷'];
+    const personal = ['赵敏', '110101199003071241', '13900001111', '某某建筑公司', '劳动报酬纠纷'];
     const cases = await (await t.api('admin', '/api/cases?range=[0,200]')).json();
     for (const c of cases) for (const v of [c.applicantName, c.applicantPhone, c.applicantIdNumber, c.caseNumber]) if (v) personal.push(String(v));
     const probes: Array<[string, RequestInit?]> = [

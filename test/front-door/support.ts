@@ -6,7 +6,7 @@ import { jpeg, pdf, png } from '../../plugins/case-files/test/support.js';
 export { jpeg, pdf, png };
 
 export const application = (extra: Record<string, unknown> = {}) => ({
-  applicantName: '赵敏', applicantIdNumber: '110101199003071234', applicantPhone: '13900001111',
+  applicantName: '赵敏', applicantIdNumber: '110101199003071241', applicantPhone: '13900001111',
   caseType: 'civil', causeOfAction: '劳动报酬纠纷', opposingPartyName: '某某建筑公司',
   householdMonthlyIncome: 800, householdSize: 3, ...extra,
 });

@@ -7,6 +7,9 @@ import { coreResources } from '../../api/resources/index.js';
 import type { Field, ResourceDefinition, Row } from '../../api/resources/define.js';
 import { listQuery, startTestFayuan, totalOf, type TestFayuan } from './fayuan.js';
 import { patternedTextCandidates, withValidIdNumbers } from './identifier-values.js';
+import { applicability, holds } from '../../api/resources/conditions.js';
+
+const isListField = (field: Field) => field.type === 'tags' || field.type === 'referenceList' || field.type === 'list';
 
 export let t: TestFayuan;
 
@@ -143,7 +146,13 @@ export function validValue(field: Field, variant: 0 | 1, refs: Record<string, nu
 }
 
 export function validBody(resource: ResourceDefinition, refs: Record<string, number[]>, variant: 0 | 1 = 0): Row {
-  return withValidIdNumbers(resource, Object.fromEntries(writable(resource).map(([name, field]) => [name, validValue(field, variant, refs)])));
+  const body = withValidIdNumbers(resource, Object.fromEntries(writable(resource).map(([name, field]) => [name, validValue(field, variant, refs)])));
+  // A field that does not apply to this record (its visibleWhen, its stage) is sent empty: the server drops it (issue #10).
+  const record = { status: resource.fields.status?.default ?? null, ...body };
+  for (const [name, field] of writable(resource)) {
+    if (!holds(applicability(field, resource.stages), record)) body[name] = isListField(field) ? [] : null;
+  }
+  return body;
 }
 
 export const caseNumberPattern = /^（(\d{4})）援字第(\d{4})号$/;
