@@ -1,6 +1,7 @@
 // The complaint's routes beyond CRUD: its workflow (the generic routes with the reply's date
 // check), the half-year report, and the public notice (公示), which needs no session.
 import { Hono } from 'hono';
+import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
 import { assertMay } from '../access/enforce.js';
 import { today } from '../calendar.js';
@@ -40,13 +41,13 @@ export function complaintReportRoutes(records: Records) {
     headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}` },
   });
   return new Hono<AppEnv>()
-    .get('/complaints', async (c) => c.json((await build(c)).report))
-    .get('/complaints.xlsx', async (c) => {
+    .get('/complaints', describeRoute({ tags: ['complaints'], summary: 'The half-year complaints report (?half=YYYY-H1|H2): counts by category, channel, outcome and timeliness', responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403) } }), async (c) => c.json((await build(c)).report))
+    .get('/complaints.xlsx', describeRoute({ tags: ['complaints'], summary: 'The half-year complaints report as XLSX', responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403) } }), async (c) => {
       const { report, centreName } = await build(c);
       const { reportXlsx } = await import('./report-files.js');
       return file(await reportXlsx(report, centreName), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `complaints-${report.half}.xlsx`, `投诉统计-${report.half}.xlsx`);
     })
-    .get('/complaints.pdf', async (c) => {
+    .get('/complaints.pdf', describeRoute({ tags: ['complaints'], summary: 'The half-year complaints report as PDF', responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403) } }), async (c) => {
       const { report, centreName } = await build(c);
       const { reportPdf } = await import('./report-files.js');
       return file(await reportPdf(report, centreName), 'application/pdf', `complaints-${report.half}.pdf`, `投诉统计-${report.half}.pdf`);
@@ -64,7 +65,7 @@ const noticeKeys = {
 
 /** GET /api/public/complaint-notice: how to complain, and nothing else of the settings. */
 export function complaintNoticeRoute(records: Records) {
-  return new Hono<AppEnv>().get('/complaint-notice', async (c) => {
+  return new Hono<AppEnv>().get('/complaint-notice', describeRoute({ tags: ['public'], summary: 'The public notice on complaints (公示): address, phone, fax, email, scope and procedure; no session', responses: { 200: { description: 'OK' }, ...refusalsOf() } }), async (c) => {
     const settings = await loadSettings(records.database.db);
     return c.json({
       centreName: settings.centreName,

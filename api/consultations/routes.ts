@@ -1,5 +1,6 @@
 // POST /api/consultations/:id/convert (转为申请) and the quarterly 12348 report.
 import { Hono } from 'hono';
+import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
 import { maskRow } from '../access/enforce.js';
 import { today } from '../calendar.js';
@@ -74,14 +75,14 @@ export function reportRoutes(records: Records) {
   const fileName = (quarter: string, ext: string) => `attachment; filename="12348-${quarter}.${ext}"; filename*=UTF-8''${encodeURIComponent(`12348咨询统计-${quarter}.${ext}`)}`;
   return new Hono<AppEnv>()
     .get('/hotline', async (c) => c.json((await build(c.req.query('quarter'), c.var.actor.role)).report))
-    .get('/hotline.xlsx', async (c) => {
+    .get('/hotline.xlsx', describeRoute({ tags: ['consultations'], summary: 'The quarterly 12348 report as XLSX (?quarter=YYYY-Qn)', responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403) } }), async (c) => {
       const { report, centreName } = await build(c.req.query('quarter'), c.var.actor.role);
       return c.body(new Uint8Array(await hotlineXlsx(report, centreName)), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': fileName(report.quarter, 'xlsx'),
       });
     })
-    .get('/hotline.pdf', async (c) => {
+    .get('/hotline.pdf', describeRoute({ tags: ['consultations'], summary: 'The quarterly 12348 report as PDF (?quarter=YYYY-Qn)', responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403) } }), async (c) => {
       const { report, centreName } = await build(c.req.query('quarter'), c.var.actor.role);
       return c.body(new Uint8Array(await hotlinePdf(report, centreName)), 200, {
         'Content-Type': 'application/pdf',

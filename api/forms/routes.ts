@@ -1,6 +1,7 @@
 // POST /api/forms/check: a definition checked by the server's engine, so the console's form
 // editor shows each error at its path without compiling the schema in the browser (its CSP forbids eval).
 import { Hono } from 'hono';
+import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
 import { jsonBody } from '../rest/crud-routes.js';
 import { badInput } from '../rest/errors.js';
@@ -10,7 +11,7 @@ import { scoreSheet, type FormDefinition } from '../../forms/engine.js';
 import { definitionErrors } from './revisions.js';
 
 export function formRoutes(records: Records) {
-  return new Hono<AppEnv>().post('/check', async (c) => {
+  return new Hono<AppEnv>().post('/check', describeRoute({ tags: ['forms'], summary: 'Check a form definition without storing it: 200, or 400 with the JSON path of each error', responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403) } }), async (c) => {
     assertMay(records.resource('forms'), c.var.actor, 'create');
     const { definition } = await jsonBody(c);
     const errors = definitionErrors(definition);

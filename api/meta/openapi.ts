@@ -29,6 +29,9 @@ export function buildOpenApi(resources: ResourceDefinition[], extraPaths: Record
       description: `${field.label.zh} / ${field.label.en}`,
       ...(field.readOnly ? { readOnly: true } : {}),
     }]));
+    for (const [key, label] of Object.entries(resource.presented ?? {})) {
+      properties[key] = { type: 'object', readOnly: true, description: `${label.zh} / ${label.en}` } as (typeof properties)[string];
+    }
     schemas[name] = {
       type: 'object',
       properties,

@@ -21,6 +21,7 @@ export default defineResource({
     { id: 'entry', label: { zh: '操作记录', en: 'Entry' }, fields: ['at', 'actorId', 'actorEmail', 'action', 'resource', 'recordId', 'ip', 'changes'] },
   ],
   // The entry in the centre's language beside its raw values (which exports keep).
+  presented: { readable: { zh: '该条记录的可读说明（时间、操作人、操作、变更）', en: 'The entry in the centre\'s words (time, who, action, changes)' } },
   present: async (rows, { db, registers }) => {
     const readable = await describeEntries(db, rows as unknown as StoredEntry[], registers);
     return rows.map((row, i) => ({ ...row, readable: readable[i] }));

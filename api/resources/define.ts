@@ -168,6 +168,8 @@ export interface ResourceDefinition {
   stages?: Stages;
   /** Adds what a reader needs to rows as they are answered (e.g. the audit log's readable view); rows stay as stored. */
   present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition> }) => Promise<Row[]>;
+  /** The keys `present` adds to each row, for the API's documentation. */
+  presented?: Record<string, Label>;
   /** Indexes over several columns (each a list of column names), e.g. for the reports' passes. */
   indexes?: string[][];
   /** Missing: only admins may do anything. */

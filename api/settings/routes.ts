@@ -1,6 +1,7 @@
 // /api/settings: the centre's settings as one record (a singleton: GET and PUT, no list);
 // /api/settings/1 answers the same record for the simple-rest protocol (getOne, update).
 import { Hono } from 'hono';
+import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
 import { assertMay } from '../access/enforce.js';
 import { jsonBody } from '../rest/crud-routes.js';
@@ -17,7 +18,7 @@ export function settingsRoutes(records: Records) {
       assertMay(declaration, c.var.actor, 'read');
       return c.json(await record());
     })
-    .put('/', async (c) => {
+    .put('/', describeRoute({ tags: ['settings'], summary: "The centre's settings, as one record (admins)", responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403, 409) } }), async (c) => {
       assertMay(declaration, c.var.actor, 'update');
       return c.json(await records.saveSettings(declaration, await jsonBody(c), c.var.actor));
     })
