@@ -40,8 +40,8 @@ const resourceNames = (m: Json): string[] => m.resources.map((r: Json) => r.name
 const caseFieldNames = (m: Json): string[] => m.resources.find((r: Json) => r.name === 'cases').fields.map((f: Json) => f.name);
 
 /** A notified civil case (no means test), assigned to the demo lawyer and started. */
-async function caseInProgress(t: TestFayuan): Promise<number> {
-  const created = await json(await t.api('admin', '/api/cases', { method: 'POST', body: { applicantName: '插件测试', caseType: 'civil', channel: 'notified' } }));
+async function caseInProgress(t: TestFayuan, caseType = 'civil'): Promise<number> {
+  const created = await json(await t.api('admin', '/api/cases', { method: 'POST', body: { applicantName: '插件测试', caseType, channel: 'notified' } }));
   const lawyerId = (await meta(t, 'lawyer')).user.lawyerId;
   for (const [action, payload] of [['review', {}], ['accept', {}], ['assign', { lawyerId }], ['start', {}]] as const) {
     const res = await t.api('admin', `/api/cases/${created.id}/transitions/${action}`, { method: 'POST', body: payload });
@@ -88,6 +88,7 @@ async function expectCaseFilesAbsent(t: TestFayuan, caseId: number) {
 describe('the case-files plugin, disabled, enabled later on the same database, and disabled again', () => {
   let base: TestFayuan; // plugins: [] — the first app, which owns the database
   let open: number; // a case in progress, created while the plugin is disabled
+  let criminal: number; // a criminal one, which the plugin's criminalStage applies to (issue #10)
   const started: TestFayuan[] = [];
   const start = async (plugins: string[]) => {
     const t = await startTestFayuan({ plugins, database: base.database });
@@ -98,6 +99,7 @@ describe('the case-files plugin, disabled, enabled later on the same database, a
   beforeAll(async () => {
     base = await startTestFayuan({ cases: 20, plugins: [] });
     open = await caseInProgress(base);
+    criminal = await caseInProgress(base, 'criminal');
   });
   afterAll(async () => {
     for (const t of started) {
@@ -190,9 +192,9 @@ describe('the case-files plugin, disabled, enabled later on the same database, a
     });
 
     it('stores the criminalStage it adds to cases', async () => {
-      const row = await json(await on.api('admin', `/api/cases/${open}`));
+      const row = await json(await on.api('admin', `/api/cases/${criminal}`));
       // Issue #10: the criminal stage applies to criminal cases only.
-      const res = await on.api('admin', `/api/cases/${open}`, { method: 'PUT', body: { ...row, caseType: 'criminal', criminalStage: 'trial' } });
+      const res = await on.api('admin', `/api/cases/${criminal}`, { method: 'PUT', body: { ...row, criminalStage: 'trial' } });
       expect(res.status).toBe(200);
       expect((await json(res)).criminalStage).toBe('trial');
     });
@@ -216,10 +218,10 @@ describe('the case-files plugin, disabled, enabled later on the same database, a
       await expect(countRows(off, 'case_file_snapshots')).resolves.toBe(0);
       expect(await pluginMigrations(off, 'case-files')).toHaveLength(2);
       // The core does not know the field, so an edit of the case leaves it alone.
-      const row = await json(await off.api('admin', `/api/cases/${open}`));
+      const row = await json(await off.api('admin', `/api/cases/${criminal}`));
       expect(row).not.toHaveProperty('criminalStage');
-      expect((await off.api('admin', `/api/cases/${open}`, { method: 'PUT', body: { ...row, causeOfAction: '追索劳动报酬' } })).status).toBe(200);
-      const stored = await off.database.db.selectFrom('cases').select('criminalStage').where('id', '=', open).executeTakeFirstOrThrow();
+      expect((await off.api('admin', `/api/cases/${criminal}`, { method: 'PUT', body: { ...row, causeOfAction: '故意伤害' } })).status).toBe(200);
+      const stored = await off.database.db.selectFrom('cases').select('criminalStage').where('id', '=', criminal).executeTakeFirstOrThrow();
       expect(stored.criminalStage).toBe('trial');
     });
 
@@ -228,7 +230,7 @@ describe('the case-files plugin, disabled, enabled later on the same database, a
       const list = await json(await back.api('lawyer', `/api/cases/${open}/checklist`));
       expect(list.progress.done).toBe(1);
       expect(list.items.find((i: Json) => i.key === 'evidence').files).toHaveLength(1);
-      expect((await json(await back.api('admin', `/api/cases/${open}`))).criminalStage).toBe('trial');
+      expect((await json(await back.api('admin', `/api/cases/${criminal}`))).criminalStage).toBe('trial');
       expect(await pluginMigrations(back, 'case-files')).toHaveLength(2);
       expect(await countRows(back, 'case_file_templates')).toBe(7);
     });

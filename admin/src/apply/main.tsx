@@ -1,6 +1,7 @@
 // The public page (/apply): apply for legal aid without an account, and track the application with
 // its code and the applicant's phone. It draws the form from /api/public/application-form (the
 // applicant's fields of the case declaration) and talks only to /api/public/.
+import '../no-eval.js'; // first: before any schema parses
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApplicationForm } from './ApplicationForm.js';
