@@ -65,7 +65,7 @@ const noticeKeys = {
 
 /** GET /api/public/complaint-notice: how to complain, and nothing else of the settings. */
 export function complaintNoticeRoute(records: Records) {
-  return new Hono<AppEnv>().get('/complaint-notice', describeRoute({ tags: ['public'], summary: 'The public notice on complaints (公示): address, phone, fax, email, scope and procedure; no session', responses: { 200: { description: 'OK' }, ...refusalsOf() } }), async (c) => {
+  return new Hono<AppEnv>().get('/complaint-notice', describeRoute({ tags: ['public'], security: [], summary: 'The public notice on complaints (公示): address, phone, fax, email, scope and procedure; no session', responses: { 200: { description: 'OK' }, ...refusalsOf() } }), async (c) => {
     const settings = await loadSettings(records.database.db);
     return c.json({
       centreName: settings.centreName,

@@ -153,7 +153,7 @@ describe('the OpenAPI document', () => {
     const doc = await (await t.fayuan.app.request('/api/openapi.json')).json();
     const tagged = Object.entries(doc.paths as Record<string, Record<string, Json>>)
       .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op.tags?.includes('public')).map(([method, op]) => { expect(op.security).toEqual([]); return `${method.toUpperCase()} ${path}`; }));
-    expect(tagged.sort()).toEqual(['GET /api/public/application-form', 'GET /api/public/applications/{trackingCode}', 'GET /api/public/challenge', 'POST /api/public/applications']);
-    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/')).length).toBe(4);
+    expect(tagged.sort()).toEqual(['GET /api/public/application-form', 'GET /api/public/applications/{trackingCode}', 'GET /api/public/challenge', 'GET /api/public/complaint-notice', 'POST /api/public/applications']);
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/public/')).length).toBe(5);
   });
 });
