@@ -46,7 +46,9 @@ let lawyerIds: number[];
 
 async function columnsOf(table: string): Promise<string[]> {
   const tables = await t.database.db.introspection.getTables();
-  return tables.find((x) => x.name === table)?.columns.map((c) => c.name) ?? [];
+  // On PostgreSQL the introspection lists every schema's tables: only this test file's own.
+  const schema = t.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(t.database.db)).rows[0].s : undefined;
+  return tables.find((x) => x.name === table && (schema === undefined || x.schema === schema))?.columns.map((c) => c.name) ?? [];
 }
 
 async function call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
