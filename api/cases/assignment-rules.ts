@@ -2,7 +2,7 @@
 // hold for an assignment by the centre (指派) and a lawyer of the client's choice (点援).
 import type { Label, Row } from '../resources/define.js';
 import { specialties } from '../resources/options.js';
-import { ADULT_AGE, ageOn, elapsedSince, isTrue, tagsOf, toIsoDate } from './periods.js';
+import { ADULT_AGE, ageOn, elapsedSince, toIsoDate } from './periods.js';
 
 export interface RuleProblem {
   rule: string;
@@ -28,7 +28,7 @@ function lawyerName(lawyer: Row): string {
 }
 
 function isMinorCase(caseRow: Row, on: string): boolean {
-  if (tagsOf(caseRow.applicantGroups).includes('minor')) return true;
+  if (((caseRow.applicantGroups as string[] | null) ?? []).includes('minor')) return true;
   const birthDate = toIsoDate(caseRow.applicantBirthDate);
   return birthDate !== null && ageOn(birthDate, on) < ADULT_AGE;
 }
@@ -45,7 +45,7 @@ function firmProblems(lawyer: Row, firm: Row | null, on: string): RuleProblem[] 
     }];
   }
   const firmName = String(firm.name ?? `#${String(firm.id)}`);
-  if (!isTrue(firm.isContracted)) {
+  if (firm.isContracted !== true) {
     return [{
       rule: 'assignment.firm_not_contracted',
       message: {
@@ -104,7 +104,7 @@ export function checkAssignment({ caseRow, lawyer, firm, openComplaintLawyerIds,
   const name = lawyerName(lawyer);
 
   // `active` defaults to true in the lawyers register: only an explicit "no" makes a lawyer inactive.
-  if (lawyer.active != null && !isTrue(lawyer.active)) {
+  if (lawyer.active === false) {
     problems.push({
       rule: 'assignment.lawyer_inactive',
       message: { zh: `律师 ${name} 目前不在岗，不能指派`, en: `${name} is not active and cannot be assigned` },
@@ -118,7 +118,7 @@ export function checkAssignment({ caseRow, lawyer, firm, openComplaintLawyerIds,
     if (problem) problems.push(problem);
   }
 
-  if (isMinorCase(caseRow, on) && !tagsOf(lawyer.specialties).includes('minors')) {
+  if (isMinorCase(caseRow, on) && !((lawyer.specialties as string[] | null) ?? []).includes('minors')) {
     problems.push({
       rule: 'assignment.minors_specialty',
       message: {

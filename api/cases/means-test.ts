@@ -3,7 +3,7 @@
 import type { Label, Row } from '../resources/define.js';
 import cases, { exemptionReasons } from '../resources/cases.js';
 import type { Settings } from '../settings/settings.js';
-import { ADULT_AGE, ELDERLY_AGE, ageOn, tagsOf, toIsoDate } from './periods.js';
+import { ADULT_AGE, ELDERLY_AGE, ageOn, toIsoDate } from './periods.js';
 
 export type ExemptionReason = keyof typeof exemptionReasons;
 
@@ -68,7 +68,7 @@ function exemptionProblem(caseRow: Row, reason: ExemptionReason): Label | null {
     return null;
   }
 
-  if (tagsOf(caseRow.applicantGroups).includes(evidence.group)) return null;
+  if (((caseRow.applicantGroups as string[] | null) ?? []).includes(evidence.group)) return null;
   const group = groupLabels[evidence.group] ?? { zh: evidence.group, en: evidence.group };
   return evidence.age
     ? {

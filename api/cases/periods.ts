@@ -1,5 +1,5 @@
 // Ages and lengths of practice, counted in calendar years the way the rules need them,
-// plus reading the dates and tags of a row whichever database produced it.
+// and the calendar day of a date or datetime value.
 import { addDays, daysBetween } from '../calendar.js';
 
 /**
@@ -21,26 +21,7 @@ export function toIsoDate(value: unknown): string | null {
   return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : null;
 }
 
-/** The keys of a tags column: an array, JSON text of one, or comma-separated text. */
-export function tagsOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value !== 'string' || value.trim() === '') return [];
-  const text = value.trim();
-  if (text.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (Array.isArray(parsed)) return parsed.map(String);
-    } catch {
-      // not JSON: fall through to the comma-separated reading
-    }
-  }
-  return text.split(',').map((tag) => tag.trim()).filter(Boolean);
-}
 
-/** True for the boolean column values of both databases (true, 1, '1', 'true'). */
-export function isTrue(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 'true';
-}
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

