@@ -1,5 +1,5 @@
 // The console: one <Resource> per register in /api/meta, all drawn by the generic screens.
-import { useMemo, type ComponentType } from 'react';
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { MetaContext, permissionsOf, type Meta, type ResourceMeta } from './meta.js';
@@ -7,7 +7,6 @@ import { createI18nProvider } from './i18n.js';
 import { createDataProvider } from './dataProvider.js';
 import { createAuthProvider } from './authProvider.js';
 import { fayuanTheme } from './theme.js';
-import { Dashboard } from './Dashboard.js';
 import { Layout } from './Layout.js';
 import { LoginPage } from './LoginPage.js';
 import { resourceIcon } from './resourceIcons.js';
@@ -20,13 +19,17 @@ import { AuditEntryTitle, AuditLogList, AuditLogShow } from './audit/AuditLog.js
 import { SettingsPage } from './settings/SettingsPage.js';
 import { LawyerShow } from './lawyers/LawyerShow.js';
 import { ConsultationShow } from './consultations/ConsultationShow.js';
-import { HotlineReport } from './consultations/HotlineReport.js';
 import { bundledPlugins } from './plugins.js';
 import { ComplaintList, COMPLAINT_REPORT_PATH } from './complaints/ComplaintList.js';
 import { ComplaintShow } from './complaints/ComplaintShow.js';
-import { ComplaintReportPage } from './complaints/ComplaintReportPage.js';
 
 /** A lawyer's page: the generic one with the complaints about them. */
+
+/** Screens with charts and reports load when first opened, so the sign-in screen stays light. */
+const Dashboard = lazy(() => import('./Dashboard.js').then((m) => ({ default: m.Dashboard })));
+const HotlineReport = lazy(() => import('./consultations/HotlineReport.js').then((m) => ({ default: m.HotlineReport })));
+const ComplaintReportPage = lazy(() => import('./complaints/ComplaintReportPage.js').then((m) => ({ default: m.ComplaintReportPage })));
+const HomePage = () => <Suspense fallback={null}><Dashboard /></Suspense>;
 
 /** Pages that replace a register's generic ones. */
 const showOf: Record<string, ComponentType> = { cases: CaseShow, complaints: ComplaintShow, consultations: ConsultationShow, lawyers: LawyerShow, 'audit-log': AuditLogShow };
@@ -58,7 +61,7 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
         dataProvider={dataProvider}
         authProvider={authProvider}
         i18nProvider={i18nProvider}
-        dashboard={Dashboard}
+        dashboard={HomePage}
         layout={Layout}
         loginPage={LoginPage}
         theme={fayuanTheme}
@@ -80,8 +83,8 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
           );
         })}
         <CustomRoutes>
-          <Route path={COMPLAINT_REPORT_PATH} element={<ComplaintReportPage />} />
-          <Route path="/reports/hotline" element={<HotlineReport />} />
+          <Route path={COMPLAINT_REPORT_PATH} element={<Suspense fallback={null}><ComplaintReportPage /></Suspense>} />
+          <Route path="/reports/hotline" element={<Suspense fallback={null}><HotlineReport /></Suspense>} />
         </CustomRoutes>
       </Admin>
     </MetaContext.Provider>
