@@ -10,7 +10,7 @@ export type {
   ResourceDefinition, Role, Row, RowRule, VerbRules, VirtualFilter, WrittenChange,
 } from './resources/define.js';
 export { caseTypes, specialties } from './resources/options.js';
-export { everyRow, noRow, ownLawyerRows, maskIdNumber, maskName, maskPhone } from './access/rules.js';
+export { everyRow, noRow, ownCaseRows, ownLawyerRows, maskIdNumber, maskName, maskPhone } from './access/rules.js';
 
 // Case transitions: guards a plugin adds, and the action names.
 export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards.js';

@@ -9,6 +9,11 @@ export const noRow: RowRule = () => ({ id: [] });
 /** Rows whose `field` is the acting lawyer's own lawyer record. */
 export const ownLawyerRows = (field: string): RowRule => (actor: Actor) => ({ [field]: actor.lawyerId ?? -1 });
 
+/** Rows about the acting lawyer's own cases: their `field` names one of the cases assigned to them. */
+export const ownCaseRows = (field = 'caseId'): RowRule => async (actor: Actor, db) => ({
+  [field]: (await db.selectFrom('cases').select('id').where('lawyerId', '=', actor.lawyerId ?? -1).execute()).map((r) => Number(r.id)),
+});
+
 export const adminOnly: Access = { read: { admin: everyRow }, create: { admin: everyRow }, update: { admin: everyRow }, delete: { admin: everyRow } };
 
 /** Registers everybody in the centre may read and only admins change. */

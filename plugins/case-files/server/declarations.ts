@@ -1,5 +1,5 @@
 // The plugin's two registers and the field it adds to cases.
-import { badInput, caseTypes, defineResource, everyRow, type Field, type Row } from '../../../api/plugin-kit.js';
+import { badInput, caseTypes, defineResource, everyRow, ownCaseRows, type Field, type Row } from '../../../api/plugin-kit.js';
 import { fileKinds } from './sniff.js';
 
 export const criminalStages = {
@@ -107,9 +107,7 @@ export const files = defineResource({
       admin: everyRow,
       supervisor: everyRow,
       // A lawyer sees the files of their own cases only.
-      lawyer: async (actor, db) => ({
-        caseId: (await db.selectFrom('cases').select('id').where('lawyerId', '=', actor.lawyerId ?? -1).execute()).map((r) => Number(r.id)),
-      }),
+      lawyer: ownCaseRows(),
     },
     create: {},
     update: {},

@@ -1,5 +1,5 @@
 // 法律援助文书: the documents the centre issues, one row per issued version; never edited.
-import { defineResource, everyRow } from '../../../api/plugin-kit.js';
+import { defineResource, everyRow, ownCaseRows } from '../../../api/plugin-kit.js';
 import { DOCUMENT_KINDS, DOCUMENT_TITLES } from './templates/document-data.js';
 
 export const documentKinds = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, { zh: DOCUMENT_TITLES[k], en: k.replace('_', ' ') }]));
@@ -25,9 +25,7 @@ export const caseDocuments = defineResource({
       admin: everyRow,
       supervisor: everyRow,
       // A lawyer sees the documents of their own cases only.
-      lawyer: async (actor, db) => ({
-        caseId: (await db.selectFrom('cases').select('id').where('lawyerId', '=', actor.lawyerId ?? -1).execute()).map((r) => Number(r.id)),
-      }),
+      lawyer: ownCaseRows(),
     },
     create: {},
     update: {},

@@ -1,11 +1,6 @@
-import { badInput, defineResource, everyRow, sheetFields, sheetHooks, type Actor, type Row, type RowRule } from '../../../api/plugin-kit.js';
+import { badInput, defineResource, everyRow, ownCaseRows, sheetFields, sheetHooks, type Row } from '../../../api/plugin-kit.js';
 
 export const FORM_KEY = 'hearing-observation';
-
-/** Rows about the acting lawyer's own cases. */
-const ownCases: RowRule = async (actor: Actor, db) => ({
-  caseId: (await db.selectFrom('cases').select('id').where('lawyerId', '=', actor.lawyerId ?? -1).execute()).map((r) => Number(r.id)),
-});
 
 const sheet = sheetHooks(FORM_KEY);
 
@@ -36,7 +31,7 @@ export const observations = defineResource({
     privateNotes: { type: 'longText', label: { zh: '内部备注（仅管理人员可见）', en: 'Private notes (supervisors only)' }, maxLength: 2000 },
   },
   access: {
-    read: { admin: everyRow, supervisor: everyRow, lawyer: ownCases },
+    read: { admin: everyRow, supervisor: everyRow, lawyer: ownCaseRows() },
     create: { admin: everyRow, supervisor: everyRow },
     update: { admin: everyRow, supervisor: everyRow },
     delete: { admin: everyRow },
