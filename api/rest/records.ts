@@ -102,9 +102,20 @@ export class Records {
     return decodeRow(allFields(resource), row);
   }
 
+  /**
+   * Holds the row until the transaction ends, so writers of one record take turns and a
+   * change never fails only because another committed between its read and its write.
+   * SQLite's write transactions (BEGIN IMMEDIATE) already take turns; PostgreSQL locks the row.
+   */
+  async lock(resource: ResourceDefinition, id: number, trx: Kysely<any>): Promise<void> {
+    if (this.database.dialect !== 'postgres' || !isDbId(id)) return;
+    await trx.selectFrom(tableName(resource)).select('id').where('id', '=', id).forUpdate().execute();
+  }
+
   /** Loads for a change: 404 if the actor cannot see it, 403 if it can see but not `verb` it. */
   private async loadFor(resource: ResourceDefinition, id: number, actor: Actor, verb: 'update' | 'delete', trx: Kysely<any>): Promise<Row> {
     assertMay(resource, actor, verb); // a role without the verb at all hears so, whichever row it names
+    await this.lock(resource, id, trx);
     const previous = await this.load(resource, id, trx, await rowScope(resource, actor, 'read', trx));
     const inReach = await this.load(resource, id, trx, await rowScope(resource, actor, verb, trx)).then(() => true, () => false);
     if (!inReach) throw forbidden(resource, actor, verb);
@@ -154,6 +165,7 @@ export class Records {
    */
   async change(resource: ResourceDefinition, id: number, actor: Actor, change: SystemChange, trx?: Kysely<any>): Promise<Row> {
     return this.within(trx, async (trx) => {
+      await this.lock(resource, id, trx);
       const current = await this.load(resource, id, trx);
       const conflict = change.conflict ?? STALE;
       if (change.expectedVersion !== undefined && change.expectedVersion !== current.version) {

@@ -55,6 +55,7 @@ export function workflowRoutes(records: Records, machine: StateMachine, options:
       const body = await optionalJsonBody(c);
       const id = recordId(c);
       const updated = await records.write(async (trx) => {
+        await records.lock(resource, id, trx);
         const row = await records.load(resource, id, trx, await rowScope(resource, actor, 'read', trx));
         const settings = await loadSettings(trx);
         const plan = planTransition(machine, row, action, body, actor, new Date(), settings);

@@ -72,4 +72,28 @@ describe('racing requests', () => {
       expect(after.version).toBe(before.version + 1);
     }
   });
+
+  it('lets concurrent edits that state no version land one after another, each audited', async () => {
+    const before = await caseIn('reviewing');
+    const edits = Array.from({ length: 8 }, (_, i) => `并发修改${i}`);
+    const results = await Promise.all(edits.map((causeOfAction) => call('admin', `/api/cases/${before.id}`, 'PUT', { causeOfAction })));
+    expect(results.map((r) => r.status)).toEqual(edits.map(() => 200));
+    const after = await getCase(before.id);
+    expect(after.version).toBe(before.version + edits.length);
+    expect(edits).toContain(after.causeOfAction);
+    expect(await auditOf(before.id, 'update')).toHaveLength(edits.length);
+  });
+
+  it('lets a transition that follows a concurrent edit through: it reads the record once the edit is stored', async () => {
+    for (let round = 0; round < 5; round++) {
+      const before = await caseIn('reviewing');
+      const [put, accepted] = await Promise.all([
+        call('admin', `/api/cases/${before.id}`, 'PUT', { causeOfAction: '并发修改' }),
+        act(before.id, 'accept'),
+      ]);
+      expect([put.status, accepted.status]).toEqual([200, 200]);
+      const after = await getCase(before.id);
+      expect(after).toMatchObject({ status: 'accepted', causeOfAction: '并发修改', version: before.version + 2 });
+    }
+  });
 });
