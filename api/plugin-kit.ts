@@ -14,7 +14,7 @@ export { everyRow, noRow, ownCaseRows, ownLawyerRows, maskIdNumber, maskName, ma
 
 // Case transitions: guards a plugin adds, and the action names.
 export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards.js';
-export { caseActions, type CaseActionName } from './cases/lifecycle.js';
+export { caseActions, lawyerChangeReasons, type CaseActionName } from './cases/lifecycle.js';
 export type { DashboardCard } from './meta/dashboard.js';
 
 // The write path (its operations write the audit entry; a plugin never does).

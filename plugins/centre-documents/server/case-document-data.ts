@@ -1,6 +1,6 @@
 // A document's data from the case as stored: the applicant, the lawyer and firm, the dates.
 import type { Kysely } from 'kysely';
-import { maskIdNumber, maskPhone, type PluginContext, type Row, type Settings } from '../../../api/plugin-kit.js';
+import { lawyerChangeReasons, maskIdNumber, maskPhone, type PluginContext, type Row, type Settings } from '../../../api/plugin-kit.js';
 import type { DocumentData, DocumentKind } from './templates/document-data.js';
 
 /** 提供法律援助的方式, by case type. */
@@ -12,6 +12,13 @@ const AID_FORMS: Record<string, { aidForm: string; lawyerRole: string }> = {
   non_litigation: { aidForm: '非诉讼代理', lawyerRole: '委托代理人' },
 };
 
+/** What a change-of-lawyer notice states besides the case: kept on its row (case-documents). */
+export interface ChangeDetails {
+  previousLawyerId: number;
+  changeReason: string;
+  changeNote?: string | null;
+}
+
 const isoDate = (value: unknown) => (value ? new Date(String(value)).toISOString().slice(0, 10) : undefined);
 
 function optionLabel(context: PluginContext, field: string, value: unknown): string | undefined {
@@ -22,10 +29,15 @@ function optionLabel(context: PluginContext, field: string, value: unknown): str
 
 export async function documentData(
   trx: Kysely<any>, context: PluginContext, caseRow: Row, kind: DocumentKind,
-  { number, issuedOn, settings }: { number: string; issuedOn: string; settings: Settings },
+  { number, issuedOn, settings, change }: { number: string; issuedOn: string; settings: Settings; change?: ChangeDetails },
 ): Promise<DocumentData> {
-  const lawyerRow = caseRow.lawyerId ? await context.records.load(context.resource('lawyers'), Number(caseRow.lawyerId), trx) : null;
-  const firmRow = lawyerRow?.lawFirmId ? await context.records.load(context.resource('law-firms'), Number(lawyerRow.lawFirmId), trx) : null;
+  const lawyerAndFirm = async (id: unknown) => {
+    const lawyer = id ? await context.records.load(context.resource('lawyers'), Number(id), trx) : null;
+    const firm = lawyer?.lawFirmId ? await context.records.load(context.resource('law-firms'), Number(lawyer.lawFirmId), trx) : null;
+    return { lawyer, firm };
+  };
+  const { lawyer: lawyerRow, firm: firmRow } = await lawyerAndFirm(caseRow.lawyerId);
+  const previous = kind === 'change_notice' && change?.previousLawyerId ? await lawyerAndFirm(change.previousLawyerId) : null;
   const form = AID_FORMS[String(caseRow.caseType)] ?? AID_FORMS.civil;
   const reasons = kind === 'termination'
     ? optionLabel(context, 'terminationGround', caseRow.terminationGround) ?? String(caseRow.decisionReason ?? '')
@@ -50,6 +62,13 @@ export async function documentData(
     lawyer: lawyerRow ? { name: String(lawyerRow.name), firm: String(firmRow?.name ?? ''), phone: lawyerRow.phone ? String(lawyerRow.phone) : undefined } : undefined,
     authority: String(caseRow.court ?? caseRow.authority ?? '有关人民法院（仲裁机构）'),
     reasons: reasons || undefined,
+    change: previous?.lawyer && change
+      ? {
+          previousLawyer: { name: String(previous.lawyer.name), firm: String(previous.firm?.name ?? '') },
+          reason: lawyerChangeReasons[change.changeReason as keyof typeof lawyerChangeReasons]?.zh ?? '工作需要',
+          note: change.changeNote || undefined,
+        }
+      : undefined,
     closing: kind === 'closing_approval'
       ? {
           assignedOn: isoDate(caseRow.assignedAt),

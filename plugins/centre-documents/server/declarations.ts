@@ -1,5 +1,5 @@
 // 法律援助文书: the documents the centre issues, one row per issued version; never edited.
-import { defineResource, everyRow, ownCaseRows } from '../../../api/plugin-kit.js';
+import { defineResource, everyRow, lawyerChangeReasons, ownCaseRows } from '../../../api/plugin-kit.js';
 import { DOCUMENT_KINDS, DOCUMENT_TITLES } from './templates/document-data.js';
 
 export const documentKinds = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, { zh: DOCUMENT_TITLES[k], en: k.replace('_', ' ') }]));
@@ -19,6 +19,10 @@ export const caseDocuments = defineResource({
     supersedes: { type: 'integer', label: { zh: '取代的文书', en: 'Supersedes' }, readOnly: true },
     supersededAt: { type: 'datetime', label: { zh: '被重新签发时间', en: 'Re-issued at' }, readOnly: true },
     issuedBy: { type: 'text', label: { zh: '签发人', en: 'Issued by' }, readOnly: true },
+    // Only on a change-of-lawyer notice: what it states, kept so a re-issue states the same.
+    previousLawyerId: { type: 'reference', to: 'lawyers', label: { zh: '原承办律师', en: 'Previous lawyer' }, readOnly: true },
+    changeReason: { type: 'enum', label: { zh: '更换原因', en: 'Reason for the change' }, readOnly: true, options: lawyerChangeReasons },
+    changeNote: { type: 'text', label: { zh: '更换说明', en: 'Note on the change' }, readOnly: true, maxLength: 500 },
   },
   access: {
     read: {

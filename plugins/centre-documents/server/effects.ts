@@ -8,13 +8,17 @@ const ISSUED_AT: [CaseActionName, DocumentKind[]][] = [
   ['assign', ['assignment_notice', 'official_letter']],
   ['terminate', ['termination']],
   ['close', ['closing_approval']],
+  ['change-lawyer', ['change_notice']],
 ];
 
 export const issueOnTransition: TransitionEffect[] = ISSUED_AT.map(([action, kinds]) => ({
   action,
-  async run({ trx, after, actor, context }) {
+  async run({ trx, before, after, actor, payload, context }) {
     // The PDF toolkit loads react-pdf and the fonts: only once a document is first issued.
     const { issueDocument } = await import('./issue.js');
-    for (const kind of kinds) await issueDocument(trx, context, after, kind, actor);
+    const change = action === 'change-lawyer'
+      ? { previousLawyerId: Number(before.lawyerId), changeReason: String(payload.reason), changeNote: payload.note == null ? null : String(payload.note) }
+      : undefined;
+    for (const kind of kinds) await issueDocument(trx, context, after, kind, actor, undefined, change);
   },
 }));

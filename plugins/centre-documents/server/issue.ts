@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ApiError, centreFileStore, loadSettings, today, type Actor, type PluginContext, type Row } from '../../../api/plugin-kit.js';
 import { signPdf } from '../../../api/plugin-kit-pdf.js';
-import { documentData } from './case-document-data.js';
+import { documentData, type ChangeDetails } from './case-document-data.js';
 import { centreSeal } from './seal.js';
 import { DEFAULT_NUMBER_FORMATS, DOCUMENT_TITLES, formatDocumentNumber, renderDocument, type DocumentKind } from './templates/index.js';
 
@@ -31,16 +31,22 @@ const RENDER_FAILED = {
   en: 'The document could not be generated or sealed; nothing was changed. Try again or contact the administrator',
 };
 
-/** Issues `kind` for the case; with `previous`, a new version of that document (the old one kept). */
+/**
+ * Issues `kind` for the case; with `previous`, a new version of that document (the old one kept).
+ * A change-of-lawyer notice states `change` (a re-issue states what the previous version did).
+ */
 export async function issueDocument(
-  trx: Kysely<any>, context: PluginContext, caseRow: Row, kind: DocumentKind, actor: Actor, previous?: Row,
+  trx: Kysely<any>, context: PluginContext, caseRow: Row, kind: DocumentKind, actor: Actor, previous?: Row, change?: ChangeDetails,
 ): Promise<Row> {
+  if (previous?.previousLawyerId) {
+    change = { previousLawyerId: Number(previous.previousLawyerId), changeReason: String(previous.changeReason), changeNote: previous.changeNote == null ? null : String(previous.changeNote) };
+  }
   const settings = await loadSettings(trx);
   const issuedOn = today();
   const number = previous ? String(previous.number) : await nextDocumentNumber(trx, numberFormat(settings, kind), Number(issuedOn.slice(0, 4)));
   let sealed: Buffer;
   try {
-    const data = await documentData(trx, context, caseRow, kind, { number, issuedOn, settings });
+    const data = await documentData(trx, context, caseRow, kind, { number, issuedOn, settings, change });
     const pdf = await renderDocument(kind, data);
     sealed = await signPdf(pdf, centreSeal(context.config.dataDir), { centreName: settings.centreName, reason: `${DOCUMENT_TITLES[kind]} ${number}` });
   } catch (error) {
@@ -52,6 +58,7 @@ export async function issueDocument(
   const issued = await context.records.insert(documents, {
     caseId: Number(caseRow.id), kind, number, issuedAt: new Date().toISOString(), sha256: stored.sha256, size: stored.size,
     revision: previous ? Number(previous.revision) + 1 : 1, supersedes: previous ? Number(previous.id) : null, issuedBy: actor.email,
+    ...(change ? { previousLawyerId: change.previousLawyerId, changeReason: change.changeReason, changeNote: change.changeNote ?? null } : {}),
   }, actor, { action: previous ? 'reissue' : 'issue', trx });
   if (previous) {
     await context.records.change(documents, Number(previous.id), actor, {

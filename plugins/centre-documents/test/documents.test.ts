@@ -36,6 +36,14 @@ const WORDING: Record<DocumentKind, string[]> = {
     '根据《中华人民共和国法律援助法》第四十八条的规定，决定终止法律援助。',
     '第四十九条',
   ],
+  change_notice: [
+    '王秀兰：',
+    '本机构对你（单位）追索劳动报酬纠纷一案（案号：（2026）江北援字第0318号）给予法律援助，原指派江苏正和律师事务所赵明律师承办。',
+    '因法律援助人员申请退出（原承办律师因病长期休养），根据《办理法律援助案件程序规定》的有关规定，本机构决定更换法律援助人员，现指派江苏明德律师事务所李建国律师继续承办。',
+    '原法律援助人员自本通知送达之日起不再承办本案',
+    '特此通知。',
+    '抄送：江苏正和律师事务所、江苏明德律师事务所',
+  ],
   closing_approval: ['（2026）江北援字第0318号', '调解结案，用人单位支付拖欠工资及经济补偿', '48,600.00元', '2,400.00元', '同意结案，按优秀等级发放办案补贴。', '签名：陈志强2026年12月1日'],
 };
 
@@ -53,6 +61,7 @@ describe('the centre’s documents', () => {
 
   it('numbers documents from the numbering format setting', () => {
     expect(formatDocumentNumber(DEFAULT_NUMBER_FORMATS.decision_grant, { year: 2026, seq: 12 })).toBe('（2026）援决字第0012号');
+    expect(formatDocumentNumber(DEFAULT_NUMBER_FORMATS.change_notice, { year: 2026, seq: 3 })).toBe('（2026）援更字第0003号');
     expect(formatDocumentNumber('江北援函〔{year}〕{seq}号', { year: 2027, seq: 305 })).toBe('江北援函〔2027〕305号');
   });
 
@@ -60,6 +69,7 @@ describe('the centre’s documents', () => {
     await expect(renderDocument('decision_refuse', { ...sampleDocument, reasons: undefined })).rejects.toThrow(/reasons/);
     await expect(renderDocument('official_letter', { ...sampleDocument, authority: undefined })).rejects.toThrow(/authority/);
     await expect(renderDocument('closing_approval', { ...sampleDocument, closing: undefined })).rejects.toThrow(/closing/);
+    await expect(renderDocument('change_notice', { ...sampleDocument, change: undefined })).rejects.toThrow(/change/);
   });
 
   it('cites the articles the caller gives instead of the default', async () => {
@@ -71,7 +81,7 @@ describe('the centre’s documents', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-docs-'));
     afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-    it.each(['decision_grant', 'closing_approval'] as const)('carries the seal and a signature pdfsig finds valid (%s)', async (kind) => {
+    it.each(['decision_grant', 'closing_approval', 'change_notice'] as const)('carries the seal and a signature pdfsig finds valid (%s)', async (kind) => {
       const unsigned = await renderDocument(kind, sampleDocument);
       expect(flatText(unsigned)).not.toContain('电子印章');
       const signed = await signPdf(unsigned, ensureDevelopmentCertificate(dataDir, CENTRE), {

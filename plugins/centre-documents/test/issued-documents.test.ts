@@ -94,6 +94,34 @@ describe('documents issued at the transitions', () => {
     expect((await t.api('reviewer', `/api/case-documents/${theirs.id}/download`)).status).toBe(403); // no read rule for reviewers
   }, 120_000);
 
+  it('change-lawyer issues the change notice naming both lawyers and the reason, sealed; a re-issue states the same', async () => {
+    const id = await acceptedCase();
+    const first = await lawyerId();
+    await move(id, 'assign', { lawyerId: first, assignmentMethod: 'assigned' });
+    const lawyers = await body(await t.api('admin', '/api/lawyers?range=[0,20]'));
+    const next = lawyers.find((l: Json) => l.id !== first);
+    await move(id, 'change-lawyer', { lawyerId: next.id, reason: 'lawyer_withdrawal', note: '原承办律师因病休养', acknowledgeConflicts: true });
+    const docs = await documentsOf(id);
+    const notice = docs.find((d: Json) => d.kind === 'change_notice');
+    expect(notice).toMatchObject({ revision: 1, previousLawyerId: first, changeReason: 'lawyer_withdrawal', changeNote: '原承办律师因病休养' });
+    expect(notice.number).toMatch(new RegExp(`^（${new Date().getFullYear()}）援更字第\\d{4}号$`));
+    const firstName = (await body(await t.api('admin', `/api/lawyers/${first}`))).name;
+    const file = await download(notice.id);
+    const text = pdfText(file.bytes).replace(/\s+/g, '');
+    expect(text).toContain('更换法律援助人员通知书');
+    expect(text).toContain(notice.number);
+    expect(text).toContain(`${firstName}律师承办`);
+    expect(text).toContain(`${next.name}律师继续承办`);
+    expect(text).toContain('因法律援助人员申请退出（原承办律师因病休养）');
+    expect(pdfsig(file.bytes)).toMatch(/Signature is Valid/);
+
+    const res = await t.api('admin', `/api/case-documents/${notice.id}/reissue`, { method: 'POST' });
+    expect(res.status).toBe(201);
+    const again = await body(res);
+    expect(again).toMatchObject({ kind: 'change_notice', number: notice.number, revision: 2, previousLawyerId: first, changeReason: 'lawyer_withdrawal' });
+    expect(pdfText((await download(again.id)).bytes).replace(/\s+/g, '')).toContain(`${firstName}律师承办`);
+  }, 120_000);
+
   it('reject issues the refusal', async () => {
     const res = await t.api('admin', '/api/cases', { method: 'POST', body: { applicantName: '李四', caseType: 'civil', channel: 'notified', causeOfAction: '民间借贷纠纷' } });
     const { id } = await body(res);

@@ -20,6 +20,7 @@ export const sampleDocument: DocumentData = {
   reasons: '申请人家庭人均月收入高于本市法律援助经济困难标准',
   supervisingAuthority: '江州市江北区司法局',
   contact: { person: '张敏', phone: '025-5555 1234', address: '江州市江北区文德路18号' },
+  change: { previousLawyer: { name: '赵明', firm: '江苏正和律师事务所' }, reason: '法律援助人员申请退出', note: '原承办律师因病长期休养' },
   closing: {
     assignedOn: '2026-11-28',
     closedOn: '2027-03-15',

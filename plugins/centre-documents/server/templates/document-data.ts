@@ -7,6 +7,7 @@ export const DOCUMENT_KINDS = [
   'official_letter',
   'termination',
   'closing_approval',
+  'change_notice',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -17,6 +18,7 @@ export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   official_letter: '法律援助公函',
   termination: '终止法律援助决定书',
   closing_approval: '法律援助案件结案审批表',
+  change_notice: '更换法律援助人员通知书',
 };
 
 /** Default numbering formats (a setting): {year} the issuing year, {seq:N} the yearly sequence padded to N digits. */
@@ -27,6 +29,7 @@ export const DEFAULT_NUMBER_FORMATS: Record<DocumentKind, string> = {
   official_letter: '（{year}）援函字第{seq:4}号',
   termination: '（{year}）援终字第{seq:4}号',
   closing_approval: '（{year}）援结字第{seq:4}号',
+  change_notice: '（{year}）援更字第{seq:4}号',
 };
 
 /** `（{year}）援决字第{seq:4}号` with 2026 and 12 → （2026）援决字第0012号. */
@@ -77,6 +80,16 @@ export interface DocumentData {
   contact?: { person?: string; phone?: string; address?: string };
   /** Only for the closing approval form. */
   closing?: ClosingData;
+  /** Only for the change-of-lawyer notice: who acted before, and why they were changed. */
+  change?: ChangeData;
+}
+
+export interface ChangeData {
+  previousLawyer: { name: string; firm: string };
+  /** The reason as its Chinese label, e.g. 法律援助人员申请退出. */
+  reason: string;
+  /** The admin's note, one sentence. */
+  note?: string;
 }
 
 export interface ClosingData {

@@ -28,6 +28,7 @@ export async function renderDocument(kind: DocumentKind, data: DocumentData): Pr
       ))}
       {wording.attachments ? <Text style={letterStyles.attachment}>{`附：${wording.attachments.join('；')}`}</Text> : null}
       <SignatureBlock centreName={data.centreName} issuedOn={data.issuedOn} />
+      {wording.copiesTo?.length ? <Text style={letterStyles.attachment}>{`抄送：${wording.copiesTo.join('、')}`}</Text> : null}
       <ContactLines data={data} />
     </OfficialDocument>,
   );

@@ -9,9 +9,13 @@ export interface LetterWording {
   paragraphs: string[];
   /** Listed under the body: 附：… */
   attachments?: string[];
+  /** 抄送：…, under the signature. */
+  copiesTo?: string[];
 }
 
 const LAW = '《中华人民共和国法律援助法》';
+/** 司法部《办理法律援助案件程序规定》(2023): the change of the aid lawyer at the client's request or the lawyer's. */
+const PROCEDURE = '《办理法律援助案件程序规定》';
 
 const DEFAULT_BASIS: Partial<Record<DocumentKind, string>> = {
   decision_grant: '第四十三条',
@@ -84,6 +88,19 @@ export function letterWording(kind: Exclude<DocumentKind, 'closing_approval'>, d
           `${granted}${data.cause}一案（案号：${data.caseNumber}），因${required(data.reasons, 'reasons', kind)}，根据${basis(kind, data)}的规定，决定终止法律援助。`,
           objection(data, '异议'),
         ],
+      };
+    }
+    case 'change_notice': {
+      const change = required(data.change, 'change', kind);
+      const lawyer = required(data.lawyer, 'lawyer', kind);
+      const note = change.note ? `（${change.note.replace(/[。；;.\s]+$/u, '')}）` : '';
+      return {
+        addressee: `${data.applicant.name}：`,
+        paragraphs: [
+          `本机构对你（单位）${data.cause}一案（案号：${data.caseNumber}）给予法律援助，原指派${change.previousLawyer.firm}${change.previousLawyer.name}律师承办。因${change.reason}${note}，根据${PROCEDURE}的有关规定，本机构决定更换法律援助人员，现指派${lawyer.firm}${lawyer.name}律师继续承办。`,
+          '原法律援助人员自本通知送达之日起不再承办本案。请你（单位）与新指派的法律援助人员联系，配合其依法办理案件。特此通知。',
+        ],
+        copiesTo: [...new Set([change.previousLawyer.firm, lawyer.firm].filter(Boolean))],
       };
     }
   }
