@@ -81,6 +81,13 @@ describe('the public application page', () => {
     expect(await page.getByTestId('status-result').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, 'fayuan-apply-not-found.png'), fullPage: true });
 
+    // 投诉须知: the centre's public notice on complaints, from the settings (defaults here).
+    const notice = page.getByTestId('complaint-notice');
+    await seen(notice);
+    expect(await notice.textContent()).toContain('投诉电话：12348');
+    expect(await notice.textContent()).toContain('投诉范围：法律援助机构及其工作人员');
+    expect(await notice.textContent()).toContain('5 个工作日内决定是否受理');
+
     // The page never touched anything but the public routes, and ran cleanly under the CSP.
     expect(apiCalls.every((p) => p.startsWith('/api/public/'))).toBe(true);
     expect(problems.filter((p) => !p.includes('404'))).toEqual([]);

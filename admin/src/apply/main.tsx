@@ -5,6 +5,7 @@ import '../no-eval.js'; // first: before any schema parses
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApplicationForm } from './ApplicationForm.js';
+import { ComplaintNotice } from './ComplaintNotice.js';
 import { StatusLookup } from './StatusLookup.js';
 
 function PublicPage() {
@@ -24,6 +25,7 @@ function PublicPage() {
         <button role="tab" aria-selected={tab === 'status'} type="button" onClick={() => show('status')}>进度查询</button>
       </div>
       {tab === 'apply' ? <ApplicationForm /> : <StatusLookup />}
+      <ComplaintNotice />
       <footer>法律援助咨询热线 12348 · 本页面不需要注册账号</footer>
     </div>
   );

@@ -60,3 +60,16 @@ export interface ApplicationStatus {
 export async function lookUp(code: string, phone: string): Promise<ApplicationStatus> {
   return answer(await fetch(`/api/public/applications/${encodeURIComponent(code.trim())}?phone=${encodeURIComponent(phone.trim())}`, { cache: 'no-store' }));
 }
+
+/** GET /api/public/complaint-notice: the centre's public notice on complaints; null where not set. */
+export interface ComplaintNotice {
+  centreName: string | null;
+  address: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  scope: string | null;
+  procedure: string | null;
+}
+
+export const fetchComplaintNotice = () => fetch('/api/public/complaint-notice').then((r) => answer<ComplaintNotice>(r));
