@@ -31,4 +31,6 @@ export { FormSheet, SheetScore } from './forms/FormSheet.js';
 export type { FormSheetProps } from './forms/FormSheet.js';
 export { useSheetForm } from './forms/SheetField.js';
 export { scoreSheet } from '../../forms/engine.js';
+// The file kinds uploads accept (pure data, shared with the server's sniffing).
+export { fileKinds, type FileKind } from '../../api/uploads/sniff.js';
 export type { Answers, FormDefinition } from '../../forms/engine.js';

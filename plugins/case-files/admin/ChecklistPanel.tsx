@@ -15,8 +15,7 @@ import ImageIcon from '@mui/icons-material/Image';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useQuery } from '@tanstack/react-query';
 import { useRefresh, type HttpError, type RaRecord } from 'react-admin';
-import { caseQueryKey, refusalOf, useApi, useLabel, useLanguageTag, useMeta, type CasePanelProps } from '../../../admin/src/plugin-kit.js';
-import { fileKinds } from '../server/sniff.js';
+import { caseQueryKey, fileKinds, refusalOf, useApi, useLabel, useLanguageTag, useMeta, type CasePanelProps } from '../../../admin/src/plugin-kit.js';
 import { useCaseFilesTranslate } from './messages.js';
 import { uploadCaseFiles } from './uploadCaseFiles.js';
 
