@@ -68,6 +68,7 @@ export function LawyerPicker({ caseId, value, onChange, error }: LawyerPickerPro
       aria-checked={value === lawyer.id}
       aria-label={lawyer.name}
       data-eligible={lawyer.eligible}
+      data-lawyer-id={lawyer.id}
       selected={value === lawyer.id}
       disabled={!lawyer.eligible}
       onClick={() => onChange(lawyer.id)}
