@@ -1,5 +1,6 @@
 // /api/settings: the centre's settings as one record (a singleton: GET and PUT, no list);
 // /api/settings/1 answers the same record for the simple-rest protocol (getOne, update).
+// `declaration`: the settings as enabled, with the fields plugins add.
 import { Hono } from 'hono';
 import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -7,10 +8,11 @@ import { assertMay } from '../access/enforce.js';
 import { jsonBody } from '../rest/crud-routes.js';
 import { ApiError, notFound } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
-import declaration from './declaration.js';
+import type { ResourceDefinition } from '../resources/define.js';
+import coreDeclaration from './declaration.js';
 import { loadSettings } from './settings.js';
 
-export function settingsRoutes(records: Records) {
+export function settingsRoutes(records: Records, declaration: ResourceDefinition = coreDeclaration) {
   const { db } = records.database;
   const record = async () => ({ id: 1, ...(await loadSettings(db)) });
   return new Hono<AppEnv>()

@@ -1,6 +1,6 @@
 // 法律援助文书: the documents the centre issues, one row per issued version; never edited.
-import { defineResource, everyRow, lawyerChangeReasons, ownCaseRows } from '../../../api/plugin-kit.js';
-import { DOCUMENT_KINDS, DOCUMENT_TITLES } from './templates/document-data.js';
+import { defineResource, everyRow, lawyerChangeReasons, ownCaseRows, type Field } from '../../../api/plugin-kit.js';
+import { DEFAULT_NUMBER_FORMATS, DOCUMENT_KINDS, DOCUMENT_TITLES } from './templates/document-data.js';
 
 export const documentKinds = Object.fromEntries(DOCUMENT_KINDS.map((k) => [k, { zh: DOCUMENT_TITLES[k], en: k.replace('_', ' ') }]));
 
@@ -45,3 +45,23 @@ export const caseDocuments = defineResource({
     search: ['number', 'sha256'],
   },
 });
+
+const defaults = DOCUMENT_KINDS.map((k) => `${DOCUMENT_TITLES[k]} ${DEFAULT_NUMBER_FORMATS[k]}`).join('；');
+
+/** The setting `documentNumberFormats`: a numbering format per kind, in the settings' 中心与案号 section. */
+export const settingsFields = {
+  documentNumberFormats: {
+    type: 'list', label: { zh: '文书编号格式', en: 'Document number formats' }, maxItems: DOCUMENT_KINDS.length, section: 'centre',
+    help: {
+      zh: `未设置的文书按默认格式编号：${defaults}。{year} 为年份，{seq:4} 为四位年度顺序号；例：（{year}）援决字第{seq:4}号 → （2026）援决字第0012号`,
+      en: 'Kinds not listed use the default format. {year} is the year, {seq:4} the yearly sequence padded to 4 digits; e.g. （{year}）援决字第{seq:4}号 → （2026）援决字第0012号',
+    },
+    of: {
+      kind: { type: 'enum', label: { zh: '文书', en: 'Document' }, required: true, options: documentKinds },
+      format: {
+        type: 'text', label: { zh: '编号格式', en: 'Format' }, required: true, maxLength: 60,
+        pattern: { regex: /\{seq(?::[1-9])?\}/, message: { zh: '须包含顺序号 {seq} 或 {seq:4}', en: 'Must contain the sequence {seq} or {seq:4}' } },
+      },
+    },
+  },
+} satisfies Record<string, Field>;

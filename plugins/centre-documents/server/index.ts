@@ -2,7 +2,7 @@
 // for each, sealed with the centre's certificate, kept by content, and filling their checklist items.
 import { CHECKLIST_SUPPLY, definePlugin } from '../../../api/plugin-kit.js';
 import { issuedDocumentsSupply } from './checklist-supply.js';
-import { caseDocuments } from './declarations.js';
+import { caseDocuments, settingsFields } from './declarations.js';
 import { issueOnTransition } from './effects.js';
 import { caseDocumentRoutes } from './routes.js';
 import { centreSeal } from './seal.js';
@@ -12,6 +12,7 @@ export default definePlugin({
   label: { zh: '法律援助文书与电子印章', en: 'Issued documents and electronic seal' },
   description: { zh: '受理、指派、终止、结案时自动生成并加盖电子印章的法律援助文书', en: 'Sealed documents generated at acceptance, assignment, termination and closing' },
   resources: [caseDocuments],
+  fields: { settings: settingsFields },
   routes: caseDocumentRoutes,
   // At start: the centre's certificate loaded (a development one generated if needed, and said so).
   start: async (ctx) => {

@@ -8,10 +8,14 @@ import { documentData, type ChangeDetails } from './case-document-data.js';
 import { centreSeal } from './seal.js';
 import { DEFAULT_NUMBER_FORMATS, DOCUMENT_TITLES, formatDocumentNumber, renderDocument, type DocumentKind } from './templates/index.js';
 
-/** The setting `documentNumberFormats` overrides the defaults kind by kind. */
-function numberFormat(settings: Record<string, unknown>, kind: DocumentKind): string {
-  const stored = settings.documentNumberFormats as Partial<Record<DocumentKind, string>> | undefined;
-  return stored?.[kind] ?? DEFAULT_NUMBER_FORMATS[kind];
+/**
+ * The setting `documentNumberFormats` overrides the defaults kind by kind: a list of {kind, format}
+ * as the settings form writes it (or, as stored before, an object by kind).
+ */
+export function numberFormat(settings: Record<string, unknown>, kind: DocumentKind): string {
+  const stored = settings.documentNumberFormats as Array<{ kind: string; format: string }> | Partial<Record<DocumentKind, string>> | undefined;
+  const format = Array.isArray(stored) ? stored.find((f) => f?.kind === kind)?.format : stored?.[kind];
+  return typeof format === 'string' && /\{seq(?::\d+)?\}/.test(format) ? format : DEFAULT_NUMBER_FORMATS[kind];
 }
 
 /**

@@ -151,6 +151,23 @@ describe('documents issued at the transitions', () => {
     expect((await t.api('admin', `/api/case-documents/${first.id}/reissue`, { method: 'POST' })).status).toBe(409);
   }, 120_000);
 
+  it('numbers by the formats set in the settings form; a format without the sequence is refused', async () => {
+    const put = (formats: unknown) => t.api('admin', '/api/settings/1', { method: 'PUT', body: { documentNumberFormats: formats } });
+    const refused = await put([{ kind: 'decision_grant', format: '江北援决〔{year}〕号' }]);
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await body(refused))).toContain('须包含顺序号');
+    const meta = await body(await t.api('admin', '/api/meta'));
+    const field = meta.resources.find((r: Json) => r.name === 'settings').fields.documentNumberFormats ?? meta.resources.find((r: Json) => r.name === 'settings').fields.find?.((f: Json) => f.name === 'documentNumberFormats');
+    expect(JSON.stringify(field)).toContain('（2026）援决字第0012号'); // the example number in the form's help
+
+    expect((await put([{ kind: 'decision_grant', format: '江北援决〔{year}〕{seq}号' }])).status).toBe(200);
+    const [decision] = await documentsOf(await acceptedCase());
+    expect(decision.number).toMatch(new RegExp(`^江北援决〔${new Date().getFullYear()}〕\\d+号$`));
+    expect((await put([])).status).toBe(200);
+    const [again] = await documentsOf(await acceptedCase());
+    expect(again.number).toMatch(/援决字第\d{4}号$/);
+  }, 120_000);
+
   it('nobody writes the register through REST', async () => {
     expect((await t.api('admin', '/api/case-documents', { method: 'POST', body: { caseId: 1, kind: 'decision_grant' } })).status).toBe(403);
   });
