@@ -5,6 +5,8 @@
 //   BENCH_CASES=100000   cases in the big load (default 100000)
 //   BENCH_REQUESTS=200   requests per list scenario (default 200)
 //   BENCH_STARTUP=off    skip the `npx tsx api/main.ts` start-up measurement
+//   BENCH_PDF=off        skip the PDF bench (test/bench/pdf.ts: one 10-page case file vs ≤ 150 ms and raw pdfkit)
+//   BENCH_PDF_BATCH=200  case files per batch export in the PDF bench, with 1 and 2 workers (0 skips the batch)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createSchema, dropSchema } from '../support/pg-schema.js';
@@ -297,12 +299,29 @@ if (process.env.BENCH_STARTUP !== 'off') {
   start = await startup();
 }
 
+/** test/bench/pdf.ts in its own process (react-pdf and the fonts stay out of this one): its printed table. */
+async function pdfBench(): Promise<string> {
+  const env = { ...process.env, BENCH_BATCH_FILES: process.env.BENCH_PDF_BATCH ?? '200' };
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'test', 'bench', 'pdf.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => { output += chunk; });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`test/bench/pdf.ts exited with ${code}`);
+  return output.trimEnd();
+}
+let pdf: string | null = null;
+if (process.env.BENCH_PDF !== 'off') {
+  log(`PDF: one 10-page case file, then a batch of ${process.env.BENCH_PDF_BATCH ?? 200} with 1 and 2 workers`);
+  pdf = await pdfBench();
+}
+
 const report = {
   at: new Date().toISOString(),
   machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
   settings: { bigCases: BIG, requestsPerScenario: REQUESTS, today: TODAY, plugins: enabledPluginNames() },
   results,
   startup: start,
+  pdf: pdf?.split('\n') ?? null,
   benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
 };
 
@@ -332,5 +351,6 @@ console.log(table(loadRows));
 console.log(`\nList requests over HTTP with ${BIG.toLocaleString('en-US')} cases, ${REQUESTS} sequential requests each (admin session):\n`);
 console.log(table(requestRows));
 if (start) console.log(`\nStart-up of \`npx tsx api/main.ts\` on an empty data directory until /api/health answers: ${fmt(start.ms, ' ms')}${start.consoleBuilt ? ' (the console was built during start-up)' : ''}`);
+if (pdf) console.log(`\nPDF (test/bench/pdf.ts):\n${pdf}`);
 console.log(`\nBench took ${report.benchSeconds} s; figures in test/bench/last-run.json`);
 fs.writeFileSync(path.join(ROOT, 'test', 'bench', 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);
