@@ -35,6 +35,8 @@ export interface AdminPlugin {
   homePanels?: ComponentType[];
   /** Buttons for the rows selected in a register's list (they read the list context), by register name. */
   bulkActions?: Record<string, ComponentType[]>;
+  /** Panels above a register's list (e.g. the batch exports still running), by register name. */
+  listPanels?: Record<string, ComponentType[]>;
 }
 
 /** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
@@ -96,4 +98,9 @@ export function useHomePanels(): { key: string; Panel: ComponentType }[] {
 export function useBulkActions(resource: string): ComponentType[] {
   const meta = useMeta();
   return enabledPlugins(meta).flatMap(({ plugin }) => plugin.bulkActions?.[resource] ?? []);
+}
+
+export function useListPanels(resource: string): ComponentType[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin }) => plugin.listPanels?.[resource] ?? []);
 }

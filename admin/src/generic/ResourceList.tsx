@@ -15,7 +15,7 @@ import { SYSTEM_FIELDS, permissionsOf, useResourceMeta, type FieldMeta, type Res
 import { DisplayField } from './fieldComponents.js';
 import { useListFilters } from './listFilters.js';
 import { ExportMenu, IMPORTABLE, ImportButton } from './SpreadsheetButtons.js';
-import { useBulkActions } from '../plugins.js';
+import { useBulkActions, useListPanels } from '../plugins.js';
 
 /** Declared columns first; then the register's other fields, hidden until chosen. */
 function columnsOf(resource: ResourceMeta): { field: FieldMeta; hidden: boolean }[] {
@@ -66,10 +66,13 @@ export function ResourceList({ extraColumns, extraActions }: { extraColumns?: Re
   const columns = columnsOf(resource);
   const may = permissionsOf(resource);
   const bulkActions = useBulkActions(resource.name);
+  const panels = useListPanels(resource.name);
   const bulkButtons = bulkActions.length || may.delete
     ? <>{bulkActions.map((Action, i) => <Action key={i} />)}{may.delete ? <BulkDeleteButton /> : null}</>
     : false;
   return (
+    <>
+    {panels.map((Panel, i) => <Panel key={i} />)}
     <List
       sort={resource.list.sort}
       filters={filters}
@@ -92,5 +95,6 @@ export function ResourceList({ extraColumns, extraActions }: { extraColumns?: Re
         {extraColumns}
       </DataTable>
     </List>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 // The case-file-pdf plugin's admin half: the case file panel (export and preview) on a case's
 // page, and the batch export on the cases list.
 import { defineAdminPlugin } from '../../../admin/src/plugin-kit.js';
-import { BulkExportButtons } from './BulkExportButtons.js';
+import { BulkExportButtons, RunningExports } from './BulkExportButtons.js';
 import { CaseFilePanel } from './CaseFilePanel.js';
 import { messages } from './messages.js';
 
@@ -10,4 +10,5 @@ export default defineAdminPlugin({
   messages,
   casePanels: { 'case-file': CaseFilePanel },
   bulkActions: { cases: [BulkExportButtons] },
+  listPanels: { cases: [RunningExports] },
 });

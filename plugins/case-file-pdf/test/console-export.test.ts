@@ -100,4 +100,26 @@ describe('issued documents and case-file export in the console', () => {
       await context.close();
     }
   }, STEP);
+
+  it('after a reload, shows the running export above the cases list with its progress, and cancels it there', async () => {
+    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    try {
+      await page.goto(`${server.url}/#/cases`);
+      const rows = page.locator('tbody tr');
+      await seen(rows.first());
+      await rows.first().locator('input[type="checkbox"]').check();
+      await page.getByRole('button', { name: '按筛选条件导出' }).click(); // every case: long enough to reload during it
+      await seen(page.getByRole('dialog', { name: '卷宗批量导出' }));
+      await page.reload();
+      const panel = page.getByTestId('running-exports');
+      await seen(panel);
+      const running = panel.getByTestId('running-export').first();
+      expect(await running.locator('[data-status]').getAttribute('data-status')).toMatch(/^(queued|running)$/);
+      await seen(running.getByRole('progressbar'));
+      await running.getByRole('button', { name: '取消导出' }).click();
+      await seen(running.locator('[data-status="cancelled"]'));
+    } finally {
+      await context.close();
+    }
+  }, STEP);
 });
