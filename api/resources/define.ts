@@ -159,6 +159,11 @@ export interface ResourceDefinition {
     sort: [string, 'ASC' | 'DESC'];
     filters: string[];
     search: string[];
+    /**
+     * `q` on the short text fields of `search` is answered from the search index kept by the
+     * write path (api/db/search-index.ts); false for a register written outside it (the audit log).
+     */
+    searchIndex?: boolean;
   };
   /** Named filters that are not a field, e.g. `overdue`, answered as a SQL condition. */
   virtualFilters?: Record<string, VirtualFilter>;
