@@ -250,6 +250,13 @@ export default defineResource({
   indexes: [
     ['applicationDate', 'status', 'caseType', 'servicePointId', 'lawyerId', 'applicantGroups'],
     ['closedAt', 'status', 'caseType', 'qualityGrade', 'amountRecovered'],
+    // The lists a centre runs all day (type + status, newest first; a lawyer's row rule first), with exact totals.
+    ['caseType', 'status', 'applicationDate'],
+    ['lawyerId', 'caseType', 'status', 'applicationDate'],
+    ['status', 'applicationDate'],
+    ['lawyerId', 'status', 'applicationDate'],
+    // The overdue filter's two branches.
+    ['status', 'acceptedAt'],
   ],
   virtualFilters: {
     overdue: {
