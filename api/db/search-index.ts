@@ -18,7 +18,7 @@ const INDEXED_TYPES = new Set(['text', 'enum', 'integer']);
 
 /** The searched fields the index holds. */
 export function indexedFields(resource: ResourceDefinition): string[] {
-  if (resource.list.searchIndex === false) return [];
+  if (!resource.list.searchIndex) return [];
   return resource.list.search.filter((name) => INDEXED_TYPES.has(resource.fields[name]?.type as string));
 }
 

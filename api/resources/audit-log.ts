@@ -32,7 +32,5 @@ export default defineResource({
     sort: ['at', 'DESC'],
     filters: ['actorEmail', 'action', 'resource', 'recordId', 'at'],
     search: ['actorEmail', 'action', 'resource', 'recordId', 'changes'],
-    // Its entries are written beside the write path, not through it.
-    searchIndex: false,
   },
 });

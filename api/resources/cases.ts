@@ -245,6 +245,7 @@ export default defineResource({
     filters: ['overdue', 'status', 'caseType', 'channel', 'lawyerId', 'servicePointId', 'applicantGroups', 'applicationDate', 'qualityGrade'],
     // lawyerId: the lawyer's name; applicantIdNumber only for roles that see it (list-query.ts).
     search: ['caseNumber', 'applicantName', 'causeOfAction', 'lawyerId', 'applicantIdNumber'],
+    searchIndex: true,
   },
   // The yearly figures' two passes (reports/indicators.ts), each answered from its index alone.
   indexes: [

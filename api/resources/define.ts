@@ -160,8 +160,9 @@ export interface ResourceDefinition {
     filters: string[];
     search: string[];
     /**
-     * `q` on the short text fields of `search` is answered from the search index kept by the
-     * write path (api/db/search-index.ts); false for a register written outside it (the audit log).
+     * `q` on the short text fields of `search` answered from the search index kept by the write
+     * path (api/db/search-index.ts) instead of LIKE over every row: for registers that grow large
+     * and are searched by Chinese names (each indexed value costs a row per 1- and 2-character fragment).
      */
     searchIndex?: boolean;
   };
