@@ -16,6 +16,7 @@ import { boot } from '../boot.js';
 import { writeAudit, type Actor } from '../rest/audit.js';
 import type { Database } from '../db/connect.js';
 import { tableName } from '../resources/define.js';
+import { clearIndex } from '../db/search-index.js';
 import { generateDemoCentre } from '../seed/demo-centre.js';
 import { withFrontDoor } from '../seed/demo-front-door.js';
 import { createDemoAccounts, loadDemoCentre } from '../seed/load-demo.js';
@@ -152,6 +153,7 @@ async function reset(fayuan: Fayuan, database: Database): Promise<Record<string,
       deleted[table] = Number(result.numDeletedRows);
     }
     await trx.deleteFrom('counters').where('name', 'like', 'case-number-%').execute();
+    for (const resource of fayuan.resources) if (order.includes(tableName(resource))) await clearIndex(trx, resource.name);
   });
   return deleted;
 }

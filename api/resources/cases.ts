@@ -245,11 +245,19 @@ export default defineResource({
     filters: ['overdue', 'status', 'caseType', 'channel', 'lawyerId', 'servicePointId', 'applicantGroups', 'applicationDate', 'qualityGrade'],
     // lawyerId: the lawyer's name; applicantIdNumber only for roles that see it (list-query.ts).
     search: ['caseNumber', 'applicantName', 'causeOfAction', 'lawyerId', 'applicantIdNumber'],
+    searchIndex: true,
   },
   // The yearly figures' two passes (reports/indicators.ts), each answered from its index alone.
   indexes: [
     ['applicationDate', 'status', 'caseType', 'servicePointId', 'lawyerId', 'applicantGroups'],
     ['closedAt', 'status', 'caseType', 'qualityGrade', 'amountRecovered'],
+    // The lists a centre runs all day (type + status, newest first; a lawyer's row rule first), with exact totals.
+    ['caseType', 'status', 'applicationDate'],
+    ['lawyerId', 'caseType', 'status', 'applicationDate'],
+    ['status', 'applicationDate'],
+    ['lawyerId', 'status', 'applicationDate'],
+    // The overdue filter's two branches.
+    ['status', 'acceptedAt'],
   ],
   virtualFilters: {
     overdue: {

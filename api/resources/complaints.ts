@@ -119,6 +119,7 @@ export default defineResource({
     sort: ['receivedAt', 'DESC'],
     filters: ['overdue', 'status', 'channel', 'category', 'lawyerId', 'caseId', 'receivedAt'],
     search: ['complainantName', 'description', 'conclusion'],
+    searchIndex: true,
   },
   virtualFilters: {
     overdue: {

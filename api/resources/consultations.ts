@@ -73,6 +73,7 @@ export default defineResource({
     sort: ['occurredAt', 'DESC'],
     filters: ['overdue', 'channel', 'category', 'servicePointId', 'aidAdvised', 'occurredAt'],
     search: ['personName', 'question'],
+    searchIndex: true,
   },
   virtualFilters: {
     overdue: {

@@ -159,6 +159,12 @@ export interface ResourceDefinition {
     sort: [string, 'ASC' | 'DESC'];
     filters: string[];
     search: string[];
+    /**
+     * `q` on the short text fields of `search` answered from the search index kept by the write
+     * path (api/db/search-index.ts) instead of LIKE over every row: for registers that grow large
+     * and are searched by Chinese names (each indexed value costs a row per 1- and 2-character fragment).
+     */
+    searchIndex?: boolean;
   };
   /** Named filters that are not a field, e.g. `overdue`, answered as a SQL condition. */
   virtualFilters?: Record<string, VirtualFilter>;

@@ -50,5 +50,6 @@ export default defineResource({
     sort: ['name', 'ASC'],
     filters: ['lawyerType', 'lawFirmId', 'specialties', 'active', 'practiceStartDate'],
     search: ['name', 'licenseNo', 'phone', 'email'],
+    searchIndex: true,
   },
 });

@@ -6,6 +6,7 @@ import type { DialectName } from '../db/connect.js';
 import { badInput } from './errors.js';
 import { DB_INT_MAX, DB_INT_MIN, hasNul, numberOf, own } from './input-bounds.js';
 import { isAcceptedDate, yearsOf } from './date-range.js';
+import { indexedFields, searchField } from '../db/search-index.js';
 
 export const MAX_PAGE = 1000;
 
@@ -121,7 +122,13 @@ function escapeLike(text: string) {
 }
 
 /** One WHERE expression for the whole filter object (AND of every key). */
-export function filterExpression(
+export function filterExpression(...args: Parameters<typeof filterParts>): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+  const parts = filterParts(...args);
+  return (eb) => eb.and(parts(eb));
+}
+
+/** The filter object's conditions, one a key (none for an empty filter). */
+export function filterParts(
   resource: ResourceDefinition,
   filter: Record<string, unknown>,
   dialect: DialectName,
@@ -131,7 +138,7 @@ export function filterExpression(
   context?: VirtualFilterContext,
   /** The registers references point to: `q` on a reference field searches the record's title. */
   registers?: ReadonlyMap<string, ResourceDefinition>,
-): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>[] {
   const fields = allFields(resource);
   return (eb) => {
     const parts: Expression<SqlBool>[] = [];
@@ -155,7 +162,7 @@ export function filterExpression(
         const like = (col: string) => sql<SqlBool>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
         parts.push(eb.or(searched.map((col) => {
           const target = referencedRegister(fields[col], registers);
-          if (!target) return like(col);
+          if (!target) return indexedFields(resource).includes(col) ? searchField(eb, resource, col, text, like(col)) : like(col);
           // The lawyer by name: ids of the referenced records whose title matches.
           return eb(col, 'in', eb.selectFrom(tableName(target)).select('id').where(like(target.titleField)));
         })));
@@ -188,7 +195,7 @@ export function filterExpression(
         parts.push(eb(name, op, encoded[0]));
       }
     }
-    return parts.length ? eb.and(parts) : sql<SqlBool>`1 = 1`;
+    return parts;
   };
 }
 

@@ -2,7 +2,7 @@
 // references, uniqueness, encoding, read-only checks, the optimistic lock, hooks and the
 // audit entry, in one transaction. CRUD, case transitions, system writes (routes, seeds,
 // plugins), changes made by better-auth (accounts) and the settings record all use it.
-import { sql, type Kysely } from 'kysely';
+import { expressionBuilder, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { allFields, tableName, type HookContext, type Label, type RecordLock, type ResourceDefinition, type Row, type WrittenChange } from '../resources/define.js';
 import { decodeRow, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
@@ -11,8 +11,9 @@ import { writeAudit, diffOf, type Actor } from './audit.js';
 import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope } from '../access/enforce.js';
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
-import { filterExpression, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
+import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
 import { today } from '../calendar.js';
+import { indexNew, reindex } from '../db/search-index.js';
 import { isDbId, numberOf } from './input-bounds.js';
 
 const STALE: Label = { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' };
@@ -54,17 +55,21 @@ export class Records {
     assertQueryable(resource, actor, [...Object.keys(query.filter), query.sort[0]]);
     const dialect = this.database.dialect;
     const context = usesVirtualFilter(resource, query.filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
-    const asked = filterExpression(resource, query.filter, dialect, hiddenFields(resource, actor), context, this.resources);
-    const allowed = filterExpression(resource, scope, dialect);
-    const where = (eb: any) => eb.and([asked(eb), allowed(eb)]);
+    const asked = filterParts(resource, query.filter, dialect, hiddenFields(resource, actor), context, this.resources);
+    const allowed = filterParts(resource, scope, dialect);
+    // No `where 1 = 1` for an empty filter: it would cost SQLite its count fast path.
+    const eb = expressionBuilder<any, any>();
+    const parts = [...asked(eb), ...allowed(eb)];
+    const where = <Q extends SelectQueryBuilder<any, any, any>>(q: Q): Q =>
+      (parts.length ? q.where(parts.length === 1 ? parts[0] : eb.and(parts)) : q) as Q;
     const table = tableName(resource);
     const [start, end] = query.range;
     const [rows, count] = await Promise.all([
-      this.db.selectFrom(table).selectAll().where(where)
+      where(this.db.selectFrom(table).selectAll())
         .orderBy(this.sortKey(resource, query.sort[0]), query.sort[1] === 'ASC' ? 'asc' : 'desc')
         .orderBy('id', query.sort[1] === 'ASC' ? 'asc' : 'desc')
         .limit(end - start + 1).offset(start).execute(),
-      this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
+      where(this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow(),
     ]);
     const fields = allFields(resource);
     return { rows: rows.map((r) => maskRow(resource, actor, decodeRow(fields, r))), total: Number(count.n) };
@@ -306,6 +311,7 @@ export class Records {
       const inserted = await trx.insertInto(tableName(resource)).values(stored).returning('id').execute();
       ids.push(...inserted.map((r) => Number(r.id)));
     }
+    await indexNew(trx, resource, rows.map((row, i) => ({ ...row, id: ids[i] })));
     return ids;
   }
 
@@ -328,8 +334,10 @@ export class Records {
     return this.load(resource, Number(previous.id), trx);
   }
 
-  /** After every stored change: the register's afterWrite hooks, then its one audit entry. */
+  /** After every stored change: the search index, the register's afterWrite hooks, then its one audit entry. */
   private async written(trx: Kysely<any>, resource: ResourceDefinition, change: WrittenChange, settings: HookContext['settings'], note: Record<string, unknown> = {}) {
+    // Before the hooks: a hook's own change of the record reindexes it after this.
+    await reindex(trx, resource, change.before, change.after);
     for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings, records: this });
     const recordId = (change.after ?? change.before)!.id;
     const changes = diffOf(resource, change.before ? maskForAudit(resource, change.before) : {}, change.after ? maskForAudit(resource, change.after) : {});

@@ -1,0 +1,132 @@
+// `q` through the registers' search index (api/db/search-index.ts): 1-, 2- and 3-character
+// fragments of Chinese names, case numbers, ID numbers (only for roles that see them), lawyers'
+// names; exact totals; the index kept in step by writes and rebuilt by the migration.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { listQuery, startTestFayuan, totalOf, type Role, type TestFayuan } from './support/fayuan.js';
+import { SEARCH_TABLE, syncSearchIndexes } from '../api/db/search-index.js';
+import type { Actor, Row } from '../api/resources/define.js';
+
+let t: TestFayuan;
+let cases: Row[];
+let lawyers: Map<number, string>;
+
+const all = async (role: Role, resource: string, filter: Record<string, unknown> = {}) => {
+  const res = await t.api(role, `/api/${resource}${listQuery({ range: [0, 999], sort: ['id', 'ASC'], filter })}`);
+  expect(res.status).toBe(200);
+  const rows = (await res.json()) as Row[];
+  return { ids: rows.map((r) => Number(r.id)), total: totalOf(res) };
+};
+
+/** What `q` should find, worked out from the admin's rows. */
+function expected(term: string, { idNumbers = true, lawyerId }: { idNumbers?: boolean; lawyerId?: number } = {}) {
+  const has = (v: unknown) => typeof v === 'string' && v.toLowerCase().includes(term.toLowerCase());
+  return cases.filter((c) => (lawyerId === undefined || Number(c.lawyerId) === lawyerId)
+    && (has(c.caseNumber) || has(c.applicantName) || has(c.causeOfAction) || (idNumbers && has(c.applicantIdNumber))
+      || has(lawyers.get(Number(c.lawyerId)))))
+    .map((c) => Number(c.id));
+}
+
+async function expectSearch(role: Role, term: string, ids: number[]) {
+  const got = await all(role, 'cases', { q: term });
+  expect(got.ids, `${role} q=${term}`).toEqual(ids);
+  expect(got.total).toBe(ids.length);
+}
+
+const reload = async () => {
+  cases = [];
+  const res = await t.api('admin', `/api/cases${listQuery({ range: [0, 999], sort: ['id', 'ASC'] })}`);
+  cases = (await res.json()) as Row[];
+};
+
+beforeAll(async () => {
+  t = await startTestFayuan({ cases: 60 });
+  await reload();
+  const res = await t.api('admin', `/api/lawyers${listQuery({ range: [0, 999] })}`);
+  lawyers = new Map(((await res.json()) as Row[]).map((l) => [Number(l.id), String(l.name)]));
+});
+afterAll(() => t?.close());
+
+describe('q through the search index', () => {
+  it('finds applicants by 1-, 2- and 3-character fragments of their names, with exact totals', async () => {
+    const names = cases.map((c) => String(c.applicantName)).filter((n) => Array.from(n).length >= 3);
+    expect(names.length).toBeGreaterThan(0);
+    const name = Array.from(names[0]);
+    for (const term of [name[0], name.slice(1, 3).join(''), name.slice(0, 3).join(''), name[name.length - 1]]) {
+      const ids = expected(term);
+      expect(ids.length).toBeGreaterThan(0);
+      await expectSearch('admin', term, ids);
+      await expectSearch('supervisor', term, expected(term, { idNumbers: false }));
+    }
+  });
+
+  it('finds case numbers, lawyers by name, and fragments that occur nowhere', async () => {
+    const numbered = cases.find((c) => c.caseNumber);
+    const number = String(numbered!.caseNumber);
+    for (const term of [number, number.slice(-3), number.slice(-2)]) await expectSearch('admin', term, expected(term));
+    const lawyerName = Array.from(lawyers.get(Number(cases.find((c) => c.lawyerId)!.lawyerId))!);
+    await expectSearch('admin', lawyerName.join(''), expected(lawyerName.join('')));
+    await expectSearch('admin', lawyerName.slice(-2).join(''), expected(lawyerName.slice(-2).join('')));
+    await expectSearch('admin', '龘', []);
+    await expectSearch('admin', '龘龘龘', []);
+  });
+
+  it('searches ID numbers only for roles that see them, and a lawyer only among their cases', async () => {
+    const withId = cases.find((c) => typeof c.applicantIdNumber === 'string' && String(c.applicantIdNumber).length === 18)!;
+    const id = String(withId.applicantIdNumber);
+    for (const term of [id.slice(6, 14), id.slice(10, 12), id]) {
+      await expectSearch('admin', term, expected(term));
+      // The supervisor sees the number masked: it is no oracle for it.
+      await expectSearch('supervisor', term, expected(term, { idNumbers: false }));
+    }
+    const actor = await lawyerActor();
+    const own = cases.filter((c) => Number(c.lawyerId) === actor.lawyerId);
+    expect(own.length).toBeGreaterThan(0);
+    const term = Array.from(String(own[0].applicantName)).slice(0, 2).join('');
+    await expectSearch('lawyer', term, expected(term, { lawyerId: actor.lawyerId! }));
+  });
+
+  it('keeps the index in step with updates and deletes, and the migration rebuilds it', async () => {
+    const records = t.fayuan.records;
+    const admin = await adminActor();
+    const target = cases.find((c) => c.status === 'applied') ?? cases[0];
+    const id = Number(target.id);
+    const old = Array.from(String(target.applicantName)).join('');
+    await records.change(records.resource('cases'), id, admin, { action: 'update', plan: () => ({ applicantName: '司马迁迁' }) });
+    await reload();
+    await expectSearch('admin', '迁迁', [id]);
+    await expectSearch('admin', '司马迁', [id]);
+    await expectSearch('admin', old, expected(old));
+    expect(expected(old)).not.toContain(id);
+
+    // A register's own search, and a delete.
+    const lawyersResource = records.resource('lawyers');
+    const someone = (await t.api('admin', '/api/lawyers?range=[0,0]').then((r) => r.json()))[0] as Row;
+    const created = await records.insert(lawyersResource, { ...stripped(someone), name: '欧阳娜娜', licenseNo: '19999999999999999', email: null, phone: null }, admin);
+    const found = async (term: string) => (await all('admin', 'lawyers', { q: term })).ids;
+    expect(await found('阳娜')).toEqual([Number(created.id)]);
+    expect(await found('娜娜')).toEqual([Number(created.id)]);
+    await records.delete(lawyersResource, Number(created.id), admin);
+    expect(await found('阳娜')).toEqual([]);
+
+    // A database whose index is missing (made before it) gets it from the migration.
+    const { db, dialect } = t.database;
+    const term = Array.from(String(cases[0].applicantName)).slice(-2).join('');
+    const before = expected(term);
+    await db.deleteFrom(SEARCH_TABLE).execute();
+    await sql`delete from search_index_state`.execute(db);
+    await expectSearch('admin', term, []);
+    await syncSearchIndexes(db, dialect, t.fayuan.resources);
+    await expectSearch('admin', term, before);
+  });
+});
+
+const stripped = (row: Row) => Object.fromEntries(Object.entries(row).filter(([k]) => !['id', 'version', 'createdAt', 'updatedAt'].includes(k)));
+
+async function userActor(role: Role): Promise<Actor> {
+  const users = (await (await t.api('admin', `/api/users${listQuery({ range: [0, 999] })}`)).json()) as Row[];
+  const user = users.find((u) => u.email === `${role}@fayuan.test`)!;
+  return { id: String(user.id), email: String(user.email), role, lawyerId: user.lawyerId === null ? null : Number(user.lawyerId) };
+}
+const adminActor = () => userActor('admin');
+const lawyerActor = () => userActor('lawyer');
