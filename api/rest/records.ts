@@ -174,7 +174,7 @@ export class Records {
       const after = await this.storeOver(trx, resource, current, await change.plan(current, trx), conflict);
       await change.then?.(current, after, trx);
       await this.written(trx, resource, { action: change.action, before: current, after, actor }, await loadSettings(trx), change.note);
-      return after;
+      return this.load(resource, id, trx); // as stored, after what its hooks changed
     });
   }
 
@@ -190,7 +190,7 @@ export class Records {
   async saveSettings(declaration: ResourceDefinition, body: Row, actor: Actor): Promise<Row> {
     assertMay(declaration, actor, 'update');
     return this.write(async (trx) => {
-      const previous: Row = await loadSettings(trx);
+      const { id: _id, ...previous }: Row = await this.settingsRecord(declaration, trx);
       const clean = validateRecord(declaration, { ...previous, ...body });
       const changes: Record<string, [unknown, unknown]> = {};
       for (const [key, value] of Object.entries(clean)) {
@@ -199,9 +199,19 @@ export class Records {
         await trx.insertInto('settings').values({ key, value: JSON.stringify(value) })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) })).execute();
       }
+      const saved = await this.settingsRecord(declaration, trx);
+      // A plugin's afterWrite hooks on `settings` (e.g. amounts recomputed from changed rates), before the audit entry.
+      if (Object.keys(changes).length) {
+        for (const hook of declaration.hooks?.afterWrite ?? []) await hook({ action: 'update', before: { id: 1, ...previous }, after: saved, actor }, { trx, settings: saved, records: this });
+      }
       await this.audit(trx, declaration, actor, 'update', 1, changes);
-      return { id: 1, ...(await loadSettings(trx)) };
+      return saved;
     });
+  }
+
+  /** The settings as one record: the stored values over the declaration's defaults (a plugin's settings default there). */
+  async settingsRecord(declaration: ResourceDefinition, db: Kysely<any> = this.db): Promise<Row> {
+    return { ...defaultsOf(declaration), ...(await loadSettings(db)), id: 1 };
   }
 
   /** Whether the actor may take the register's custom action on this row (declared in `access.actions`). */

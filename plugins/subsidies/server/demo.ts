@@ -1,0 +1,23 @@
+// Demo subsidies: every ended case's amount from the settings (through the write path), and one paid batch
+// for the first quarter that has closed cases.
+import { systemActor, type PluginContext } from '../../../api/plugin-kit.js';
+import { recomputeAll } from './compute.js';
+import { gather, pay } from './batches.js';
+
+export async function seedDemoSubsidies(ctx: PluginContext): Promise<void> {
+  const { db } = ctx.database;
+  await ctx.records.write((trx) => recomputeAll(ctx.records, trx));
+  const first = await db.selectFrom('cases').select('closedAt').where('status', 'in', ['closed', 'archived']).where('qualityGrade', 'is not', null)
+    .orderBy('closedAt').limit(1).executeTakeFirst();
+  if (!first?.closedAt) return;
+  const day = new Date(first.closedAt as string);
+  const quarter = Math.floor(day.getUTCMonth() / 3);
+  const start = new Date(Date.UTC(day.getUTCFullYear(), quarter * 3, 1));
+  const end = new Date(Date.UTC(day.getUTCFullYear(), quarter * 3 + 3, 0));
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const batch = await ctx.records.insert(ctx.resource('subsidy-batches'), {
+    name: `${start.getUTCFullYear()}年第${quarter + 1}季度办案补贴`, periodStart: iso(start), periodEnd: iso(end), state: 'draft',
+  }, systemActor);
+  await gather(ctx, Number(batch.id), systemActor);
+  await pay(ctx, Number(batch.id), systemActor);
+}
