@@ -319,6 +319,17 @@ export class Records {
     return ids;
   }
 
+  /**
+   * Demo data's later columns for rows already seeded (e.g. amounts a plugin computes from them):
+   * encoded and stored over each row by id, without hooks or audit entries, like `seedRows`.
+   */
+  async seedUpdates(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>): Promise<void> {
+    const fields = allFields(resource);
+    for (const { id, ...columns } of rows) {
+      await trx.updateTable(tableName(resource)).set(encodeRow(fields, columns, this.database.dialect)).where('id', '=', Number(id)).execute();
+    }
+  }
+
   /** Encodes, stamps and inserts a new row; answers it as stored. */
   private async store(trx: Kysely<any>, resource: ResourceDefinition, record: Row): Promise<Row> {
     const now = new Date().toISOString();

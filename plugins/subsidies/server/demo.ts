@@ -1,12 +1,17 @@
-// Demo subsidies: every ended case's amount from the settings (through the write path), and one paid batch
+// Demo subsidies: every ended case's amount from the settings, and one paid batch (through the write path)
 // for the first quarter that has closed cases.
-import { systemActor, type PluginContext } from '../../../api/plugin-kit.js';
-import { recomputeAll } from './compute.js';
+import { loadSettings, systemActor, type PluginContext } from '../../../api/plugin-kit.js';
 import { gather, pay } from './batches.js';
+import { computeSubsidy, subsidySettings } from './rules.js';
 
 export async function seedDemoSubsidies(ctx: PluginContext): Promise<void> {
   const { db } = ctx.database;
-  await ctx.records.write((trx) => recomputeAll(ctx.records, trx));
+  // The seeded cases' amounts and bases from the settings (a seed, like the cases themselves: no audit entries).
+  const cases = ctx.resource('cases');
+  const settings = subsidySettings(await loadSettings(db));
+  const ended = (await ctx.records.all(cases)).filter((c) => ['closed', 'archived', 'terminated'].includes(String(c.status)));
+  const computed = ended.map((c) => ({ id: c.id, ...computeSubsidy(c, settings) }));
+  await db.transaction().execute((trx) => ctx.records.seedUpdates(cases, computed.map(({ id, amount, basis }) => ({ id, subsidyAmount: amount, subsidyBasis: basis })), trx));
   const first = await db.selectFrom('cases').select('closedAt').where('status', 'in', ['closed', 'archived']).where('qualityGrade', 'is not', null)
     .orderBy('closedAt').limit(1).executeTakeFirst();
   if (!first?.closedAt) return;
