@@ -12,6 +12,13 @@ async function draftBatch(ctx: PluginContext, id: number, actor: Actor, action: 
   return batch;
 }
 
+/** The lawyer's firm now (a line keeps the firm it was paid through). */
+async function firmOf(trx: Kysely<any>, lawyerId: unknown): Promise<number | null> {
+  if (!lawyerId) return null;
+  const row = await trx.selectFrom('lawyers').select('lawFirmId').where('id', '=', Number(lawyerId)).executeTakeFirst();
+  return row?.lawFirmId ?? null;
+}
+
 /** The batch's line count and total, from its stored lines. */
 async function totalsPlan(trx: Kysely<any>, batchId: number): Promise<Row> {
   const row = await trx.selectFrom('subsidy_batch_lines').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount').as('sum')])
@@ -43,13 +50,10 @@ export async function gather(ctx: PluginContext, batchId: number, actor: Actor):
       const day = dayOf(c.closedAt);
       return day !== null && day >= start && day <= end;
     });
-    const firmOf = async (lawyerId: unknown) => (lawyerId
-      ? ((await trx.selectFrom('lawyers').select('lawFirmId').where('id', '=', Number(lawyerId)).executeTakeFirst())?.lawFirmId ?? null)
-      : null);
     for (const { id } of due) {
       const c = await ctx.records.load(cases, Number(id), trx);
       await ctx.records.insert(linesOf, {
-        batchId, caseId: c.id, lawyerId: c.lawyerId ?? null, lawFirmId: await firmOf(c.lawyerId), kind: 'subsidy',
+        batchId, caseId: c.id, lawyerId: c.lawyerId ?? null, lawFirmId: await firmOf(trx, c.lawyerId), kind: 'subsidy',
         qualityGrade: c.qualityGrade ?? null, caseStatus: c.status, amount: c.subsidyAmount, basis: c.subsidyBasis ?? null,
       }, actor, { action: 'gather', trx });
     }
@@ -80,7 +84,7 @@ async function addAdjustments(ctx: PluginContext, trx: Kysely<any>, batchId: num
     if (delta === 0) continue;
     const grade = (g: unknown) => GRADE_ZH[g as string] ?? '未评定';
     await ctx.records.insert(ctx.resource('subsidy-batch-lines'), {
-      batchId, caseId, lawyerId: c.lawyerId ?? null, lawFirmId: c.lawyerId ? ((await trx.selectFrom('lawyers').select('lawFirmId').where('id', '=', Number(c.lawyerId)).executeTakeFirst())?.lawFirmId ?? null) : null,
+      batchId, caseId, lawyerId: c.lawyerId ?? null, lawFirmId: await firmOf(trx, c.lawyerId),
       kind: 'adjustment', qualityGrade: c.qualityGrade ?? null, caseStatus: c.status, amount: delta / 100,
       basis: `已发放 ${was.paidFen / 100} 元（${grade(was.grade)}）；现为${grade(c.qualityGrade)}：${now.basis ?? '不予补贴'}；调整 ${delta / 100} 元`,
     }, actor, { action: 'gather', trx });

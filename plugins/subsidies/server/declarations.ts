@@ -1,5 +1,5 @@
 // The subsidy registers: batches (draft → paid) and their lines, one per case (or per adjustment).
-import { defineResource, everyRow, ownLawyerRows, type RowRule } from '../../../api/plugin-kit.js';
+import { badInput, defineResource, everyRow, ownLawyerRows, type Row, type RowRule } from '../../../api/plugin-kit.js';
 
 export const batchStates = {
   draft: { zh: '草稿', en: 'Draft' },
@@ -12,6 +12,13 @@ export const lineKinds = {
 };
 
 const PAID = { zh: '该批次已发放，金额不能再修改；等次变更将在下一批次中作为调整行', en: 'The batch is paid; its amounts never change (a later grade change is an adjustment in the next batch)' };
+
+function periodInOrder(record: Row): Row {
+  if (record.periodStart && record.periodEnd && String(record.periodStart) > String(record.periodEnd)) {
+    throw badInput({ periodEnd: { zh: '结束日期不能早于开始日期', en: 'The period cannot end before it starts' } });
+  }
+  return record;
+}
 
 /** 补贴发放批次: a period's closed, graded cases, gathered by an admin and paid once. */
 export const batches = defineResource({
@@ -39,6 +46,7 @@ export const batches = defineResource({
       totals: { roles: { admin: everyRow, supervisor: everyRow }, refusal: { zh: '无权查看补贴汇总', en: 'You may not see the totals' } },
     },
   },
+  hooks: { beforeCreate: [periodInOrder], beforeUpdate: [periodInOrder] },
   lockedWhen: (record) => (record.state === 'paid' ? { message: PAID } : undefined),
   undeletableWhen: (record) => (record.state === 'paid' ? PAID : undefined),
   list: {

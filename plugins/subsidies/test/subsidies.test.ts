@@ -184,6 +184,8 @@ describe('access', () => {
   it('admins write, supervisors read, lawyers see only their own lines, reviewers nothing', async () => {
     expect((await t.api('supervisor', '/api/subsidy-batches')).status).toBe(200);
     expect((await t.api('supervisor', '/api/subsidy-batches', { method: 'POST', body: { name: 'x', periodStart: '2031-01-01', periodEnd: '2031-01-31' } })).status).toBe(403);
+    expect((await t.api('admin', '/api/subsidy-batches', { method: 'POST', body: { name: 'x', periodStart: '2031-02-01', periodEnd: '2031-01-31' } })).status).toBe(400);
+    for (const id of ['abc', '0', '99999999']) expect((await t.api('admin', `/api/subsidy-batches/${id}/gather`, { method: 'POST' })).status).toBe(404);
     for (const role of ['lawyer', 'reviewer'] as const) expect((await t.api(role, '/api/subsidy-batches')).status).toBe(403);
     expect((await t.api('reviewer', '/api/subsidy-batch-lines')).status).toBe(403);
     const me = await json(await t.api('lawyer', '/api/users/me').catch(() => new Response('{}')));
