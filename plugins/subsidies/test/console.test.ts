@@ -19,6 +19,19 @@ afterAll(async () => {
 });
 
 describe('subsidies in the console', () => {
+  it('the settings page edits the subsidy settings with the core ones', async () => {
+    const { page, context } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    try {
+      await page.goto(`${server.url}/#/settings`);
+      // The first page of a fresh server on a loaded machine may take longer than seen()'s 20 s.
+      await page.locator('form [name="hardshipFactor"]').waitFor({ state: 'visible', timeout: 60_000 });
+      await seen(page.locator('form [name="subsidyBaseCriminal"]'));
+      expect(await page.locator('form [name="subsidyBaseCriminal"]').inputValue()).toBe('1200');
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
   it('the case page shows the subsidy basis; the batches list gathers, totals and pays', async () => {
     const api = await signedInFetch(server, demoAccount.admin);
     const [graded] = await (await api(`/api/cases?filter=${encodeURIComponent(JSON.stringify({ status: 'closed', qualityGrade: 'good' }))}`)).json();
