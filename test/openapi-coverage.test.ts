@@ -72,8 +72,8 @@ describe('/api/openapi.json against the mounted routes', () => {
     expect(known.has('PUT /api/settings/{id}')).toBe(true);
     expect([...refusedToAll].sort()).toEqual([
       'DELETE /api/audit-log/{id}', 'DELETE /api/case-documents/{id}', 'DELETE /api/case-file-exports/{id}', 'DELETE /api/case-files/{id}', 'DELETE /api/settings/*',
-      'POST /api/audit-log', 'POST /api/case-documents', 'POST /api/case-file-exports', 'POST /api/case-files', 'POST /api/settings/*',
-      'PUT /api/audit-log/{id}', 'PUT /api/case-documents/{id}', 'PUT /api/case-file-exports/{id}', 'PUT /api/case-files/{id}',
+      'POST /api/audit-log', 'POST /api/case-documents', 'POST /api/case-file-exports', 'POST /api/case-files', 'POST /api/settings/*', 'POST /api/subsidy-batch-lines',
+      'PUT /api/audit-log/{id}', 'PUT /api/case-documents/{id}', 'PUT /api/case-file-exports/{id}', 'PUT /api/case-files/{id}', 'PUT /api/subsidy-batch-lines/{id}',
     ]);
   });
 

@@ -22,7 +22,7 @@ import { consultationRoutes, reportRoutes as hotlineReportRoutes } from '../cons
 import { publicRoutes } from '../public/routes.js';
 import { frontDoorOpenApi } from '../public/openapi.js';
 import { applicationFileRoutes } from '../public/application-files.js';
-import settingsDeclaration from '../settings/declaration.js';
+import coreSettingsDeclaration from '../settings/declaration.js';
 import { coreCards } from '../meta/dashboard.js';
 import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
 import { withPlugins } from '../plugins/load.js';
@@ -170,9 +170,8 @@ export function createFayuan({ database, config, resources: core = coreResources
     }
     return response;
   });
-  // The settings with the fields plugins add to them (e.g. centre-documents' number formats).
-  const [settings] = withPlugins([settingsDeclaration], plugins.map((p) => ({ ...p, resources: [] })));
-  const described = [...resources, usersDeclaration, settings];
+  const [settingsDeclaration] = withPlugins([coreSettingsDeclaration], plugins);
+  const described = [...resources, usersDeclaration, settingsDeclaration];
   const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
   app.get('/api/meta', describeRoute({ ...unsigned, summary: 'Registers, fields, forms and plugin screens for the console', responses: { 200: { description: 'Metadata' } } }), async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
   // Built on first request, when every route is mounted.
@@ -205,7 +204,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.route('/api/reports', hotlineReportRoutes(records));
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   if (byName.has('forms')) app.route('/api/forms', formRoutes(records));
-  app.route('/api/settings', settingsRoutes(records, settings));
+  app.route('/api/settings', settingsRoutes(records, settingsDeclaration));
   app.route('/api', reportRoutes(records));
   for (const resource of resources) app.route(`/api/${resource.name}`, spreadsheetRoutes(records, resource));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));

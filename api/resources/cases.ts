@@ -162,7 +162,8 @@ export default defineResource({
         fail: { zh: '不合格', en: 'Fail' },
       },
     },
-    subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0, stage: 'closing_submitted' },
+    // Kept by the server (the subsidies plugin computes it from the grade and the settings).
+    subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0, stage: 'closing_submitted', readOnly: true },
     archivedAt: { type: 'datetime', readOnly: true, label: { zh: '归档时间', en: 'Archived at' } },
     decisionReason: { type: 'longText', readOnly: true, label: { zh: '不予受理或终止的理由', en: 'Reason for rejection or termination' } },
     noticeToApplicant: {
@@ -229,8 +230,8 @@ export default defineResource({
     }
     if (record.status === 'closed') {
       return {
-        message: { zh: `案件已结案，只能填写质量等次和办案补贴；${correction.zh}`, en: `The case is closed: only its quality grade and subsidy may be entered; ${correction.en}` },
-        except: ['qualityGrade', 'subsidyAmount'],
+        message: { zh: `案件已结案，只能填写质量等次；${correction.zh}`, en: `The case is closed: only its quality grade may be entered; ${correction.en}` },
+        except: ['qualityGrade'],
       };
     }
     return undefined;

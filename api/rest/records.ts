@@ -179,7 +179,7 @@ export class Records {
       const after = await this.storeOver(trx, resource, current, await change.plan(current, trx), conflict);
       await change.then?.(current, after, trx);
       await this.written(trx, resource, { action: change.action, before: current, after, actor }, await loadSettings(trx), change.note);
-      return after;
+      return this.load(resource, id, trx); // as stored, after what its hooks changed
     });
   }
 
@@ -195,7 +195,7 @@ export class Records {
   async saveSettings(declaration: ResourceDefinition, body: Row, actor: Actor): Promise<Row> {
     assertMay(declaration, actor, 'update');
     return this.write(async (trx) => {
-      const previous: Row = await loadSettings(trx);
+      const { id: _id, ...previous }: Row = await this.settingsRecord(declaration, trx);
       const clean = validateRecord(declaration, { ...previous, ...body });
       const changes: Record<string, [unknown, unknown]> = {};
       for (const [key, value] of Object.entries(clean)) {
@@ -204,9 +204,19 @@ export class Records {
         await trx.insertInto('settings').values({ key, value: JSON.stringify(value) })
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) })).execute();
       }
+      const saved = await this.settingsRecord(declaration, trx);
+      // A plugin's afterWrite hooks on `settings` (e.g. amounts recomputed from changed rates), before the audit entry.
+      if (Object.keys(changes).length) {
+        for (const hook of declaration.hooks?.afterWrite ?? []) await hook({ action: 'update', before: { id: 1, ...previous }, after: saved, actor }, { trx, settings: saved, records: this });
+      }
       await this.audit(trx, declaration, actor, 'update', 1, changes);
-      return { id: 1, ...(await loadSettings(trx)) };
+      return saved;
     });
+  }
+
+  /** The settings as one record: the stored values over the declaration's defaults (a plugin's settings default there). */
+  async settingsRecord(declaration: ResourceDefinition, db: Kysely<any> = this.db): Promise<Row> {
+    return { ...defaultsOf(declaration), ...(await loadSettings(db)), id: 1 };
   }
 
   /** Whether the actor may take the register's custom action on this row (declared in `access.actions`). */
@@ -313,6 +323,17 @@ export class Records {
     }
     await indexNew(trx, resource, rows.map((row, i) => ({ ...row, id: ids[i] })));
     return ids;
+  }
+
+  /**
+   * Demo data's later columns for rows already seeded (e.g. amounts a plugin computes from them):
+   * encoded and stored over each row by id, without hooks or audit entries, like `seedRows`.
+   */
+  async seedUpdates(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>): Promise<void> {
+    const fields = allFields(resource);
+    for (const { id, ...columns } of rows) {
+      await trx.updateTable(tableName(resource)).set(encodeRow(fields, columns, this.database.dialect)).where('id', '=', Number(id)).execute();
+    }
   }
 
   /** Encodes, stamps and inserts a new row; answers it as stored. */

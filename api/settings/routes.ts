@@ -9,12 +9,10 @@ import { jsonBody } from '../rest/crud-routes.js';
 import { ApiError, notFound } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
 import type { ResourceDefinition } from '../resources/define.js';
-import coreDeclaration from './declaration.js';
-import { loadSettings } from './settings.js';
 
-export function settingsRoutes(records: Records, declaration: ResourceDefinition = coreDeclaration) {
-  const { db } = records.database;
-  const record = async () => ({ id: 1, ...(await loadSettings(db)) });
+/** `declaration`: the settings register with the enabled plugins' settings (fields) and hooks added. */
+export function settingsRoutes(records: Records, declaration: ResourceDefinition) {
+  const record = () => records.settingsRecord(declaration);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       assertMay(declaration, c.var.actor, 'read');

@@ -37,15 +37,15 @@ describe('closed and archived cases are locked', () => {
     expect((await call('admin', `/api/cases/${archived.id}`, 'PUT', archived)).status).toBe(200);
   });
 
-  it('leaves a closed case open only to its quality grade and subsidy', async () => {
+  it('leaves a closed case open only to its quality grade; the subsidy is the server\'s', async () => {
     const [closed] = await casesWith({ status: 'closed' });
     const seen = (await call('supervisor', `/api/cases/${closed.id}`)).body;
     const grade = await call('supervisor', `/api/cases/${closed.id}`, 'PUT', { ...seen, qualityGrade: closed.qualityGrade === 'excellent' ? 'good' : 'excellent' });
     expect(grade.status).toBe(200);
     const fresh = (await call('admin', `/api/cases/${closed.id}`)).body;
-    expect((await call('admin', `/api/cases/${closed.id}`, 'PUT', { ...fresh, subsidyAmount: 1500 })).status).toBe(200);
+    expect((await call('admin', `/api/cases/${closed.id}`, 'PUT', { ...fresh, subsidyAmount: 1500 })).status).toBe(422);
     const paid = (await call('admin', `/api/cases/${closed.id}`)).body;
-    expect(paid.subsidyAmount).toBe(1500);
+    expect(paid.subsidyAmount).toBe(fresh.subsidyAmount);
     const cause = await call('admin', `/api/cases/${closed.id}`, 'PUT', { ...paid, causeOfAction: '改过的案由' });
     expect(cause.status).toBe(422);
     expect(cause.body.message).toMatch(/已结案/);
