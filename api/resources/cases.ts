@@ -154,7 +154,8 @@ export default defineResource({
     outcome: { type: 'longText', label: { zh: '办案结果', en: 'Outcome' }, maxLength: 2000, stage: 'closing_submitted' },
     amountRecovered: { type: 'money', label: { zh: '挽回损失或取得利益（元）', en: 'Amount recovered (yuan)' }, min: 0, stage: 'closing_submitted' },
     qualityGrade: {
-      type: 'enum', label: { zh: '质量等次', en: 'Quality grade' }, stage: 'closing_submitted',
+      // Set only by the server (case-inspection: action inspection-grade; peer-evaluation: peer-grade), never by a client.
+      type: 'enum', readOnly: true, label: { zh: '质量等次', en: 'Quality grade' }, stage: 'closing_submitted',
       options: {
         excellent: { zh: '优秀', en: 'Excellent' },
         good: { zh: '良好', en: 'Good' },
@@ -199,7 +200,7 @@ export default defineResource({
     create: { admin: everyRow },
     update: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId') },
     delete: { admin: everyRow },
-    writableFields: { supervisor: ['qualityGrade'], lawyer: ['applicantPhone', 'causeOfAction'] },
+    writableFields: { supervisor: [], lawyer: ['applicantPhone', 'causeOfAction'] },
     masked: {
       applicantIdNumber: { visibleTo: ['admin', 'lawyer'], mask: maskIdNumber },
       // Each gives part of the ID number away, so each is masked for the same roles.
@@ -220,8 +221,7 @@ export default defineResource({
     },
   },
   rules: [inOrder('applicationDate', 'acceptedAt', 'assignedAt', 'closedAt', 'archivedAt')],
-  // Once closed, only what follows the closing review changes (the supervisor's grade, the
-  // subsidy paid); once archived, nothing. A correction is an admin's audited action.
+  // Once closed, only the subsidy paid changes (the quality grade is the server's); once archived, nothing. A correction is an admin's audited action.
   lockedWhen: (record) => {
     const correction = { zh: '如需更正，请由中心管理员使用「更正」并说明理由', en: 'a centre admin may correct it, giving a reason' };
     if (record.status === 'archived') {
@@ -229,8 +229,8 @@ export default defineResource({
     }
     if (record.status === 'closed') {
       return {
-        message: { zh: `案件已结案，只能填写质量等次和办案补贴；${correction.zh}`, en: `The case is closed: only its quality grade and subsidy may be entered; ${correction.en}` },
-        except: ['qualityGrade', 'subsidyAmount'],
+        message: { zh: `案件已结案，只能填写办案补贴；${correction.zh}`, en: `The case is closed: only its subsidy may be entered; ${correction.en}` },
+        except: ['subsidyAmount'],
       };
     }
     return undefined;
