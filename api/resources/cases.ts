@@ -154,7 +154,8 @@ export default defineResource({
     outcome: { type: 'longText', label: { zh: '办案结果', en: 'Outcome' }, maxLength: 2000, stage: 'closing_submitted' },
     amountRecovered: { type: 'money', label: { zh: '挽回损失或取得利益（元）', en: 'Amount recovered (yuan)' }, min: 0, stage: 'closing_submitted' },
     qualityGrade: {
-      type: 'enum', label: { zh: '质量等次', en: 'Quality grade' }, stage: 'closing_submitted',
+      // Set only by the server (case-inspection: action inspection-grade; peer-evaluation: peer-grade), never by a client.
+      type: 'enum', readOnly: true, label: { zh: '质量等次', en: 'Quality grade' }, stage: 'closing_submitted',
       options: {
         excellent: { zh: '优秀', en: 'Excellent' },
         good: { zh: '良好', en: 'Good' },
@@ -200,7 +201,7 @@ export default defineResource({
     create: { admin: everyRow },
     update: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId') },
     delete: { admin: everyRow },
-    writableFields: { supervisor: ['qualityGrade'], lawyer: ['applicantPhone', 'causeOfAction'] },
+    writableFields: { supervisor: [], lawyer: ['applicantPhone', 'causeOfAction'] },
     masked: {
       applicantIdNumber: { visibleTo: ['admin', 'lawyer'], mask: maskIdNumber },
       // Each gives part of the ID number away, so each is masked for the same roles.
@@ -221,8 +222,7 @@ export default defineResource({
     },
   },
   rules: [inOrder('applicationDate', 'acceptedAt', 'assignedAt', 'closedAt', 'archivedAt')],
-  // Once closed, only what follows the closing review changes (the supervisor's grade, the
-  // subsidy paid); once archived, nothing. A correction is an admin's audited action.
+  // Once closed, no client edit (the grade and the subsidy are the server's); a correction is an admin's audited action.
   lockedWhen: (record) => {
     const correction = { zh: '如需更正，请由中心管理员使用「更正」并说明理由', en: 'a centre admin may correct it, giving a reason' };
     if (record.status === 'archived') {
@@ -230,8 +230,7 @@ export default defineResource({
     }
     if (record.status === 'closed') {
       return {
-        message: { zh: `案件已结案，只能填写质量等次；${correction.zh}`, en: `The case is closed: only its quality grade may be entered; ${correction.en}` },
-        except: ['qualityGrade'],
+        message: { zh: `案件已结案，不能修改（质量等次和办案补贴由评查和补贴核算确定）；${correction.zh}`, en: `The case is closed and cannot be edited (its grade and subsidy come from the inspection and the subsidy rules); ${correction.en}` },
       };
     }
     return undefined;

@@ -37,11 +37,16 @@ describe('closed and archived cases are locked', () => {
     expect((await call('admin', `/api/cases/${archived.id}`, 'PUT', archived)).status).toBe(200);
   });
 
-  it('leaves a closed case open only to its quality grade; the subsidy is the server\'s', async () => {
+  it('closes a closed case to every client edit: its quality grade and subsidy are the server\'s', async () => {
     const [closed] = await casesWith({ status: 'closed' });
     const seen = (await call('supervisor', `/api/cases/${closed.id}`)).body;
-    const grade = await call('supervisor', `/api/cases/${closed.id}`, 'PUT', { ...seen, qualityGrade: closed.qualityGrade === 'excellent' ? 'good' : 'excellent' });
-    expect(grade.status).toBe(200);
+    for (const role of ['supervisor', 'admin'] as const) {
+      const mine = role === 'admin' ? closed : seen;
+      const grade = await call(role, `/api/cases/${closed.id}`, 'PUT', { ...mine, qualityGrade: closed.qualityGrade === 'excellent' ? 'good' : 'excellent' });
+      expect(grade.status).toBe(422);
+      expect(Object.keys(grade.body.errors)).toEqual(['qualityGrade']);
+    }
+    expect((await call('admin', `/api/cases/${closed.id}`)).body.qualityGrade).toBe(closed.qualityGrade);
     const fresh = (await call('admin', `/api/cases/${closed.id}`)).body;
     expect((await call('admin', `/api/cases/${closed.id}`, 'PUT', { ...fresh, subsidyAmount: 1500 })).status).toBe(422);
     const paid = (await call('admin', `/api/cases/${closed.id}`)).body;
@@ -169,7 +174,7 @@ describe('derived fields under masking', () => {
     const [open] = await casesWith({ status: 'in_progress', applicantIdNumber_neq: null });
     const shown = (await call('supervisor', `/api/cases/${open.id}`)).body;
     expect(shown.applicantBirthDate).toMatch(/\*/);
-    const answer = await call('supervisor', `/api/cases/${open.id}`, 'PUT', { ...shown, qualityGrade: 'good' });
+    const answer = await call('supervisor', `/api/cases/${open.id}`, 'PUT', shown);
     expect(answer.status).toBe(200);
     const stored = (await call('admin', `/api/cases/${open.id}`)).body;
     expect([stored.applicantIdNumber, stored.applicantBirthDate, stored.applicantGender]).toEqual([open.applicantIdNumber, open.applicantBirthDate, open.applicantGender]);
