@@ -154,7 +154,8 @@ export default defineResource({
     outcome: { type: 'longText', label: { zh: '办案结果', en: 'Outcome' }, maxLength: 2000, stage: 'closing_submitted' },
     amountRecovered: { type: 'money', label: { zh: '挽回损失或取得利益（元）', en: 'Amount recovered (yuan)' }, min: 0, stage: 'closing_submitted' },
     qualityGrade: {
-      type: 'enum', label: { zh: '质量等次', en: 'Quality grade' }, stage: 'closing_submitted',
+      // Set only by the server (a published peer round, an inspection), through records.change.
+      type: 'enum', label: { zh: '质量等次', en: 'Quality grade' }, stage: 'closing_submitted', readOnly: true,
       options: {
         excellent: { zh: '优秀', en: 'Excellent' },
         good: { zh: '良好', en: 'Good' },
@@ -199,7 +200,7 @@ export default defineResource({
     create: { admin: everyRow },
     update: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId') },
     delete: { admin: everyRow },
-    writableFields: { supervisor: ['qualityGrade'], lawyer: ['applicantPhone', 'causeOfAction'] },
+    writableFields: { supervisor: [], lawyer: ['applicantPhone', 'causeOfAction'] },
     masked: {
       applicantIdNumber: { visibleTo: ['admin', 'lawyer'], mask: maskIdNumber },
       // Each gives part of the ID number away, so each is masked for the same roles.
@@ -230,7 +231,7 @@ export default defineResource({
     if (record.status === 'closed') {
       return {
         message: { zh: `案件已结案，只能填写质量等次和办案补贴；${correction.zh}`, en: `The case is closed: only its quality grade and subsidy may be entered; ${correction.en}` },
-        except: ['qualityGrade', 'subsidyAmount'],
+        except: ['subsidyAmount'],
       };
     }
     return undefined;
