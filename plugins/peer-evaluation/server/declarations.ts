@@ -17,14 +17,15 @@ export const reviewStates = {
 
 /** The round's reviewers: user ids (checked against the users with the reviewer role when the round is saved). */
 const checkReviewers = async (record: Row, { trx }: { trx: any }): Promise<Row> => {
-  const ids = record.reviewerIds ?? [];
-  if (!Array.isArray(ids) || ids.length > 100 || !ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 64)) {
-    throw badInput({ reviewerIds: { zh: '评估专家应为用户编号的列表', en: 'Reviewers must be a list of user ids' } });
+  const listed = (record.reviewers ?? []) as { userId?: unknown }[];
+  const ids = listed.map((r) => r?.userId);
+  if (!ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 64)) {
+    throw badInput({ reviewers: { zh: '评估专家应为用户编号的列表', en: 'Reviewers must be a list of user ids' } });
   }
   const unique = [...new Set(ids as string[])];
   const found = unique.length ? await trx.selectFrom('user').select('id').where('id', 'in', unique).where('role', '=', 'reviewer').execute() : [];
-  if (found.length !== unique.length) throw badInput({ reviewerIds: { zh: '只能选择角色为评估专家的用户', en: 'Only users with the reviewer role' } });
-  return { ...record, reviewerIds: unique };
+  if (found.length !== unique.length) throw badInput({ reviewers: { zh: '只能选择角色为评估专家的用户', en: 'Only users with the reviewer role' } });
+  return { ...record, reviewers: unique.map((userId) => ({ userId })) };
 };
 const reviewersOnUpdate: BeforeUpdate = (record, _previous, ctx) => checkReviewers(record, ctx);
 
@@ -42,7 +43,10 @@ export const rounds = defineResource({
     closedTo: { type: 'date', label: { zh: '结案日期至', en: 'Closed to' }, required: true },
     sampleMode: { type: 'enum', label: { zh: '抽样方式', en: 'Sample by' }, required: true, default: 'percent', options: { percent: { zh: '按比例（%）', en: 'Percentage' }, number: { zh: '每类件数', en: 'Number per type' } } },
     sampleSize: { type: 'integer', label: { zh: '比例或件数', en: 'Percentage or number' }, required: true, min: 1, max: 1000, default: 10 },
-    reviewerIds: { type: 'json', label: { zh: '评估专家', en: 'Reviewers' }, default: () => [], help: { zh: '角色为评估专家的用户', en: 'Users with the reviewer role' } },
+    reviewers: {
+      type: 'list', label: { zh: '评估专家', en: 'Reviewers' }, maxItems: 100, default: () => [], help: { zh: '角色为评估专家的用户', en: 'Users with the reviewer role' },
+      of: { userId: { type: 'text', label: { zh: '用户编号', en: 'User id' }, required: true, maxLength: 64 } },
+    },
     blind: { type: 'boolean', label: { zh: '盲评', en: 'Blind' }, default: true, help: { zh: '盲评时评估专家看不到承办律师及其律所', en: "Blind: reviewers never see the file's lawyer or firm" } },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: roundStates, default: 'draft', readOnly: true },
     seed: { type: 'integer', label: { zh: '随机种子', en: 'Seed' }, readOnly: true },

@@ -56,7 +56,7 @@ export async function seedDemoRounds(ctx: PluginContext): Promise<void> {
 
   // 1. Published: the first half of the year, 2 files per case type, blind.
   const published = await ctx.records.insert(rounds, {
-    name: '上半年同行评估', periodFrom: first, periodTo: middle, closedFrom: first, closedTo: middle, sampleMode: 'number', sampleSize: 2, reviewerIds: ids, blind: true, status: 'draft',
+    name: '上半年同行评估', periodFrom: first, periodTo: middle, closedFrom: first, closedTo: middle, sampleMode: 'number', sampleSize: 2, reviewers: ids.map((userId) => ({ userId })), blind: true, status: 'draft',
   }, admin);
   await move(Number(published.id), 'sample', { seed: 20260601 });
   await move(Number(published.id), 'confirm');
@@ -68,7 +68,7 @@ export async function seedDemoRounds(ctx: PluginContext): Promise<void> {
 
   // 2. Under review: the second half, 5 % per type, blind; the demo reviewer's files still open.
   const open = await ctx.records.insert(rounds, {
-    name: '下半年同行评估', periodFrom: middle, periodTo: last, closedFrom: middle, closedTo: last, sampleMode: 'percent', sampleSize: 5, reviewerIds: ids, blind: true, status: 'draft',
+    name: '下半年同行评估', periodFrom: middle, periodTo: last, closedFrom: middle, closedTo: last, sampleMode: 'percent', sampleSize: 5, reviewers: ids.map((userId) => ({ userId })), blind: true, status: 'draft',
   }, admin);
   await move(Number(open.id), 'sample', { seed: 20261201 });
   await move(Number(open.id), 'confirm');

@@ -51,7 +51,7 @@ export async function candidates(trx: any, round: Row) {
 }
 
 export async function reviewersOf(trx: any, round: Row): Promise<Reviewer[]> {
-  const ids = (json(round.reviewerIds) as string[] | null) ?? [];
+  const ids = ((json(round.reviewers) as { userId: string }[] | null) ?? []).map((r) => String(r.userId));
   if (!ids.length) return [];
   const users = await trx.selectFrom('user').leftJoin('lawyers', 'lawyers.id', 'user.lawyerId')
     .select(['user.id as userId', 'user.lawyerId as lawyerId', 'lawyers.lawFirmId as firmId']).where('user.id', 'in', ids).where('user.role', '=', 'reviewer').execute();
