@@ -155,12 +155,15 @@ describe('every change through the API leaves exactly one audit entry', () => {
     });
   }
 
-  it('records a supervisor\'s grading of a case as one entry naming the supervisor and only the grade', async () => {
-    // A closed case: the grade is asked from closing on, and a closed case stays open to it (issue #10).
+  it('writes no entry when a client tries to set a case\'s grade (it is the server\'s, issue #12)', async () => {
     const [one] = await (await t.api('supervisor', `/api/cases${listQuery({ range: [0, 0], filter: { qualityGrade: null, status: 'closed' } })}`)).json();
-    const { entries } = await audited(() => send('supervisor', `/api/cases/${one.id}`, 'PUT', { ...one, qualityGrade: 'good' }));
-    const entry = expectOneEntry(entries, { email: 'supervisor@fayuan.test', action: 'update', resource: 'cases', recordId: one.id });
-    expect(changesOf(entry)).toEqual({ qualityGrade: [null, 'good'] });
+    for (const role of ['supervisor', 'admin'] as const) {
+      const { entries } = await audited(async () => {
+        const res = await t.api(role, `/api/cases/${one.id}`, { method: 'PUT', body: { ...one, qualityGrade: 'good' } });
+        expect([403, 422]).toContain(res.status);
+      });
+      expect(entries).toEqual([]);
+    }
   });
 
   it('records a lawyer\'s change to an own case as one entry naming the lawyer', async () => {

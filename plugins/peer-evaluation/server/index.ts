@@ -26,7 +26,7 @@ function adminOnly(actor: Actor) {
 }
 
 const recheckAfterFail: AfterWrite = async (change, { trx, settings, records }) => {
-  if (!change.after || change.after.status !== 'submitted' || change.before?.status === 'submitted') return;
+  if (change.after?.status !== 'submitted' || change.before?.status === 'submitted') return;
   await roundEffects(records).recheckIfFailed(trx, change.after, change.actor, settings, today());
 };
 reviews.hooks!.afterWrite = [recheckAfterFail];
@@ -93,6 +93,7 @@ export default definePlugin({
       });
   },
   demo: (ctx) => seedDemoRounds(ctx),
+  casePanels: [{ id: 'peer-reviews', label: { zh: '同行评估', en: 'Peer review' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   dashboard: [
     { id: 'my-peer-reviews', label: { zh: '待我评估的案卷', en: 'Files for me to review' }, resource: 'peer-reviews', filter: { status: 'assigned' }, roles: ['reviewer'], alert: true },
   ],
