@@ -7,6 +7,7 @@ import { roundMachine, roundWorkflow } from './rounds.js';
 const EXPERTS = [
   { email: 'expert1@fayuan.test', name: '吴评估' },
   { email: 'expert2@fayuan.test', name: '郑评估' },
+  { email: 'expert3@fayuan.test', name: '冯评估' },
 ];
 
 /** Full marks on every item scaled by `share` (so the grade follows the share). */
@@ -28,7 +29,7 @@ export async function seedDemoRounds(ctx: PluginContext): Promise<void> {
   for (const [i, expert] of EXPERTS.entries()) {
     const existing = await db.selectFrom('user').select('id').where('email', '=', expert.email).executeTakeFirst();
     if (existing) { ids.push(String(existing.id)); continue; }
-    const lawyerId = lawyers[lawyers.length - 1 - i]?.id; // an expert is also a practising lawyer (never reviews their own or their firm's files)
+    const lawyerId = i === 0 ? lawyers[lawyers.length - 1]?.id : undefined; // the first is also a practising lawyer (never reviews their own or their firm's files)
     const created = await ctx.auth.api.createUser({ body: { email: expert.email, password: `demo-${expert.email}-${Date.now()}`, name: expert.name, role: 'reviewer' as 'admin', data: lawyerId ? { lawyerId: Number(lawyerId) } : {} } });
     ids.push(String(created.user.id));
   }

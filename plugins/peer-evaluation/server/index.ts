@@ -77,6 +77,9 @@ export default definePlugin({
           const round = await ctx.records.load(ctx.resource('peer-review-rounds'), Number(row.roundId), trx);
           const reviewer = (await e.reviewersOf(trx, round)).find((r) => r.userId === reviewerId);
           if (!reviewer) throw new ApiError(422, { zh: '该用户不是本轮的评估专家', en: 'Not a reviewer of this round' }, { reviewerId: { zh: '不是本轮评估专家', en: 'Not in the round' } });
+          const twice = await trx.selectFrom('peer_reviews').select('id').where('roundId', '=', Number(row.roundId)).where('caseId', '=', Number(row.caseId))
+            .where('reviewerId', '=', reviewerId).where('id', '!=', id).execute();
+          if (twice.length) throw new ApiError(422, { zh: '该专家已评估过此案卷', en: 'This reviewer already reviews this file' }, { reviewerId: { zh: '已评估过此案卷', en: 'Already on this file' } });
           const conflict = e.conflictOf(reviewer, await e.fileOf(trx, Number(row.caseId)));
           if (conflict && !reason) {
             throw new ApiError(422, conflict === 'own_case'

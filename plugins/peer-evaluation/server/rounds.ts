@@ -2,7 +2,7 @@
 // workflow routes, and the work each move does in its transaction.
 import { z } from 'zod';
 import {
-  addDays, ApiError, defineStateMachine, noPayload, said, type Actor, type MoveContext, type Records, type Row, type WorkflowOptions, type WorkflowProblem,
+  addDays, defineStateMachine, noPayload, said, type Actor, type MoveContext, type Records, type Row, type WorkflowOptions, type WorkflowProblem,
 } from '../../../api/plugin-kit.js';
 import { roundStates } from './declarations.js';
 import { conflictOf, decideGrade, drawSample, pickReviewer, type FileToReview, type Reviewer } from './sampling.js';
@@ -76,10 +76,14 @@ async function loadOf(trx: any, roundId: number): Promise<Map<string, number>> {
   return load;
 }
 
-const noReviewer = (caseId: number): ApiError => new ApiError(422, {
-  zh: `案件 ${caseId} 没有可回避规则下的评估专家（不能评本人或本所的案件），请增加评估专家或由管理员说明理由后指定`,
-  en: `No reviewer may take case ${caseId} (never their own or their firm's file); add reviewers, or an admin assigns one with a reason`,
-}, {}, { rule: 'peer.no_eligible_reviewer' });
+const unassigned = (ids: number[]): WorkflowProblem => ({
+  rule: 'peer.unassigned',
+  message: {
+    zh: `${ids.length} 份评估表没有符合回避规则的评估专家（不能评本人或本所的案件），请增加评估专家或由管理员说明理由后指定`,
+    en: `${ids.length} reviews have no reviewer free of conflict (never their own or their firm's file); add reviewers, or an admin assigns one with a reason`,
+  },
+  details: { reviews: ids },
+});
 
 export function roundEffects(records: Records) {
   const ctx = { records, resource: (name: string) => records.resource(name) };
@@ -88,10 +92,10 @@ export function roundEffects(records: Records) {
 
   /** Creates a review of one file by the least-loaded eligible reviewer (never their own or their firm's file). */
   async function assign(trx: any, round: Row, caseId: number, actor: Actor, m: MoveContext, recheckOf: number | null, exclude: Set<string>, load: Map<string, number>) {
+    // No eligible reviewer: the review waits unassigned for an admin (start and decide wait for it).
     const reviewer = pickReviewer(await reviewersOf(trx, round), await fileOf(trx, caseId), load, exclude);
-    if (!reviewer) throw noReviewer(caseId);
     return ctx.records.insert(reviews(), {
-      roundId: Number(round.id), caseId, reviewerId: reviewer.userId, status: 'assigned', recheckOf, dueOn: dueOn(m.settings, m.today), answers: {},
+      roundId: Number(round.id), caseId, reviewerId: reviewer?.userId ?? null, status: 'assigned', recheckOf, dueOn: dueOn(m.settings, m.today), answers: {},
     }, actor, { action: recheckOf ? 'recheck' : 'assign', trx });
   }
 
@@ -126,6 +130,10 @@ export function roundEffects(records: Records) {
         if (!sample.length) return [{ rule: 'peer.empty_sample', message: { zh: '抽样结果为空', en: 'The sample is empty' } }];
         if (!(await reviewersOf(m.trx, m.row)).length) return [{ rule: 'peer.no_reviewers', message: { zh: '请先选择评估专家', en: 'Choose the reviewers first' } }];
       }
+      if (m.action === 'start' || m.action === 'decide') {
+        const waiting = await m.trx.selectFrom('peer_reviews').select('id').where('roundId', '=', Number(m.row.id)).where('reviewerId', 'is', null).execute();
+        if (waiting.length) return [unassigned(waiting.map((r: Row) => Number(r.id)))];
+      }
       if (m.action === 'decide') {
         const open = await m.trx.selectFrom('peer_reviews').select('id').where('roundId', '=', Number(m.row.id)).where('status', '=', 'assigned').execute();
         if (open.length) return [{ rule: 'peer.reviews_open', message: { zh: `还有 ${open.length} 份评估未完成`, en: `${open.length} reviews are not scored yet` }, details: { open: open.map((r: Row) => Number(r.id)) } }];
@@ -143,7 +151,7 @@ export function roundEffects(records: Records) {
       const m = { settings, today } as MoveContext;
       for (let i = done.length; i < 3; i++) {
         const created = await assign(trx, round, Number(review.caseId), actor, m, Number(review.id), exclude, load);
-        exclude.add(String(created.reviewerId));
+        if (created.reviewerId) exclude.add(String(created.reviewerId));
       }
     },
     conflictOf,
