@@ -10,6 +10,7 @@ export type {
   ResourceDefinition, Role, Row, RowRule, VerbRules, VirtualFilter, WithheldRule, WrittenChange,
 } from './resources/define.js';
 export { caseTypes, specialties } from './resources/options.js';
+export { withheldFields } from './access/enforce.js';
 export { everyRow, noRow, ownCaseRows, ownLawyerRows, maskIdNumber, maskName, maskPhone } from './access/rules.js';
 
 // Case transitions: guards a plugin adds, and the action names.

@@ -176,7 +176,10 @@ describe('a round through the API', () => {
       expect(theirs, register).toEqual([]);
     }
     for (const r of await json(await t.api('reviewer', `/api/case-files${listQuery({ range: [0, 999] })}`))) expect(r.uploadedBy ?? null).toBeNull();
-    expect((await t.api('reviewer', `/api/cases/${mine[0]}/checklist`)).status).toBe(200);
+    for (const caseId of mine) {
+      const checklist = await json(await t.api('reviewer', `/api/cases/${caseId}/checklist`));
+      for (const item of checklist.items) for (const f of item.files) expect(f.uploadedBy ?? null).toBeNull();
+    }
     expect((await t.api('reviewer', `/api/cases/${other.id}/checklist`)).status).toBe(404);
     const foreignFile = await db.selectFrom('case_files').select('id').where('caseId', '=', other.id).limit(1).executeTakeFirst();
     if (foreignFile) expect((await t.api('reviewer', `/api/case-files/${foreignFile.id}/download`)).status).toBe(404);
@@ -237,6 +240,12 @@ describe('a round through the API', () => {
     const put = await t.api('supervisor', `/api/cases/${failing.caseId}`, { method: 'PUT', body: { ...c, qualityGrade: 'excellent' } });
     expect((await db.selectFrom('cases').select('qualityGrade').where('id', '=', Number(failing.caseId)).executeTakeFirstOrThrow()).qualityGrade).toBe('fail');
     expect(put.status).not.toBe(500);
+    // The file's lawyer sees the published grades and comments, without the reviewers' names (blind).
+    const lawyerOf = await db.selectFrom('cases').select('lawyerId').where('id', '=', Number(failing.caseId)).executeTakeFirstOrThrow();
+    await db.updateTable('user').set({ lawyerId: lawyerOf.lawyerId }).where('email', '=', 'lawyer@fayuan.test').execute();
+    const seen = await json(await t.api('lawyer', `/api/peer-reviews${listQuery({ filter: { caseId: failing.caseId } })}`));
+    expect(seen).toHaveLength(3);
+    for (const r of seen) expect([r.reviewerId, r.comments]).toEqual([null, '意见']);
     // After publishing the reviewer no longer reaches the file.
     expect((await t.api('reviewer', `/api/cases/${failing.caseId}`)).status).toBe(404);
   });
