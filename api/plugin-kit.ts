@@ -7,15 +7,20 @@ export type { CasePanel, FayuanPlugin, PluginContext, RegisterAccessExtension, T
 export { defineResource } from './resources/define.js';
 export type {
   ActionRule, Actor, AfterWrite, BeforeCreate, BeforeUpdate, Field, FieldType, HookContext, Hooks, Label, Options,
-  ResourceDefinition, Role, Row, RowRule, VerbRules, VirtualFilter, WrittenChange,
+  ResourceDefinition, Role, Row, RowRule, VerbRules, VirtualFilter, WithheldRule, WrittenChange,
 } from './resources/define.js';
 export { caseTypes, specialties } from './resources/options.js';
+export { withheldFields } from './access/enforce.js';
 export { everyRow, noRow, ownCaseRows, ownLawyerRows, maskIdNumber, maskName, maskPhone } from './access/rules.js';
 
 // Case transitions: guards a plugin adds, and the action names.
 export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards.js';
 export { caseActions, lawyerChangeReasons, type CaseActionName } from './cases/lifecycle.js';
 export type { DashboardCard } from './meta/dashboard.js';
+// A plugin register's own life: a state machine and its generic workflow routes (as complaints use them).
+export { defineStateMachine, noPayload, requiredText, said } from './workflow/state-machine.js';
+export type { ActionDefinition, Performer, StateMachine } from './workflow/state-machine.js';
+export { moveRecord, workflowRoutes, type MoveContext, type WorkflowOptions, type WorkflowProblem } from './workflow/routes.js';
 
 // The write path (its operations write the audit entry; a plugin never does).
 export type { Records, SystemChange } from './rest/records.js';

@@ -17,6 +17,7 @@ const UNDOCUMENTED: Record<string, string> = {
   'POST /api/auth/*': "better-auth's own endpoints (sign-in, session, sign-out): its protocol, not this API's",
   'POST /api/cases/{id}/transitions/{action}': 'any action name but the declared ones, each documented on its own path: always refused (422)',
   'POST /api/complaints/{id}/transitions/{action}': 'any action name but the declared ones, each documented on its own path: always refused (422)',
+  'POST /api/peer-review-rounds/{id}/transitions/{action}': 'any action name but the declared ones, each documented on its own path: always refused (422)',
 };
 
 const verbOf: Record<string, Verb> = { GET: 'read', POST: 'create', PUT: 'update', DELETE: 'delete' };
@@ -71,8 +72,8 @@ describe('/api/openapi.json against the mounted routes', () => {
     expect(known.has('GET /api/audit-log')).toBe(true);
     expect(known.has('PUT /api/settings/{id}')).toBe(true);
     expect([...refusedToAll].sort()).toEqual([
-      'DELETE /api/audit-log/{id}', 'DELETE /api/case-documents/{id}', 'DELETE /api/case-file-exports/{id}', 'DELETE /api/case-files/{id}', 'DELETE /api/settings/*',
-      'POST /api/audit-log', 'POST /api/case-documents', 'POST /api/case-file-exports', 'POST /api/case-files', 'POST /api/settings/*', 'POST /api/subsidy-batch-lines',
+      'DELETE /api/audit-log/{id}', 'DELETE /api/case-documents/{id}', 'DELETE /api/case-file-exports/{id}', 'DELETE /api/case-files/{id}', 'DELETE /api/peer-reviews/{id}', 'DELETE /api/settings/*',
+      'POST /api/audit-log', 'POST /api/case-documents', 'POST /api/case-file-exports', 'POST /api/case-files', 'POST /api/peer-reviews', 'POST /api/settings/*', 'POST /api/subsidy-batch-lines',
       'PUT /api/audit-log/{id}', 'PUT /api/case-documents/{id}', 'PUT /api/case-file-exports/{id}', 'PUT /api/case-files/{id}', 'PUT /api/subsidy-batch-lines/{id}',
     ]);
   });

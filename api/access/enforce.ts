@@ -61,6 +61,21 @@ export function maskRow(resource: ResourceDefinition, actor: Actor, row: Row): R
   return out;
 }
 
+/** Fields withheld from this actor now (Access.withheld): answered as null, never queried by. */
+export async function withheldFields(resource: ResourceDefinition, actor: Actor, db: Kysely<any>): Promise<Set<string>> {
+  const rule = accessOf(resource).withheld?.[actor.role as Role];
+  return new Set(rule ? await rule(actor, db) : []);
+}
+
+/** The row as the actor may see it: masked fields masked, withheld fields null. */
+export function viewRow(resource: ResourceDefinition, actor: Actor, row: Row, withheld: Set<string>): Row {
+  const out = maskRow(resource, actor, row);
+  if (!withheld.size) return out;
+  const copy = { ...out };
+  for (const field of withheld) if (field in copy) copy[field] = null;
+  return copy;
+}
+
 /** Audit entries keep personal data masked whoever reads them. */
 export function maskForAudit(resource: ResourceDefinition, row: Row): Row {
   const masked = accessOf(resource).masked ?? {};
@@ -99,8 +114,8 @@ export function assertFieldWrites(resource: ResourceDefinition, actor: Actor, bo
 }
 
 /** 403 when the actor filters, searches or sorts by a field it only sees masked. */
-export function assertQueryable(resource: ResourceDefinition, actor: Actor, fieldsUsed: string[]): void {
-  const hidden = hiddenFields(resource, actor);
+export function assertQueryable(resource: ResourceDefinition, actor: Actor, fieldsUsed: string[], withheld: Set<string> = new Set()): void {
+  const hidden = new Set([...hiddenFields(resource, actor), ...withheld]);
   const bad = fieldsUsed.filter((f) => hidden.has(f.replace(/_(gte|lte|gt|lt|neq)$/, '')));
   if (bad.length) {
     const fields = allFields(resource);

@@ -199,9 +199,9 @@ export default defineResource({
   access: {
     read: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId'), reviewer: noRow },
     create: { admin: everyRow },
-    update: { admin: everyRow, supervisor: everyRow, lawyer: ownLawyerRows('lawyerId') },
+    update: { admin: everyRow, lawyer: ownLawyerRows('lawyerId') },
     delete: { admin: everyRow },
-    writableFields: { supervisor: [], lawyer: ['applicantPhone', 'causeOfAction'] },
+    writableFields: { lawyer: ['applicantPhone', 'causeOfAction'] },
     masked: {
       applicantIdNumber: { visibleTo: ['admin', 'lawyer'], mask: maskIdNumber },
       // Each gives part of the ID number away, so each is masked for the same roles.

@@ -139,7 +139,16 @@ export interface Access {
   masked?: Record<string, { visibleTo: Role[]; mask: (value: string) => string }>;
   /** Custom actions on one record (upload, download, eligible-lawyers…): who may, on which rows. */
   actions?: Record<string, ActionRule>;
+  /**
+   * Fields withheld (answered as null, never filtered, sorted or searched by) from an actor, per
+   * role, decided per request from the actor and the data (e.g. the lawyer of a case a reviewer
+   * grades in a blind round): the rule answers the withheld field names, or none.
+   */
+  withheld?: Partial<Record<Role, WithheldRule>>;
 }
+
+/** The fields withheld from this actor on the register (see Access.withheld). */
+export type WithheldRule = (actor: Actor, db: import('kysely').Kysely<any>) => Promise<string[]> | string[];
 
 export interface ActionRule {
   /** The roles that may take the action and the rows (of this register) they may take it on. */

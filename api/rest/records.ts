@@ -8,7 +8,7 @@ import { decodeRow, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { writeAudit, diffOf, type Actor } from './audit.js';
-import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope } from '../access/enforce.js';
+import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope, viewRow, withheldFields } from '../access/enforce.js';
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
@@ -52,10 +52,11 @@ export class Records {
 
   async list(resource: ResourceDefinition, query: ListQuery, actor: Actor): Promise<{ rows: Row[]; total: number }> {
     const scope = await rowScope(resource, actor, 'read', this.db);
-    assertQueryable(resource, actor, [...Object.keys(query.filter), query.sort[0]]);
+    const withheld = await withheldFields(resource, actor, this.db);
+    assertQueryable(resource, actor, [...Object.keys(query.filter), query.sort[0]], withheld);
     const dialect = this.database.dialect;
     const context = usesVirtualFilter(resource, query.filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
-    const asked = filterParts(resource, query.filter, dialect, hiddenFields(resource, actor), context, this.resources);
+    const asked = filterParts(resource, query.filter, dialect, new Set([...hiddenFields(resource, actor), ...withheld]), context, this.resources);
     const allowed = filterParts(resource, scope, dialect);
     // No `where 1 = 1` for an empty filter: it would cost SQLite its count fast path.
     const eb = expressionBuilder<any, any>();
@@ -72,7 +73,7 @@ export class Records {
       where(this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow(),
     ]);
     const fields = allFields(resource);
-    return { rows: rows.map((r) => maskRow(resource, actor, decodeRow(fields, r))), total: Number(count.n) };
+    return { rows: rows.map((r) => viewRow(resource, actor, decodeRow(fields, r), withheld)), total: Number(count.n) };
   }
 
   /** A column, or for a reference the referenced record's title (cases by lawyerId: by the lawyer's name). */
@@ -86,7 +87,8 @@ export class Records {
 
   /** One record as the actor may see it; 404 when it does not exist or is out of the actor's reach. */
   async get(resource: ResourceDefinition, id: number, actor: Actor): Promise<Row> {
-    return maskRow(resource, actor, await this.load(resource, id, this.db, await rowScope(resource, actor, 'read', this.db)));
+    const row = await this.load(resource, id, this.db, await rowScope(resource, actor, 'read', this.db));
+    return viewRow(resource, actor, row, await withheldFields(resource, actor, this.db));
   }
 
   /** Every stored record of a (small) register, unmasked, decoded: for rules that weigh them all. */

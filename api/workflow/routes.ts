@@ -44,40 +44,46 @@ export interface WorkflowOptions {
   conflict: Label;
 }
 
+/**
+ * One move of one record: plan, guards, then the write path's change (its audit entry and
+ * effects). The routes' move, and a server's own (demo data, scripted rounds), under the same rules.
+ */
+export async function moveRecord(records: Records, machine: StateMachine, options: WorkflowOptions, id: number, action: string, body: unknown, actor: Actor): Promise<Row> {
+  const resource = records.resource(machine.resource);
+  return records.write(async (trx) => {
+    await records.lock(resource, id, trx);
+    const row = await records.load(resource, id, trx, await rowScope(resource, actor, 'read', trx));
+    const settings = await loadSettings(trx);
+    const plan = planTransition(machine, row, action, body, actor, new Date(), settings);
+    if (!plan.ok) throw new ApiError(plan.status, plan.message, plan.fieldErrors ?? {}, { rule: plan.rule });
+    const ctx: MoveContext = { trx, row, action: plan.action, payload: plan.payload, actor, settings, today: today() };
+    const problems = (await options.guards?.(ctx)) ?? [];
+    if (problems.length) {
+      throw new ApiError(422, {
+        zh: problems.map((p) => p.message.zh).join('；'),
+        en: problems.map((p) => p.message.en).join('; '),
+      }, {}, { rules: problems.map((p) => ({ rule: p.rule, message: p.message, details: p.details })) });
+    }
+    return records.change(resource, id, actor, {
+      action: `transition:${plan.action}`,
+      expectedVersion: Number(row.version),
+      conflict: options.conflict,
+      plan: () => plan.changes,
+      note: { ...(Object.keys(plan.payload).length ? { payload: plan.payload } : {}), ...(await options.note?.(ctx)) },
+      then: async (before, after, trx) => { await options.effects?.({ ...ctx, trx, before, after }); },
+    }, trx);
+  });
+}
+
 export function workflowRoutes(records: Records, machine: StateMachine, options: WorkflowOptions) {
   const { db } = records.database;
   const resource = records.resource(machine.resource); // with any fields plugins add
 
-  /** One move of one record: plan, guards, then the write path's change (its audit entry and effects). */
+  /** One move of one record over HTTP. */
   const move = (named?: string) => async (c: Context<AppEnv>) => {
-      const actor = c.var.actor;
-      const action = named ?? c.req.param('action')!;
-      const body = await optionalJsonBody(c);
-      const id = recordId(c);
-      const updated = await records.write(async (trx) => {
-        await records.lock(resource, id, trx);
-        const row = await records.load(resource, id, trx, await rowScope(resource, actor, 'read', trx));
-        const settings = await loadSettings(trx);
-        const plan = planTransition(machine, row, action, body, actor, new Date(), settings);
-        if (!plan.ok) throw new ApiError(plan.status, plan.message, plan.fieldErrors ?? {}, { rule: plan.rule });
-        const ctx: MoveContext = { trx, row, action: plan.action, payload: plan.payload, actor, settings, today: today() };
-        const problems = (await options.guards?.(ctx)) ?? [];
-        if (problems.length) {
-          throw new ApiError(422, {
-            zh: problems.map((p) => p.message.zh).join('；'),
-            en: problems.map((p) => p.message.en).join('; '),
-          }, {}, { rules: problems.map((p) => ({ rule: p.rule, message: p.message, details: p.details })) });
-        }
-        return records.change(resource, id, actor, {
-          action: `transition:${plan.action}`,
-          expectedVersion: Number(row.version),
-          conflict: options.conflict,
-          plan: () => plan.changes,
-          note: { ...(Object.keys(plan.payload).length ? { payload: plan.payload } : {}), ...(await options.note?.(ctx)) },
-          then: async (before, after, trx) => { await options.effects?.({ ...ctx, trx, before, after }); },
-        }, trx);
-      });
-      return c.json(maskRow(resource, actor, updated));
+    const actor = c.var.actor;
+    const updated = await moveRecord(records, machine, options, recordId(c), named ?? c.req.param('action')!, await optionalJsonBody(c), actor);
+    return c.json(maskRow(resource, actor, updated));
   };
 
   const routes = new Hono<AppEnv>()

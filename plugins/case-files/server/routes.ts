@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import {
   allowLargerBody, ApiError, badInput, describeRoute, idParameter, isDbId, jsonOfSchema, loadSettings, recordId, refusalsOf, type AppEnv, type FileStore, type PluginContext,
+  withheldFields,
 } from '../../../api/plugin-kit.js';
 import { checklistOf, templateForCase } from './checklist.js';
 import { fileKinds, sniffKind } from './sniff.js';
@@ -36,7 +37,12 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
       summary: "The case's checklist with its current files and progress",
       parameters: [idParameter],
       responses: { 200: { description: 'Checklist' }, ...refusalsOf(404) },
-    }), async (c) => c.json(await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor), ctx.contributions)))
+    }), async (c) => {
+      const checklist = await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor), ctx.contributions);
+      // Who uploaded a file, when withheld from the reader (a reviewer in a blind round), is withheld here too.
+      if (!(await withheldFields(files(), c.var.actor, db)).has('uploadedBy')) return c.json(checklist);
+      return c.json({ ...checklist, items: checklist.items.map((item) => ({ ...item, files: item.files.map((f) => ({ ...f, uploadedBy: null })) })) });
+    })
     .post('/cases/:id/files', describeRoute({
       tags: ['case-files'],
       summary: 'Upload files (multipart: itemKey, file…, optional replaces=<file id>)',
