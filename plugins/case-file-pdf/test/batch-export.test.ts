@@ -85,11 +85,11 @@ describe('batch export of case files', () => {
     await t.api('lawyer', `/api/case-file-exports/${created.id}/cancel`, { method: 'POST' });
   }, 120_000);
 
-  it('refuses no selection and foreign ids with a 400', async () => {
+  it('refuses no selection and foreign ids with a 400, and a reviewer (who could not follow the job) with a 403', async () => {
     expect((await t.api('admin', '/api/case-file-exports', { method: 'POST', body: {} })).status).toBe(400);
     expect((await t.api('admin', '/api/case-file-exports', { method: 'POST', body: { ids: [] } })).status).toBe(400);
     expect((await t.api('admin', '/api/case-file-exports', { method: 'POST', body: { ids: ['1;drop'] } })).status).toBe(400);
-    expect((await t.api('reviewer', '/api/case-file-exports', { method: 'POST', body: { ids: [1] } })).status).toBe(400); // a reviewer reads no case
+    expect((await t.api('reviewer', '/api/case-file-exports', { method: 'POST', body: { ids: [1] } })).status).toBe(403); // a reviewer exports no batch
   });
 
   it('cancel stops a job before its next case; it stays cancelled, without a ZIP', async () => {
