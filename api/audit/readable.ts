@@ -97,7 +97,8 @@ function readableValue(field: Field | undefined, value: unknown, titleOf: Lookup
     case 'boolean':
       return value ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' };
     case 'money':
-      return same(yuan(Number(value)));
+      // A declared unit (分, 倍) means the number is not an amount of money.
+      return field.unit ? { zh: `${Number(value)} ${field.unit.zh}`, en: `${Number(value)} ${field.unit.en}` } : same(yuan(Number(value)));
     case 'datetime':
       return same(readableTime(value));
     case 'reference':
@@ -192,11 +193,10 @@ export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], r
     const fields = register ? allFields(register) : Object.create(null) as Record<string, Field>;
     // A new record lists what was filled in, not every empty field.
     const shown = entry.action === 'create' ? pairs.filter(([, , after]) => readableValue(undefined, after, titleOf) !== null) : pairs;
-    const changes: ReadableChange[] = shown.map(([name, before, after]) => ({
-      field: fields[name]?.label ?? same(name),
-      before: readableValue(fields[name], before, titleOf),
-      after: readableValue(fields[name], after, titleOf),
-    }));
+    const changes: ReadableChange[] = shown.map(([name, before, after]) => (fields[name]?.type === 'json'
+      // A form definition or a filled sheet reads as a whole on its record's page, not as JSON here.
+      ? { field: fields[name].label, before: null, after: before === null || before === undefined ? { zh: '已填写', en: 'filled in' } : { zh: '已修改', en: 'changed' } }
+      : { field: fields[name]?.label ?? same(name), before: readableValue(fields[name], before, titleOf), after: readableValue(fields[name], after, titleOf) }));
     for (const [name, value] of Object.entries(payload)) {
       // Already shown as a change of the record (a rejection's reason is its decisionReason).
       if (pairs.some(([n, , after]) => n === name || JSON.stringify(after) === JSON.stringify(value))) continue;

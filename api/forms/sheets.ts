@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { scoreSheet, validateAnswers, type Answers, type FormDefinition, type ScoredSheet } from '../../forms/engine.js';
 import type { Field, Hooks, Label, Row } from '../resources/define.js';
 import { badInput } from '../rest/errors.js';
+import { qualityGrades } from '../resources/options.js';
 
 export interface FormRevision {
   id: number;
@@ -42,8 +43,9 @@ export function sheetFields(defaultFormKey: string): Record<string, Field> {
       help: { zh: `不选则用「${defaultFormKey}」的现行发布版本`, en: `Empty: the current published revision of "${defaultFormKey}"` },
     },
     answers: { type: 'json', label: { zh: '评价表', en: 'Sheet' }, required: true, default: () => ({}), holds: { kind: 'sheet', defaultForm: defaultFormKey } },
-    score: { type: 'money', label: { zh: '得分', en: 'Score' }, readOnly: true, help: { zh: '由系统按表单计分（0–100）', en: 'Scored by the server (0–100)' } },
-    grade: { type: 'text', label: { zh: '等次', en: 'Grade' }, readOnly: true },
+    score: { type: 'money', unit: { zh: '分', en: 'points' }, label: { zh: '得分', en: 'Score' }, readOnly: true, help: { zh: '由系统按表单计分（0–100）', en: 'Scored by the server (0–100)' } },
+    // The forms' bands name these grades (forms/*.json); a band of another name shows as its key.
+    grade: { type: 'enum', options: qualityGrades, label: { zh: '等次', en: 'Grade' }, readOnly: true },
   };
 }
 

@@ -1,7 +1,7 @@
 import { defineResource } from './define.js';
 import type { Condition } from './conditions.js';
 import { everyRow, maskDate, maskIdNumber, maskPhone, maskWhole, noRow, ownLawyerRows } from '../access/rules.js';
-import { caseTypes, gender, phone } from './options.js';
+import { caseTypes, gender, phone, qualityGrades } from './options.js';
 import { nextCaseNumber } from '../cases/case-number.js';
 import { overdueCondition, type DeadlineSettings } from '../cases/deadlines.js';
 import { inOrder } from './record-rules.js';
@@ -156,12 +156,7 @@ export default defineResource({
     qualityGrade: {
       // Set only by the server (case-inspection: action inspection-grade; peer-evaluation: peer-grade), never by a client.
       type: 'enum', readOnly: true, label: { zh: '质量等次', en: 'Quality grade' }, stage: 'closing_submitted',
-      options: {
-        excellent: { zh: '优秀', en: 'Excellent' },
-        good: { zh: '良好', en: 'Good' },
-        pass: { zh: '合格', en: 'Pass' },
-        fail: { zh: '不合格', en: 'Fail' },
-      },
+      options: qualityGrades,
     },
     // Kept by the server (the subsidies plugin computes it from the grade and the settings).
     subsidyAmount: { type: 'money', label: { zh: '办案补贴（元）', en: 'Subsidy (yuan)' }, min: 0, stage: 'closing_submitted', readOnly: true },

@@ -15,6 +15,14 @@ export const caseTypes: Options = {
   non_litigation: { zh: '非诉讼', en: 'Non-litigation' },
 };
 
+/** The four quality grades of 一案一评 (a case's grade, and the bands of the shipped forms). */
+export const qualityGrades: Options = {
+  excellent: { zh: '优秀', en: 'Excellent' },
+  good: { zh: '良好', en: 'Good' },
+  pass: { zh: '合格', en: 'Pass' },
+  fail: { zh: '不合格', en: 'Fail' },
+};
+
 export const specialties: Options = {
   criminal: { zh: '刑事', en: 'Criminal' },
   minors: { zh: '未成年人', en: 'Minors' },

@@ -35,7 +35,8 @@ export function caseFilePdfRoutes(ctx: PluginContext) {
     .post('/case-file-exports', async (c) => {
       const actor = c.var.actor;
       // A role that could not follow or download its export may not start one (a reviewer exports single files only).
-      if (!exports().access.read[actor.role]) {
+      const readers: Record<string, unknown> = exports().access?.read ?? {};
+      if (!readers[actor.role]) {
         throw new ApiError(403, { zh: '无权批量导出卷宗', en: 'You may not start a batch export' });
       }
       const body = await jsonBody(c);
