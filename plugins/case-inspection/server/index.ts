@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { ApiError, definePlugin, loadSettings, type AppEnv } from '../../../api/plugin-kit.js';
 import { inspections } from './declarations.js';
+import { seedDemoInspections } from './demo.js';
 
 const DAY = 86_400_000;
 
@@ -10,6 +11,8 @@ export default definePlugin({
   label: { zh: '案卷评查', en: 'Case-file inspection' },
   description: { zh: '一案一评：结案案卷按评查表打分，分档给出初评质量等次；待评查队列（逾期标记）', en: 'Every closed file scored with the rubric; the band is the initial grade; a queue of files awaiting inspection' },
   resources: [inspections],
+  demo: (ctx) => seedDemoInspections(ctx),
+  casePanels: [{ id: 'case-inspection', label: { zh: '案卷评查', en: 'Case-file inspection' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   fields: {
     settings: { inspectionDueDays: { type: 'integer', label: { zh: '结案后应评查天数', en: 'Days after closing to inspect' }, default: 30, min: 1, max: 365 } },
   },

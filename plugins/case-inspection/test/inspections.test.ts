@@ -19,10 +19,30 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const casesIn = (statuses: string[]) => t.database.db.selectFrom('cases').selectAll().where('status', 'in', statuses).orderBy('id').execute();
+/** Closed cases the demo left uninspected. */
+const awaiting = () => t.database.db.selectFrom('cases').selectAll().where('status', 'in', ['closed', 'archived'])
+  .where('id', 'not in', t.database.db.selectFrom('case_inspections').select('caseId')).orderBy('id').execute();
+
+describe('demo inspections', () => {
+  it('inspects every closed demo case but the newest ten, each sheet in the band of the case grade; the queue holds the rest', async () => {
+    const closed = await casesIn(['closed', 'archived']);
+    const rows = await t.database.db.selectFrom('case_inspections').selectAll().execute();
+    expect(closed.length).toBeGreaterThan(10);
+    expect(rows).toHaveLength(closed.length - 10);
+    const grades = new Map(closed.map((c) => [Number(c.id), c.qualityGrade]));
+    for (const row of rows) {
+      expect(row.grade).toBe(grades.get(Number(row.caseId)) ?? 'good');
+      expect(Number(row.score)).toBeGreaterThan(0);
+    }
+    const queue = await json(await t.api('supervisor', '/api/case-inspections/queue'));
+    expect(queue).toHaveLength(10);
+    expect(new Set(queue.map((q: Json) => q.id))).toEqual(new Set((await awaiting()).map((c) => c.id)));
+  });
+});
 
 describe('case inspections', () => {
   it('scores on the server (a client score is ignored), grades the case by an audited inspection-grade change, one per case', async () => {
-    const [c] = await casesIn(['closed']);
+    const [c] = await awaiting();
     const answers = await ALL_MAX();
     const res = await t.api('supervisor', '/api/case-inspections', { method: 'POST', body: { caseId: c.id, inspectedAt: '2026-06-01', inspector: '王督导', answers, score: 1, grade: 'fail' } });
     expect(res.status, await res.clone().text()).toBe(201);
@@ -40,7 +60,7 @@ describe('case inspections', () => {
     const [open] = await casesIn(['in_progress', 'assigned']);
     const res = await t.api('supervisor', '/api/case-inspections', { method: 'POST', body: { caseId: open.id, inspectedAt: '2026-06-01', answers: await ALL_MAX() } });
     expect(res.status).toBe(400);
-    const [, closed] = await casesIn(['closed', 'archived']);
+    const [, closed] = await awaiting();
     for (const role of ['lawyer', 'reviewer'] as const) {
       const r = await t.api(role, '/api/case-inspections', { method: 'POST', body: { caseId: closed.id, inspectedAt: '2026-06-01', answers: await ALL_MAX() } });
       expect(r.status).toBe(403);
