@@ -243,7 +243,7 @@ describe('a round through the API', () => {
     // The file's lawyer sees the published grades and comments, without the reviewers' names (blind).
     const lawyerOf = await db.selectFrom('cases').select('lawyerId').where('id', '=', Number(failing.caseId)).executeTakeFirstOrThrow();
     await db.updateTable('user').set({ lawyerId: lawyerOf.lawyerId }).where('email', '=', 'lawyer@fayuan.test').execute();
-    const seen = await json(await t.api('lawyer', `/api/peer-reviews${listQuery({ filter: { caseId: failing.caseId } })}`));
+    const seen = await json(await t.api('lawyer', `/api/peer-reviews${listQuery({ filter: { caseId: failing.caseId, roundId: round.id } })}`));
     expect(seen).toHaveLength(3);
     for (const r of seen) expect([r.reviewerId, r.comments]).toEqual([null, '意见']);
     // After publishing the reviewer no longer reaches the file.
