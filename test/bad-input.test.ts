@@ -13,7 +13,9 @@ beforeAll(async () => {
   t = await startTestFayuan({ cases: 30 });
   await t.cookieOf('admin');
   for (const resource of coreResources) {
-    const res = await t.api('admin', `/api/${resource.name}${listQuery({ sort: ['id', 'ASC'], range: [0, 0] })}`);
+    // For cases, one with an agent: the agent's fields are asked only then (the demo varies with the date).
+    const filter = resource.name === 'cases' ? { hasAgent: true } : {};
+    const res = await t.api('admin', `/api/${resource.name}${listQuery({ sort: ['id', 'ASC'], range: [0, 0], filter })}`);
     existing.set(resource.name, (await res.json())[0]);
   }
 });
@@ -368,7 +370,7 @@ describe('anything else', () => {
   it('answers 404 for ids not written as plain decimal digits (0x1, 0b1, 1e0, +1, 1.0, 01, " 1" are not aliases of record 1), in every register', async () => {
     const answered: string[] = [];
     for (const resource of coreResources) {
-      expect(existing.get(resource.name)!.id).toBe(1);
+      expect((await t.api('admin', `/api/${resource.name}/1`)).status, resource.name).toBe(200); // record 1 exists
       for (const alias of ['0x1', '0b1', '1e0', '+1', '1.0', '01', '%201']) {
         const res = await t.api('admin', `/api/${resource.name}/${alias}`);
         if (res.status !== 404) answered.push(`GET /api/${resource.name}/${alias} → ${res.status}`);
