@@ -113,9 +113,8 @@ export function assertFieldWrites(resource: ResourceDefinition, actor: Actor, bo
   }
 }
 
-/** 403 when the actor filters, searches or sorts by a field it only sees masked. */
-export function assertQueryable(resource: ResourceDefinition, actor: Actor, fieldsUsed: string[], withheld: Set<string> = new Set()): void {
-  const hidden = new Set([...hiddenFields(resource, actor), ...withheld]);
+/** 403 when the actor filters, searches or sorts by a field it sees masked or withheld (`hidden`). */
+export function assertQueryable(resource: ResourceDefinition, hidden: Set<string>, fieldsUsed: string[]): void {
   const bad = fieldsUsed.filter((f) => hidden.has(f.replace(/_(gte|lte|gt|lt|neq)$/, '')));
   if (bad.length) {
     const fields = allFields(resource);

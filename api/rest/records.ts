@@ -53,10 +53,11 @@ export class Records {
   async list(resource: ResourceDefinition, query: ListQuery, actor: Actor): Promise<{ rows: Row[]; total: number }> {
     const scope = await rowScope(resource, actor, 'read', this.db);
     const withheld = await withheldFields(resource, actor, this.db);
-    assertQueryable(resource, actor, [...Object.keys(query.filter), query.sort[0]], withheld);
+    const hidden = new Set([...hiddenFields(resource, actor), ...withheld]);
+    assertQueryable(resource, hidden, [...Object.keys(query.filter), query.sort[0]]);
     const dialect = this.database.dialect;
     const context = usesVirtualFilter(resource, query.filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
-    const asked = filterParts(resource, query.filter, dialect, new Set([...hiddenFields(resource, actor), ...withheld]), context, this.resources);
+    const asked = filterParts(resource, query.filter, dialect, hidden, context, this.resources);
     const allowed = filterParts(resource, scope, dialect);
     // No `where 1 = 1` for an empty filter: it would cost SQLite its count fast path.
     const eb = expressionBuilder<any, any>();
@@ -181,7 +182,8 @@ export class Records {
       const after = await this.storeOver(trx, resource, current, await change.plan(current, trx), conflict);
       await change.then?.(current, after, trx);
       await this.written(trx, resource, { action: change.action, before: current, after, actor }, await loadSettings(trx), change.note);
-      return this.load(resource, id, trx); // as stored, after what its hooks changed
+      // A hook may have changed the record again (a subsidy recomputed): then answer it as stored.
+      return resource.hooks?.afterWrite?.length ? this.load(resource, id, trx) : after;
     });
   }
 
