@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { listQuery, startTestFayuan, totalOf, type Role, type TestFayuan } from './support/fayuan.js';
-import { SEARCH_TABLE, syncSearchIndexes } from '../api/db/search-index.js';
+import { clearIndex, searchTableOf, syncSearchIndexes } from '../api/db/search-index.js';
 import type { Actor, Row } from '../api/resources/define.js';
 
 let t: TestFayuan;
@@ -113,9 +113,13 @@ describe('q through the search index', () => {
     const { db, dialect } = t.database;
     const term = Array.from(String(cases[0].applicantName)).slice(-2).join('');
     const before = expected(term);
-    await db.deleteFrom(SEARCH_TABLE).execute();
+    await clearIndex(db, dialect, 'cases');
     await sql`delete from search_index_state`.execute(db);
     await expectSearch('admin', term, []);
+    await syncSearchIndexes(db, dialect, t.fayuan.resources);
+    await expectSearch('admin', term, before);
+    // And one whose index table went missing although its state says otherwise.
+    await sql`drop table ${sql.table(searchTableOf('cases'))}`.execute(db);
     await syncSearchIndexes(db, dialect, t.fayuan.resources);
     await expectSearch('admin', term, before);
   });

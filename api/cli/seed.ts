@@ -153,7 +153,7 @@ async function reset(fayuan: Fayuan, database: Database): Promise<Record<string,
       deleted[table] = Number(result.numDeletedRows);
     }
     await trx.deleteFrom('counters').where('name', 'like', 'case-number-%').execute();
-    for (const resource of fayuan.resources) if (order.includes(tableName(resource))) await clearIndex(trx, resource.name);
+    for (const resource of fayuan.resources) if (order.includes(tableName(resource))) await clearIndex(trx, dialect, resource.name);
   });
   return deleted;
 }

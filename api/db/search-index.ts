@@ -1,17 +1,25 @@
-// The registers' search index: every 1- and 2-character fragment of each searched text field,
-// one row per (register, field, fragment, record). A `q` of one or two characters is answered
-// by the index alone; a longer one by the records holding all of its two-character fragments,
-// checked by LIKE. Chinese names have no word boundaries and are two or three characters long,
-// which is why neither FTS5's trigrams nor pg_trgm alone can serve them. Kept in step by the
-// write path (records.ts) and rebuilt by the migration when a register's searched fields change.
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+// The registers' search index: every 1- and 2-character fragment ("gram") of each searched text
+// field, as one set of tokens per record in a table of the register's own (`search_<table>`).
+// A `q` of one or two characters is answered by the index alone; a longer one by the records
+// holding all of its two-character grams, checked by LIKE. Chinese names have no word boundaries
+// and are two or three characters long, which is why neither trigrams (FTS5's or pg_trgm's) nor
+// word tokenizers can serve them.
+//
+// SQLite keeps the tokens in a contentless FTS5 table (detail=none: membership only, ~85 bytes a
+// case); PostgreSQL in a text[] column under a GIN index. Both answer "records holding all these
+// tokens" from posting lists, so a search costs the size of its answer, not of the register.
+// Kept in step by the write path (records.ts); rebuilt by the migration when a register's
+// searched fields (or this format) change.
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { tableName, type ResourceDefinition, type Row } from '../resources/define.js';
 import type { DialectName } from './connect.js';
 
-export const SEARCH_TABLE = 'search_tokens';
 const STATE_TABLE = 'search_index_state';
-/** Fragments of a longer `q` looked up (the rest is checked by LIKE). */
-const MAX_LOOKUPS = 4;
+/** Bumped when the token format changes: every index is then rebuilt by the next migration. */
+const FORMAT = 2;
+/** Grams of a longer `q` looked up (the rest is checked by LIKE). */
+const MAX_LOOKUPS = 8;
+const BATCH = 500;
 
 /** Field types whose values the index holds (long texts stay searched by LIKE; a reference by its record's title). */
 const INDEXED_TYPES = new Set(['text', 'enum', 'integer']);
@@ -21,6 +29,8 @@ export function indexedFields(resource: ResourceDefinition): string[] {
   if (!resource.list.searchIndex) return [];
   return resource.list.search.filter((name) => INDEXED_TYPES.has(resource.fields[name]?.type as string));
 }
+
+export const searchTableOf = (register: string) => `search_${tableName({ name: register })}`;
 
 /** Distinct 1- and 2-character fragments of a value, lower-cased (by code point). */
 export function fragments(value: unknown): string[] {
@@ -34,98 +44,132 @@ export function fragments(value: unknown): string[] {
   return [...out];
 }
 
-/** The index rows of some records (decoded rows as stored). */
-function tokenRows(resource: ResourceDefinition, rows: Row[]) {
-  const fields = indexedFields(resource);
-  const out: { register: string; field: string; token: string; recordId: number }[] = [];
-  for (const row of rows) {
-    for (const field of fields) {
-      for (const token of fragments(row[field])) out.push({ register: resource.name, field, token, recordId: Number(row.id) });
-    }
+/**
+ * A gram of the n-th indexed field as an ASCII word: the field's number, `g`, and the code
+ * points in hex joined by `x` (e.g. 张三 in field 1 → `1g5f20x4e09`). FTS5 then needs no
+ * tokenizer of its own, and a token can never be read as query syntax.
+ */
+const token = (field: number, gram: string) => `${field}g${Array.from(gram, (c) => c.codePointAt(0)!.toString(16)).join('x')}`;
+
+function tokensOf(resource: ResourceDefinition, row: Row): string[] {
+  return indexedFields(resource).flatMap((field, n) => fragments(row[field]).map((gram) => token(n, gram)));
+}
+
+async function insertTokens(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, rows: Row[]) {
+  const table = sql.table(searchTableOf(resource.name));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const values = rows.slice(i, i + BATCH).map((row) => {
+      const tokens = tokensOf(resource, row);
+      return dialect === 'sqlite' ? sql`(${Number(row.id)}, ${tokens.join(' ')})` : sql`(${Number(row.id)}, ${tokens}::text[])`;
+    });
+    if (!values.length) continue;
+    const columns = dialect === 'sqlite' ? sql`(rowid, tokens)` : sql`(id, tokens)`;
+    await sql`insert into ${table} ${columns} values ${sql.join(values)}`.execute(db);
   }
-  return out;
 }
 
-async function insertTokens(db: Kysely<any>, resource: ResourceDefinition, rows: Row[]) {
-  const tokens = tokenRows(resource, rows);
-  for (let i = 0; i < tokens.length; i += 2000) await db.insertInto(SEARCH_TABLE).values(tokens.slice(i, i + 2000)).execute();
+async function deleteTokens(db: Kysely<any>, dialect: DialectName, register: string, id: number) {
+  const table = sql.table(searchTableOf(register));
+  await sql`delete from ${table} where ${sql.ref(dialect === 'sqlite' ? 'rowid' : 'id')} = ${id}`.execute(db);
 }
 
-/** After a write: the record's fragments replace its old ones (none after a delete). */
-export async function reindex(db: Kysely<any>, resource: ResourceDefinition, before: Row | null, after: Row | null) {
-  if (!indexedFields(resource).length) return;
-  const id = Number((after ?? before)!.id);
-  if (before && after && indexedFields(resource).every((f) => String(before[f] ?? '') === String(after[f] ?? ''))) return;
-  if (before) await db.deleteFrom(SEARCH_TABLE).where('register', '=', resource.name).where('recordId', '=', id).execute();
-  if (after) await insertTokens(db, resource, [after]);
+/** After a write: the record's tokens replace its old ones (none after a delete). */
+export async function reindex(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, before: Row | null, after: Row | null) {
+  const fields = indexedFields(resource);
+  if (!fields.length) return;
+  if (before && after && fields.every((f) => String(before[f] ?? '') === String(after[f] ?? ''))) return;
+  if (before) await deleteTokens(db, dialect, resource.name, Number(before.id));
+  if (after) await insertTokens(db, dialect, resource, [after]);
 }
 
-/** Rows inserted in bulk (a seed): their fragments, in the same transaction. */
-export async function indexNew(db: Kysely<any>, resource: ResourceDefinition, rows: Row[]) {
-  if (indexedFields(resource).length) await insertTokens(db, resource, rows);
+/** Rows inserted in bulk (a seed): their tokens, in the same transaction. */
+export async function indexNew(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, rows: Row[]) {
+  if (indexedFields(resource).length) await insertTokens(db, dialect, resource, rows);
 }
 
 /** Every record of a register dropped from the index (a seed emptying it). */
-export async function clearIndex(db: Kysely<any>, register: string) {
-  await db.deleteFrom(SEARCH_TABLE).where('register', '=', register).execute();
+export async function clearIndex(db: Kysely<any>, dialect: DialectName, register: string) {
+  const name = searchTableOf(register);
+  if (!(await tableExists(db, dialect, name))) return;
+  if (dialect === 'sqlite') await sql`insert into ${sql.table(name)} (${sql.ref(name)}) values ('delete-all')`.execute(db);
+  else await sql`delete from ${sql.table(name)}`.execute(db);
+}
+
+async function tableExists(db: Kysely<any>, dialect: DialectName, name: string): Promise<boolean> {
+  const { rows } = dialect === 'sqlite'
+    ? await sql`select 1 from sqlite_master where name = ${name}`.execute(db)
+    : await sql`select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relname = ${name} and n.nspname = current_schema()`.execute(db);
+  return rows.length > 0;
+}
+
+async function createTable(db: Kysely<any>, dialect: DialectName, register: string) {
+  const name = searchTableOf(register);
+  await sql`drop table if exists ${sql.table(name)}`.execute(db);
+  if (dialect === 'sqlite') {
+    await sql`create virtual table ${sql.table(name)} using fts5(tokens, content='', contentless_delete=1, tokenize='ascii', detail='none')`.execute(db);
+  } else {
+    await sql`create table ${sql.table(name)} (id integer primary key, tokens text[] not null)`.execute(db);
+    await sql`create index ${sql.ref(`${name}_tokens`)} on ${sql.table(name)} using gin (tokens)`.execute(db);
+  }
 }
 
 /**
- * The migration's part: the tables, then each register whose searched fields differ from
- * those last indexed is indexed again from its rows, in batches.
+ * The migration's part: each register whose searched fields (or the token format) differ from
+ * those last indexed gets a new index table, filled from its rows in batches; a register no
+ * longer indexed loses its table.
  */
 export async function syncSearchIndexes(db: Kysely<any>, dialect: DialectName, resources: ResourceDefinition[]) {
-  let create = db.schema.createTable(SEARCH_TABLE).ifNotExists()
-    .addColumn('register', 'varchar(100)', (c) => c.notNull())
-    .addColumn('field', 'varchar(100)', (c) => c.notNull())
-    .addColumn('token', 'varchar(16)', (c) => c.notNull())
-    .addColumn('recordId', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint(`${SEARCH_TABLE}_pkey`, ['register', 'field', 'token', 'recordId']);
-  if (dialect === 'sqlite') create = create.modifyEnd(sql`without rowid`);
-  await create.execute();
-  await db.schema.createIndex(`${SEARCH_TABLE}_record_idx`).ifNotExists().on(SEARCH_TABLE).columns(['register', 'recordId']).execute();
   await db.schema.createTable(STATE_TABLE).ifNotExists()
     .addColumn('register', 'varchar(100)', (c) => c.primaryKey())
     .addColumn('fields', 'text', (c) => c.notNull())
     .execute();
+  await sql`drop table if exists search_tokens`.execute(db); // the first format's one shared table
   const state = new Map((await db.selectFrom(STATE_TABLE).selectAll().execute()).map((r) => [r.register as string, r.fields as string]));
   for (const resource of resources) {
-    const fields = JSON.stringify(indexedFields(resource));
-    if (state.get(resource.name) === fields) continue;
+    const fields = indexedFields(resource);
+    const wanted = fields.length ? JSON.stringify({ format: FORMAT, fields }) : null;
+    const stored = state.get(resource.name) ?? null;
+    if (stored === wanted && (!wanted || (await tableExists(db, dialect, searchTableOf(resource.name))))) continue;
     await db.transaction().execute(async (trx) => {
-      await clearIndex(trx, resource.name);
+      await trx.deleteFrom(STATE_TABLE).where('register', '=', resource.name).execute();
+      if (!wanted) {
+        await sql`drop table if exists ${sql.table(searchTableOf(resource.name))}`.execute(trx);
+        return;
+      }
+      await createTable(trx, dialect, resource.name);
       let after = 0;
       for (;;) {
-        const rows = await trx.selectFrom(tableName(resource)).select(['id', ...indexedFields(resource)])
-          .where('id', '>', after).orderBy('id').limit(1000).execute();
+        const rows = await trx.selectFrom(tableName(resource)).select(['id', ...fields])
+          .where('id', '>', after).orderBy('id').limit(5000).execute();
         if (!rows.length) break;
-        await insertTokens(trx, resource, rows);
+        await insertTokens(trx, dialect, resource, rows);
         after = Number(rows[rows.length - 1].id);
       }
-      await trx.deleteFrom(STATE_TABLE).where('register', '=', resource.name).execute();
-      await trx.insertInto(STATE_TABLE).values({ register: resource.name, fields }).execute();
+      await trx.insertInto(STATE_TABLE).values({ register: resource.name, fields: wanted }).execute();
     });
   }
 }
 
+/** The records holding every one of these tokens, as a condition on `id`. */
+function holdingAll(dialect: DialectName, register: string, tokens: string[]): RawBuilder<SqlBool> {
+  const table = sql.table(searchTableOf(register));
+  return dialect === 'sqlite'
+    ? sql<SqlBool>`${sql.ref('id')} in (select rowid from ${table} where ${table} match ${tokens.join(' AND ')})`
+    : sql<SqlBool>`${sql.ref('id')} in (select id from ${table} where tokens @> ${tokens}::text[])`;
+}
+
 /**
  * `q` on one indexed field: the records holding the fragment (one or two characters), or
- * every two-character fragment of a longer text and the text itself (`like`).
+ * the two-character grams of a longer text and the text itself (`like`).
  */
-export function searchField(
-  eb: ExpressionBuilder<any, any>,
-  resource: ResourceDefinition,
-  field: string,
-  text: string,
-  like: Expression<SqlBool>,
-): Expression<SqlBool> {
+export function searchField(dialect: DialectName, resource: ResourceDefinition, field: string, text: string, like: RawBuilder<SqlBool>): RawBuilder<SqlBool> {
+  const n = indexedFields(resource).indexOf(field);
+  if (n < 0) throw new Error(`${resource.name}.${field} is not in the search index`);
   const chars = Array.from(text.toLowerCase());
-  const holding = (token: string) => eb('id', 'in', eb.selectFrom(SEARCH_TABLE).select('recordId')
-    .where('register', '=', resource.name).where('field', '=', field).where('token', '=', token));
-  if (chars.length <= 2) return holding(chars.join(''));
+  if (chars.length <= 2) return holdingAll(dialect, resource.name, [token(n, chars.join(''))]);
   const bigrams = [...new Set(chars.slice(1).map((c, i) => chars[i] + c))];
   // Spread over the text: its first, last and some between.
   const picked = bigrams.length <= MAX_LOOKUPS ? bigrams
-    : Array.from({ length: MAX_LOOKUPS }, (_, i) => bigrams[Math.round((i * (bigrams.length - 1)) / (MAX_LOOKUPS - 1))]);
-  return eb.and([...[...new Set(picked)].map(holding), like]);
+    : [...new Set(Array.from({ length: MAX_LOOKUPS }, (_, i) => bigrams[Math.round((i * (bigrams.length - 1)) / (MAX_LOOKUPS - 1))]))];
+  return sql<SqlBool>`(${holdingAll(dialect, resource.name, picked.map((g) => token(n, g)))} and ${like})`;
 }

@@ -162,7 +162,7 @@ export function filterParts(
         const like = (col: string) => sql<SqlBool>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
         parts.push(eb.or(searched.map((col) => {
           const target = referencedRegister(fields[col], registers);
-          if (!target) return indexedFields(resource).includes(col) ? searchField(eb, resource, col, text, like(col)) : like(col);
+          if (!target) return indexedFields(resource).includes(col) ? searchField(dialect, resource, col, text, like(col)) : like(col);
           // The lawyer by name: ids of the referenced records whose title matches.
           return eb(col, 'in', eb.selectFrom(tableName(target)).select('id').where(like(target.titleField)));
         })));

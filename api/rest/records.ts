@@ -325,7 +325,7 @@ export class Records {
       const inserted = await trx.insertInto(tableName(resource)).values(stored).returning('id').execute();
       ids.push(...inserted.map((r) => Number(r.id)));
     }
-    await indexNew(trx, resource, rows.map((row, i) => ({ ...row, id: ids[i] })));
+    await indexNew(trx, this.database.dialect, resource, rows.map((row, i) => ({ ...row, id: ids[i] })));
     return ids;
   }
 
@@ -362,7 +362,7 @@ export class Records {
   /** After every stored change: the search index, the register's afterWrite hooks, then its one audit entry. */
   private async written(trx: Kysely<any>, resource: ResourceDefinition, change: WrittenChange, settings: HookContext['settings'], note: Record<string, unknown> = {}) {
     // Before the hooks: a hook's own change of the record reindexes it after this.
-    await reindex(trx, resource, change.before, change.after);
+    await reindex(trx, this.database.dialect, resource, change.before, change.after);
     for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings, records: this });
     const recordId = (change.after ?? change.before)!.id;
     const changes = diffOf(resource, change.before ? maskForAudit(resource, change.before) : {}, change.after ? maskForAudit(resource, change.after) : {});
