@@ -30,6 +30,7 @@ export type { DialectName } from './db/connect.js';
 // Errors, settings and route helpers.
 export { ApiError, badInput, notFound } from './rest/errors.js';
 export { loadSettings, type Settings } from './settings/settings.js';
+export { liveCounters, type Counters } from './db/counters.js';
 export { jsonBody, recordId } from './rest/crud-routes.js';
 export { allowLargerBody } from './http/body-limit.js';
 export { isDbId } from './rest/input-bounds.js';

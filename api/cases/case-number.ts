@@ -1,20 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+/** The counter of a year's case numbers, which run without gaps through the year. */
+export const caseNumberCounter = (year: string) => `case-number-${year}`;
 
-/**
- * The next case number of the application's year, e.g. （2026）援字第0001号.
- * The counter row is bumped with one atomic upsert, so concurrent creations in
- * several processes on one PostgreSQL never share a number.
- */
-export async function nextCaseNumber(trx: Kysely<any>, applicationDate: string, format: string): Promise<string> {
-  const year = applicationDate.slice(0, 4);
-  const { rows } = await sql<{ value: number }>`
-    insert into counters (name, value) values (${`case-number-${year}`}, 1)
-    on conflict (name) do update set value = counters.value + 1
-    returning value`.execute(trx);
-  return formatCaseNumber(format, year, Number(rows[0].value));
-}
-
-/** `{year}` is the year; `{seq:4}` the sequence padded to 4 digits. */
+/** `{year}` is the year; `{seq:4}` the sequence padded to 4 digits, e.g. （2026）援字第0001号. */
 export function formatCaseNumber(format: string, year: string, seq: number): string {
   return format
     .replace('{year}', year)

@@ -200,9 +200,13 @@ async function main(argv: string[]): Promise<number> {
     const loaded = performance.now() - loading;
 
     const accounts = await createDemoAccounts(fayuan, config.demoPassword, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
-    const pluginsStarted = performance.now();
-    for (const plugin of fayuan.plugins) await plugin.demo?.(fayuan.context);
-    const pluginTime = performance.now() - pluginsStarted;
+    const pluginTimes: string[] = [];
+    for (const plugin of fayuan.plugins) {
+      if (!plugin.demo) continue;
+      const pluginStarted = performance.now();
+      await plugin.demo(fayuan.context);
+      pluginTimes.push(`${plugin.name} ${((performance.now() - pluginStarted) / 1000).toFixed(1)} 秒`);
+    }
 
     const counts = Object.fromEntries(Object.entries(data).map(([name, rows]) => [name, rows.length]));
     await writeAudit(database.db, { actor: cliActor, action: options.reset ? 'seed-reset' : 'seed', changes: { ...options, counts } });
@@ -210,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
     console.log('已装入：');
     for (const [name, n] of Object.entries(counts)) console.log(`  ${name.padEnd(16)} ${String(n).padStart(9)}`);
     if (accounts.length) console.log(`新建演示账号：${accounts.join('、')}`);
-    console.log(`生成 ${(generated / 1000).toFixed(1)} 秒，写入 ${(loaded / 1000).toFixed(1)} 秒${fayuan.plugins.length ? `，插件演示数据 ${(pluginTime / 1000).toFixed(1)} 秒` : ''}，共 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+    console.log(`生成 ${(generated / 1000).toFixed(1)} 秒，写入 ${(loaded / 1000).toFixed(1)} 秒${pluginTimes.length ? `，插件演示数据（${pluginTimes.join('，')}）` : ''}，共 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
     return 0;
   } finally {
     await database.close();

@@ -26,33 +26,58 @@ const INDEXED_TYPES = new Set(['text', 'enum', 'integer']);
 
 /** The searched fields the index holds. */
 export function indexedFields(resource: ResourceDefinition): string[] {
-  if (!resource.list.searchIndex) return [];
-  return resource.list.search.filter((name) => INDEXED_TYPES.has(resource.fields[name]?.type as string));
+  let fields = indexedOf.get(resource);
+  if (!fields) {
+    fields = resource.list.searchIndex ? resource.list.search.filter((name) => INDEXED_TYPES.has(resource.fields[name]?.type as string)) : [];
+    indexedOf.set(resource, fields);
+  }
+  return fields;
 }
+const indexedOf = new WeakMap<ResourceDefinition, string[]>();
 
 export const searchTableOf = (register: string) => `search_${tableName({ name: register })}`;
-
-/** Distinct 1- and 2-character fragments of a value, lower-cased (by code point). */
-export function fragments(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  const chars = Array.from(String(value).toLowerCase());
-  const out = new Set<string>();
-  chars.forEach((c, i) => {
-    out.add(c);
-    if (i + 1 < chars.length) out.add(c + chars[i + 1]);
-  });
-  return [...out];
-}
 
 /**
  * A gram of the n-th indexed field as an ASCII word: the field's number, `g`, and the code
  * points in hex joined by `x` (e.g. 张三 in field 1 → `1g5f20x4e09`). FTS5 then needs no
  * tokenizer of its own, and a token can never be read as query syntax.
  */
-const token = (field: number, gram: string) => `${field}g${Array.from(gram, (c) => c.codePointAt(0)!.toString(16)).join('x')}`;
+const token = (field: number, gram: string) => `${field}g${Array.from(gram, hex).join('x')}`;
 
+const hexOf = new Map<string, string>();
+function hex(char: string): string {
+  let out = hexOf.get(char);
+  if (out === undefined) {
+    out = char.codePointAt(0)!.toString(16);
+    if (hexOf.size < 50_000) hexOf.set(char, out);
+  }
+  return out;
+}
+
+/** The tokens of a record: `token(n, gram)` for each fragment of each indexed field (built in one pass: seeds make millions). */
 function tokensOf(resource: ResourceDefinition, row: Row): string[] {
-  return indexedFields(resource).flatMap((field, n) => fragments(row[field]).map((gram) => token(n, gram)));
+  const out: string[] = [];
+  indexedFields(resource).forEach((field, n) => {
+    const value = row[field];
+    if (value === null || value === undefined) return;
+    const chars = Array.from(String(value).toLowerCase(), hex);
+    const seen = new Set<string>();
+    for (let i = 0; i < chars.length; i++) {
+      const single = `${n}g${chars[i]}`;
+      if (!seen.has(single)) {
+        seen.add(single);
+        out.push(single);
+      }
+      if (i + 1 < chars.length) {
+        const pair = `${single}x${chars[i + 1]}`;
+        if (!seen.has(pair)) {
+          seen.add(pair);
+          out.push(pair);
+        }
+      }
+    }
+  });
+  return out;
 }
 
 async function insertTokens(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, rows: Row[]) {

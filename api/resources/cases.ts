@@ -2,7 +2,7 @@ import { defineResource } from './define.js';
 import type { Condition } from './conditions.js';
 import { everyRow, maskDate, maskIdNumber, maskPhone, maskWhole, noRow, ownLawyerRows } from '../access/rules.js';
 import { caseTypes, gender, phone, qualityGrades } from './options.js';
-import { nextCaseNumber } from '../cases/case-number.js';
+import { caseNumberCounter, formatCaseNumber } from '../cases/case-number.js';
 import { overdueCondition, type DeadlineSettings } from '../cases/deadlines.js';
 import { inOrder } from './record-rules.js';
 
@@ -267,9 +267,9 @@ export default defineResource({
     },
   },
   hooks: {
-    beforeCreate: [async (record, { trx, settings }) => ({
-      ...record,
-      caseNumber: await nextCaseNumber(trx, String(record.applicationDate), String(settings.caseNumberFormat)),
-    })],
+    beforeCreate: [async (record, { settings, counters }) => {
+      const year = String(record.applicationDate).slice(0, 4);
+      return { ...record, caseNumber: formatCaseNumber(String(settings.caseNumberFormat), year, await counters.next(caseNumberCounter(year))) };
+    }],
   },
 });

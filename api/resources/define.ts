@@ -85,6 +85,8 @@ export interface HookContext {
   settings: Record<string, unknown>;
   /** The records service, for writes that belong to the same change (pass `trx`). */
   records: import('../rest/records.js').Records;
+  /** Gapless named counters (case numbers), in `trx`. */
+  counters: import('../db/counters.js').Counters;
 }
 
 /** Completes a new record before it is stored (e.g. a case number); may refuse with an ApiError. */

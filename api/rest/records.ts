@@ -14,6 +14,7 @@ import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
+import { liveCounters } from '../db/counters.js';
 import { isDbId, numberOf } from './input-bounds.js';
 
 const STALE: Label = { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' };
@@ -140,7 +141,7 @@ export class Records {
       // Server-kept fields sent on creation are ignored, so no rule weighs them either.
       const sent = Object.fromEntries(Object.entries(withoutEmpty(body)).filter(([name]) => !resource.fields[name]?.readOnly));
       let record = { ...readOnlyOf(resource, defaults), ...validateRecord(resource, { ...defaults, ...sent }) };
-      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this });
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this, counters: liveCounters(trx) });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record);
       const created = await this.store(trx, resource, record);
@@ -160,7 +161,7 @@ export class Records {
   async insert(resource: ResourceDefinition, record: Row, actor: Actor, { action = 'create', trx }: { action?: string; trx?: Kysely<any> } = {}): Promise<Row> {
     return this.within(trx, async (trx) => {
       const settings = await loadSettings(trx);
-      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this });
+      for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: this, counters: liveCounters(trx) });
       const created = await this.store(trx, resource, record);
       await this.written(trx, resource, { action, before: null, after: created, actor }, settings);
       return created;
@@ -211,7 +212,7 @@ export class Records {
       const saved = await this.settingsRecord(declaration, trx);
       // A plugin's afterWrite hooks on `settings` (e.g. amounts recomputed from changed rates), before the audit entry.
       if (Object.keys(changes).length) {
-        for (const hook of declaration.hooks?.afterWrite ?? []) await hook({ action: 'update', before: { id: 1, ...previous }, after: saved, actor }, { trx, settings: saved, records: this });
+        for (const hook of declaration.hooks?.afterWrite ?? []) await hook({ action: 'update', before: { id: 1, ...previous }, after: saved, actor }, { trx, settings: saved, records: this, counters: liveCounters(trx) });
       }
       await this.audit(trx, declaration, actor, 'update', 1, changes);
       return saved;
@@ -248,7 +249,7 @@ export class Records {
       body = Object.fromEntries(Object.entries(body).filter(([name]) => !hidden.has(name)));
       const settings = await loadSettings(trx);
       let record = validateRecord(resource, { ...previous, ...body });
-      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings, records: this });
+      for (const hook of resource.hooks?.beforeUpdate ?? []) record = await hook(record, previous, { trx, settings, records: this, counters: liveCounters(trx) });
       await this.checkReferences(trx, resource, record);
       await this.checkUnique(trx, resource, record, id);
       const lock = resource.lockedWhen?.(previous);
@@ -363,7 +364,7 @@ export class Records {
   private async written(trx: Kysely<any>, resource: ResourceDefinition, change: WrittenChange, settings: HookContext['settings'], note: Record<string, unknown> = {}) {
     // Before the hooks: a hook's own change of the record reindexes it after this.
     await reindex(trx, this.database.dialect, resource, change.before, change.after);
-    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings, records: this });
+    for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings, records: this, counters: liveCounters(trx) });
     const recordId = (change.after ?? change.before)!.id;
     const changes = diffOf(resource, change.before ? maskForAudit(resource, change.before) : {}, change.after ? maskForAudit(resource, change.after) : {});
     await this.audit(trx, resource, change.actor, change.action, recordId, { ...changes, ...note });

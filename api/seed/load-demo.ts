@@ -4,6 +4,7 @@ import type { ResourceDefinition, Row } from '../resources/define.js';
 import type { Fayuan } from '../http/app.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
+import { bulkCounters } from '../db/counters.js';
 import { generateDemoCentre, type DemoCentre } from './demo-centre.js';
 import { seedDemoWorkLog } from './demo-work-log.js';
 import { withFrontDoor, type DemoData } from './demo-front-door.js';
@@ -30,6 +31,7 @@ export async function loadDemoCentre(
   const byName = new Map(fayuan.resources.map((r) => [r.name, r]));
   await database.db.transaction().execute(async (trx) => {
     const settings = await loadSettings(trx);
+    const counters = bulkCounters(trx);
     for (const name of ORDER) {
       const resource = byName.get(name)!;
       const rows = data[name] ?? [];
@@ -42,7 +44,7 @@ export async function loadDemoCentre(
         const prepared: Row[] = [];
         for (const index of slice) {
           let record = resolveReferences(resource, rows[index], ids);
-          for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: fayuan.records });
+          for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: fayuan.records, counters });
           prepared.push(record);
         }
         const inserted = await fayuan.records.seedRows(resource, prepared, trx, BATCH);
@@ -50,6 +52,7 @@ export async function loadDemoCentre(
         progress(name, Math.min(start + BATCH, order.length), order.length);
       }
     }
+    await counters.flush();
   });
   return ids;
 }

@@ -1,8 +1,8 @@
 // Issuing a document: numbered, rendered from the case, sealed, stored by content, recorded.
 // It runs inside the caller's transaction (a transition's, or a re-issue's): the document and
 // the change that called for it are written together or not at all.
-import { sql, type Kysely } from 'kysely';
-import { ApiError, centreFileStore, loadSettings, today, type Actor, type PluginContext, type Row } from '../../../api/plugin-kit.js';
+import type { Kysely } from 'kysely';
+import { ApiError, centreFileStore, liveCounters, loadSettings, today, type Actor, type PluginContext, type Row } from '../../../api/plugin-kit.js';
 import { signPdf } from '../../../api/plugin-kit-pdf.js';
 import { documentData, type ChangeDetails } from './case-document-data.js';
 import { centreSeal } from './seal.js';
@@ -23,11 +23,8 @@ export function numberFormat(settings: Record<string, unknown>, kind: DocumentKi
  * processes never share a number. Kinds with the same format (the two decisions) share a sequence.
  */
 async function nextDocumentNumber(trx: Kysely<any>, format: string, year: number): Promise<string> {
-  const { rows } = await sql<{ value: number }>`
-    insert into counters (name, value) values (${`document-number-${year}-${format}`}, 1)
-    on conflict (name) do update set value = counters.value + 1
-    returning value`.execute(trx);
-  return formatDocumentNumber(format, { year, seq: Number(rows[0].value) });
+  const seq = await liveCounters(trx).next(`document-number-${year}-${format}`);
+  return formatDocumentNumber(format, { year, seq });
 }
 
 const RENDER_FAILED = {
