@@ -17,6 +17,7 @@ import { writeAudit, type Actor } from '../rest/audit.js';
 import type { Database } from '../db/connect.js';
 import { tableName } from '../resources/define.js';
 import { clearIndex } from '../db/search-index.js';
+import { clearTallies } from '../db/tallies.js';
 import { generateDemoCentre } from '../seed/demo-centre.js';
 import { withFrontDoor } from '../seed/demo-front-door.js';
 import { createDemoAccounts, loadDemoCentre } from '../seed/load-demo.js';
@@ -153,7 +154,11 @@ async function reset(fayuan: Fayuan, database: Database): Promise<Record<string,
       deleted[table] = Number(result.numDeletedRows);
     }
     await trx.deleteFrom('counters').where('name', 'like', 'case-number-%').execute();
-    for (const resource of fayuan.resources) if (order.includes(tableName(resource))) await clearIndex(trx, dialect, resource.name);
+    for (const resource of fayuan.resources) {
+      if (!order.includes(tableName(resource))) continue;
+      await clearIndex(trx, dialect, resource.name);
+      await clearTallies(trx, resource.name);
+    }
   });
   return deleted;
 }

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { allFields, tableName, type ResourceDefinition } from '../resources/define.js';
 import { columnType } from './codec.js';
 import { syncSearchIndexes } from './search-index.js';
+import { syncTallies } from './tallies.js';
 import type { Database, DialectName } from './connect.js';
 import { complaintWorkflowMigration } from '../complaints/migration.js';
 import { onlineApplicationsMigration } from '../public/migration.js';
@@ -62,6 +63,7 @@ async function runAll({ db, dialect }: Database, plan: MigrationPlan) {
   if (error) throw error;
   // After the steps, which may fill registers: the search index of any register it lacks.
   await syncSearchIndexes(db, dialect, plan.resources);
+  await syncTallies(db, plan.resources);
 }
 
 async function recordedSteps(db: Kysely<any>, dialect: DialectName): Promise<string[]> {

@@ -1,5 +1,5 @@
-// Seed 001's yearly indicators, computed by SQL aggregates (one grouped pass per source table;
-// no case row is loaded into JavaScript), on SQLite and PostgreSQL alike.
+// Seed 001's yearly indicators, read from the running tallies the write path keeps (the case and
+// consultation figures) and SQL aggregates (hearings, visits), on SQLite and PostgreSQL alike.
 //
 // The year Y is the calendar year [Y-01-01, Y+1-01-01). Definitions:
 // - "cases of the year": cases whose applicationDate is in Y and that were granted aid, i.e.
@@ -23,6 +23,8 @@ import type { DialectName } from '../db/connect.js';
 import type { Records } from '../rest/records.js';
 import { loadSettings, type Settings } from '../settings/settings.js';
 import { today as todayOf } from '../calendar.js';
+import { readTally, type TallyRow } from '../db/tallies.js';
+import { CLOSED, LITIGATION_TYPES } from './tallies.js';
 
 export type IndicatorId = 'cases_per_10k' | 'criminal_share' | 'litigation_share' | 'law_firm_share'
   | 'hearing_observation_rate' | 'satisfaction_rate' | 'amount_recovered' | 'consultations';
@@ -71,10 +73,7 @@ export interface YearFigures {
   overdue: { count: number; link: { resource: string; filter: Record<string, unknown> } };
 }
 
-export const LITIGATION_TYPES = ['criminal', 'civil', 'administrative'];
-/** Statuses of applications that were not (yet) granted aid. */
-export const NOT_GRANTED = ['applied', 'reviewing', 'rejected'];
-const CLOSED = ['closed', 'archived'];
+export { LITIGATION_TYPES, NOT_GRANTED } from './tallies.js';
 
 export const indicatorLabels: Record<IndicatorId, Label> = {
   cases_per_10k: { zh: '每万户籍人口法律援助案件数', en: 'Cases per 10,000 registered residents' },
@@ -124,19 +123,9 @@ function monthOf(column: string, dialect: DialectName): RawBuilder<string> {
     ? sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM')`
     : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 }
-function monthOfDate(column: string, dialect: DialectName): RawBuilder<string> {
-  return dialect === 'postgres' ? sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')` : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
-}
 
 const count = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 const num = (value: unknown) => Number(value ?? 0);
-
-async function tableExists(db: Kysely<any>, dialect: DialectName, table: string): Promise<boolean> {
-  const { rows } = dialect === 'postgres'
-    ? await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_schema = current_schema() and table_name = ${table}`.execute(db)
-    : await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${table}`.execute(db);
-  return Number(rows[0]?.n) > 0;
-}
 
 interface Tally { numerator: Map<string, number>; denominator: Map<string, number> | null }
 
@@ -162,53 +151,35 @@ export async function yearFigures(records: Records, year: number): Promise<YearF
   const { db, dialect } = records.database;
   const settings = await loadSettings(db);
   const bounds = yearBounds(year);
-  const appMonth = monthOfDate('applicationDate', dialect);
-  const closedMonth = monthOf('closedAt', dialect);
   const yearFilter = { applicationDate_gte: bounds.from, applicationDate_lte: bounds.last };
   const grantedFilter = { ...yearFilter, status: ['accepted', 'assigned', 'in_progress', 'closing_submitted', 'closed', 'archived', 'terminated'] };
   const closedFilter = { status: CLOSED, closedAt_gte: bounds.fromInstant, closedAt_lt: bounds.toInstant };
 
-  // One pass over the year's cases: the case-based figures per month, type, service point and group.
+  // The case-based figures from the running tallies (api/reports/tallies.ts): no case row is read.
+  const [first, last] = [`${year}-01`, `${year}-12`];
+  const tally = (name: string) => readTally(db, 'cases', name, first, last);
+  const [byPoint, byLawyer, byGroupRows, closed, lawFirmLawyers] = await Promise.all([
+    tally('granted-by-type-and-point'),
+    tally('granted-by-type-and-lawyer'),
+    tally('granted-by-group'),
+    tally('closed-by-type-and-grade'),
+    lawFirmLawyerIds(db),
+  ]);
   const groups = Object.keys((records.resource('cases').fields.applicantGroups as { options: Record<string, Label> }).options);
-  const granted = sql`status not in (${sql.join(NOT_GRANTED)})`;
-  const lawFirmLawyer = sql`"lawyerId" in (select id from lawyers where "lawyerType" = 'practising' and "lawFirmId" is not null)`;
-  const groupCounts = groups.map((g) => count(sql`${granted} and "applicantGroups" like ${`%"${g}"%`}`).as(`g_${g}`));
-  const applied = await db.selectFrom('cases')
-    .where('applicationDate', '>=', bounds.from).where('applicationDate', '<', bounds.to)
-    .select([
-      appMonth.as('month'), 'caseType', 'servicePointId',
-      count(granted).as('granted'),
-      count(sql`${granted} and "lawyerId" is not null`).as('withLawyer'),
-      count(sql`${granted} and ${lawFirmLawyer}`).as('lawFirm'),
-      ...groupCounts,
-    ])
-    .groupBy([appMonth, 'caseType', 'servicePointId'])
-    .execute() as Record<string, unknown>[];
 
-  const closed = await db.selectFrom('cases')
-    .where('closedAt', '>=', bounds.fromInstant as any).where('closedAt', '<', bounds.toInstant as any)
-    .where('status', 'in', CLOSED)
-    .select([
-      closedMonth.as('month'), 'qualityGrade',
-      sql<number>`count(*)`.as('closed'),
-      count(sql`"caseType" in (${sql.join(LITIGATION_TYPES)})`).as('litigation'),
-      sql<number>`coalesce(sum("amountRecovered"), 0)`.as('recovered'),
-    ])
-    .groupBy([closedMonth, 'qualityGrade'])
-    .execute() as Record<string, unknown>[];
-
-  const monthly = (rows: Record<string, unknown>[], key: string, where: (r: Record<string, unknown>) => boolean = () => true) => {
+  const monthly = (rows: TallyRow[], where: (r: TallyRow) => boolean = () => true, value: (r: TallyRow) => number = (r) => r.n) => {
     const out = new Map<string, number>();
-    for (const r of rows) if (where(r)) out.set(String(r.month), (out.get(String(r.month)) ?? 0) + num(r[key]));
+    for (const r of rows) if (where(r)) out.set(r.bucket, (out.get(r.bucket) ?? 0) + value(r));
     return out;
   };
+  const hasLawyer = (r: TallyRow) => r.key[1] !== null;
 
   const tallies: Partial<Record<IndicatorId, Tally | null>> = {
-    cases_per_10k: { numerator: monthly(applied, 'granted'), denominator: null },
-    criminal_share: { numerator: monthly(applied, 'granted', (r) => r.caseType === 'criminal'), denominator: monthly(applied, 'granted') },
-    litigation_share: { numerator: monthly(closed, 'litigation'), denominator: monthly(closed, 'closed') },
-    law_firm_share: { numerator: monthly(applied, 'lawFirm'), denominator: monthly(applied, 'withLawyer') },
-    amount_recovered: { numerator: new Map([...monthly(closed, 'recovered')].map(([m, fen]) => [m, fen / 100])), denominator: null },
+    cases_per_10k: { numerator: monthly(byPoint), denominator: null },
+    criminal_share: { numerator: monthly(byPoint, (r) => r.key[0] === 'criminal'), denominator: monthly(byPoint) },
+    litigation_share: { numerator: monthly(closed, (r) => LITIGATION_TYPES.includes(String(r.key[0]))), denominator: monthly(closed) },
+    law_firm_share: { numerator: monthly(byLawyer, (r) => hasLawyer(r) && lawFirmLawyers.has(Number(r.key[1]))), denominator: monthly(byLawyer, hasLawyer) },
+    amount_recovered: { numerator: monthly(closed, () => true, (r) => r.amount / 100), denominator: null },
   };
   const unavailable: Partial<Record<IndicatorId, Label>> = {};
 
@@ -236,17 +207,14 @@ export async function yearFigures(records: Records, year: number): Promise<YearF
       .where('visitedAt', '>=', bounds.fromInstant as any).where('visitedAt', '<', bounds.toInstant as any)
       .select([visitMonth.as('month'), sql<number>`count(*)`.as('visits'), count(sql`satisfaction in ('satisfied', 'basically_satisfied')`).as('satisfied')])
       .groupBy(visitMonth).execute() as Record<string, unknown>[];
-    tallies.satisfaction_rate = { numerator: monthly(visits, 'satisfied'), denominator: monthly(visits, 'visits') };
+    const column = (name: string) => new Map(visits.map((r) => [String(r.month), num(r[name])]));
+    tallies.satisfaction_rate = { numerator: column('satisfied'), denominator: column('visits') };
   } else {
     unavailable.satisfaction_rate = { zh: '未启用回访插件，暂无数据', en: 'Not available: the return visit plugin is not enabled' };
   }
 
-  if (records.resources.has('consultations') && (await tableExists(db, dialect, 'consultations'))) {
-    const consultMonth = monthOf('occurredAt', dialect);
-    const rows = await db.selectFrom('consultations')
-      .where('occurredAt', '>=', bounds.fromInstant as any).where('occurredAt', '<', bounds.toInstant as any)
-      .select([consultMonth.as('month'), sql<number>`count(*)`.as('n')]).groupBy(consultMonth).execute();
-    tallies.consultations = { numerator: byMonth(rows), denominator: null };
+  if (records.resources.has('consultations') && records.resource('consultations').tallies?.length) {
+    tallies.consultations = { numerator: monthly(await readTally(db, 'consultations', 'by-month', first, last)), denominator: null };
   } else {
     unavailable.consultations = { zh: '未登记法律咨询（咨询登记簿未启用），暂无数据', en: 'Not available: consultations are not registered' };
   }
@@ -283,20 +251,20 @@ export async function yearFigures(records: Records, year: number): Promise<YearF
   return {
     year,
     indicators,
-    byType: breakdown(applied, 'caseType', optionsOf(records.resource('cases'), 'caseType'), (key) => ({ ...grantedFilter, caseType: key })),
-    byServicePoint: await servicePointBreakdown(records, applied, grantedFilter),
+    byType: breakdown(byPoint, 0, optionsOf(records.resource('cases'), 'caseType'), (key) => ({ ...grantedFilter, caseType: key })),
+    byServicePoint: await servicePointBreakdown(records, byPoint, grantedFilter),
     byGroup: groups.map((g) => ({
       key: g,
       label: optionsOf(records.resource('cases'), 'applicantGroups')[g],
-      count: applied.reduce((a, r) => a + num(r[`g_${g}`]), 0),
+      count: byGroupRows.filter((r) => r.key[0] === g).reduce((a, r) => a + r.n, 0),
       link: { resource: 'cases', filter: { ...grantedFilter, applicantGroups: g } },
     })),
-    byMonthAndType: applied.filter((r) => num(r.granted) > 0).reduce((out, r) => {
-      const found = out.find((o) => o.month === r.month && o.type === r.caseType);
-      if (found) found.count += num(r.granted);
-      else out.push({ month: String(r.month), type: String(r.caseType), count: num(r.granted) });
+    byMonthAndType: byPoint.filter((r) => r.n > 0).reduce((out, r) => {
+      const found = out.find((o) => o.month === r.bucket && o.type === r.key[0]);
+      if (found) found.count += r.n;
+      else out.push({ month: r.bucket, type: String(r.key[0]), count: r.n });
       return out;
-    }, [] as { month: string; type: string; count: number }[]),
+    }, [] as { month: string; type: string; count: number }[]).sort((a, b) => a.month.localeCompare(b.month) || a.type.localeCompare(b.type)),
     grades: gradeBreakdown(records, closed, closedFilter),
     overdue: await overdueWork(records, settings),
   };
@@ -306,19 +274,19 @@ function optionsOf(resource: ResourceDefinition, field: string): Record<string, 
   return (resource.fields[field] as { options: Record<string, Label> }).options;
 }
 
-function breakdown(rows: Record<string, unknown>[], key: string, options: Record<string, Label>, filter: (key: string) => Record<string, unknown>): Breakdown[] {
+function breakdown(rows: TallyRow[], at: number, options: Record<string, Label>, filter: (key: string) => Record<string, unknown>): Breakdown[] {
   return Object.entries(options).map(([value, label]) => ({
     key: value, label,
-    count: rows.filter((r) => r[key] === value).reduce((a, r) => a + num(r.granted), 0),
+    count: rows.filter((r) => r.key[at] === value).reduce((a, r) => a + r.n, 0),
     link: { resource: 'cases', filter: filter(value) },
   }));
 }
 
-async function servicePointBreakdown(records: Records, rows: Record<string, unknown>[], filter: Record<string, unknown>): Promise<Breakdown[]> {
+async function servicePointBreakdown(records: Records, rows: TallyRow[], filter: Record<string, unknown>): Promise<Breakdown[]> {
   const totals = new Map<number | null, number>();
   for (const r of rows) {
-    const id = r.servicePointId === null || r.servicePointId === undefined ? null : Number(r.servicePointId);
-    totals.set(id, (totals.get(id) ?? 0) + num(r.granted));
+    const id = r.key[1] === null ? null : Number(r.key[1]);
+    totals.set(id, (totals.get(id) ?? 0) + r.n);
   }
   const points = await records.database.db.selectFrom('service_points').select(['id', 'name']).orderBy('name').execute();
   const out: Breakdown[] = points.map((p) => ({
@@ -329,14 +297,28 @@ async function servicePointBreakdown(records: Records, rows: Record<string, unkn
   return out;
 }
 
-function gradeBreakdown(records: Records, rows: Record<string, unknown>[], filter: Record<string, unknown>): Breakdown[] {
+function gradeBreakdown(records: Records, rows: TallyRow[], filter: Record<string, unknown>): Breakdown[] {
   const options = optionsOf(records.resource('cases'), 'qualityGrade');
   const entries: [string, Label][] = [...Object.entries(options), ['none', { zh: '未评定', en: 'Not graded' }]];
   return entries.map(([key, label]) => ({
     key, label,
-    count: rows.filter((r) => (r.qualityGrade ?? 'none') === key).reduce((a, r) => a + num(r.closed), 0),
+    count: rows.filter((r) => (r.key[1] ?? 'none') === key).reduce((a, r) => a + r.n, 0),
     link: { resource: 'cases', filter: { ...filter, qualityGrade: key === 'none' ? null : key } },
   }));
+}
+
+/** Lawyers counted as 社会律师 with a firm (law_firm_share's numerator). */
+async function lawFirmLawyerIds(db: Kysely<any>): Promise<Set<number>> {
+  const rows = await db.selectFrom('lawyers').select('id').where('lawyerType', '=', 'practising').where('lawFirmId', 'is not', null).execute();
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
+/** The year's granted cases by type and by the type of their lawyer (null: none assigned), for the Ministry's table. */
+export async function grantedByLawyerType(records: Records, year: number): Promise<{ caseType: string; lawyerType: string | null; n: number }[]> {
+  const { db } = records.database;
+  const rows = await readTally(db, 'cases', 'granted-by-type-and-lawyer', `${year}-01`, `${year}-12`);
+  const lawyers = new Map((await db.selectFrom('lawyers').select(['id', 'lawyerType']).execute()).map((l) => [Number(l.id), l.lawyerType as string | null]));
+  return rows.map((r) => ({ caseType: String(r.key[0]), lawyerType: r.key[1] === null ? null : lawyers.get(Number(r.key[1])) ?? null, n: r.n }));
 }
 
 /** Today's overdue work, by the cases register's own `overdue` condition. */

@@ -2,11 +2,10 @@
 // and by case type, and the Ministry's statistical table (司法部法律援助统计报表) in its
 // row/column layout, with the cells this system's data cannot fill marked 「无数据」.
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { Records } from '../rest/records.js';
 import { caseTypes } from '../resources/options.js';
 import { loadSettings } from '../settings/settings.js';
-import { monthsOf, NOT_GRANTED, yearBounds, type Indicator, type YearFigures } from './indicators.js';
+import { grantedByLawyerType, monthsOf, type Indicator, type YearFigures } from './indicators.js';
 
 /** What a cell holds when the data does not record it. */
 export const NO_DATA = '无数据';
@@ -84,14 +83,7 @@ export async function yearlyWorkbook(records: Records, figures: YearFigures): Pr
  */
 async function ministryTable(workbook: ExcelJS.Workbook, records: Records, figures: YearFigures) {
   const { db } = records.database;
-  const bounds = yearBounds(figures.year);
-  const rows = await db.selectFrom('cases')
-    .leftJoin('lawyers', 'lawyers.id', 'cases.lawyerId')
-    .where('cases.applicationDate', '>=', bounds.from).where('cases.applicationDate', '<', bounds.to)
-    .where('cases.status', 'not in', NOT_GRANTED)
-    .select(['cases.caseType as caseType', 'lawyers.lawyerType as lawyerType', sql<number>`count(*)`.as('n')])
-    .groupBy(['cases.caseType', 'lawyers.lawyerType'])
-    .execute();
+  const rows = await grantedByLawyerType(records, figures.year);
   const count = (type: string | null, lawyerType?: string | null) => rows
     .filter((r) => (type === null || r.caseType === type) && (lawyerType === undefined || (r.lawyerType ?? null) === lawyerType))
     .reduce((a, r) => a + Number(r.n), 0);

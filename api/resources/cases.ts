@@ -3,6 +3,7 @@ import type { Condition } from './conditions.js';
 import { everyRow, maskDate, maskIdNumber, maskPhone, maskWhole, noRow, ownLawyerRows } from '../access/rules.js';
 import { caseTypes, gender, phone, qualityGrades } from './options.js';
 import { caseNumberCounter, formatCaseNumber } from '../cases/case-number.js';
+import { caseTallies } from '../reports/tallies.js';
 import { overdueCondition, type DeadlineSettings } from '../cases/deadlines.js';
 import { inOrder } from './record-rules.js';
 
@@ -243,6 +244,7 @@ export default defineResource({
     searchIndex: true,
   },
   // The yearly figures' two passes (reports/indicators.ts), each answered from its index alone.
+  tallies: caseTallies,
   indexes: [
     ['applicationDate', 'status', 'caseType', 'servicePointId', 'lawyerId', 'applicantGroups'],
     ['closedAt', 'status', 'caseType', 'qualityGrade', 'amountRecovered'],

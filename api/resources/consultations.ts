@@ -2,6 +2,7 @@
 // workstation, registered as it happens (即办即录). Letters and online questions owe a written
 // reply within `consultationReplyWorkingDays` working days (replyDueDate, kept by the hooks).
 import { defineResource, type Row } from './define.js';
+import { consultationTallies } from '../reports/tallies.js';
 import { everyRow, maskPhone } from '../access/rules.js';
 import { phone } from './options.js';
 import { addWorkingDays, today } from '../calendar.js';
@@ -68,6 +69,7 @@ export default defineResource({
       convert: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以将咨询转为申请', en: 'Only a centre admin turns a consultation into an application' } },
     },
   },
+  tallies: consultationTallies,
   list: {
     columns: ['occurredAt', 'channel', 'personName', 'category', 'servicePointId', 'aidAdvised', 'replyDueDate', 'caseId'],
     sort: ['occurredAt', 'DESC'],

@@ -159,6 +159,15 @@ export interface ActionRule {
   refusal: Label;
 }
 
+/** A running count of a register's rows per bucket and key. */
+export interface TallyDefinition {
+  name: string;
+  /** Bumped whenever `of` changes: the migration then counts the tally again from the rows. */
+  version: number;
+  /** Where a (decoded) row counts: none, one or several entries (e.g. one per tag); `amount` is summed. */
+  of(row: Row): { bucket: string; key: (string | number | null)[]; amount?: number }[];
+}
+
 export interface ResourceDefinition {
   name: string;
   label: Label;
@@ -189,6 +198,8 @@ export interface ResourceDefinition {
   presented?: Record<string, Label>;
   /** Indexes over several columns (each a list of column names), e.g. for the reports' passes. */
   indexes?: string[][];
+  /** Running counts kept by the write path for figures over the whole register (api/db/tallies.ts). */
+  tallies?: TallyDefinition[];
   /** Missing: only admins may do anything. */
   access?: Access;
   /** Cross-field checks (dates in order…), applied by the validator to every create and update. */

@@ -15,6 +15,7 @@ import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, t
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
 import { liveCounters } from '../db/counters.js';
+import { retally, tallyNew } from '../db/tallies.js';
 import { isDbId, numberOf } from './input-bounds.js';
 
 const STALE: Label = { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' };
@@ -326,7 +327,9 @@ export class Records {
       const inserted = await trx.insertInto(tableName(resource)).values(stored).returning('id').execute();
       ids.push(...inserted.map((r) => Number(r.id)));
     }
-    await indexNew(trx, this.database.dialect, resource, rows.map((row, i) => ({ ...row, id: ids[i] })));
+    const stored = rows.map((row, i) => ({ ...row, id: ids[i] }));
+    await indexNew(trx, this.database.dialect, resource, stored);
+    await tallyNew(trx, resource, stored);
     return ids;
   }
 
@@ -336,9 +339,22 @@ export class Records {
    */
   async seedUpdates(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>): Promise<void> {
     const fields = allFields(resource);
+    const tallied = resource.tallies?.length ? await this.rowsById(trx, resource, rows.map((r) => Number(r.id))) : null;
     for (const { id, ...columns } of rows) {
       await trx.updateTable(tableName(resource)).set(encodeRow(fields, columns, this.database.dialect)).where('id', '=', Number(id)).execute();
+      const before = tallied?.get(Number(id));
+      if (before) await retally(trx, resource, before, { ...before, ...columns });
     }
+  }
+
+  private async rowsById(trx: Kysely<any>, resource: ResourceDefinition, ids: number[]): Promise<Map<number, Row>> {
+    const fields = allFields(resource);
+    const out = new Map<number, Row>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await trx.selectFrom(tableName(resource)).selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const row of rows) out.set(Number(row.id), decodeRow(fields, row));
+    }
+    return out;
   }
 
   /** Encodes, stamps and inserts a new row; answers it as stored. */
@@ -364,6 +380,7 @@ export class Records {
   private async written(trx: Kysely<any>, resource: ResourceDefinition, change: WrittenChange, settings: HookContext['settings'], note: Record<string, unknown> = {}) {
     // Before the hooks: a hook's own change of the record reindexes it after this.
     await reindex(trx, this.database.dialect, resource, change.before, change.after);
+    await retally(trx, resource, change.before, change.after);
     for (const hook of resource.hooks?.afterWrite ?? []) await hook(change, { trx, settings, records: this, counters: liveCounters(trx) });
     const recordId = (change.after ?? change.before)!.id;
     const changes = diffOf(resource, change.before ? maskForAudit(resource, change.before) : {}, change.after ? maskForAudit(resource, change.after) : {});

@@ -1,0 +1,121 @@
+// Running tallies: counts (and sums) of a register's rows per bucket (a month) and key, kept by the
+// write path in the same transaction as each change, so a figure over a million rows is read from
+// a few hundred tally rows instead of a grouped scan. A register declares its tallies (`tallies`
+// in its definition); the migration rebuilds one from the rows when its version changes.
+import { sql, type Kysely } from 'kysely';
+import { allFields, tableName, type ResourceDefinition, type Row, type TallyDefinition } from '../resources/define.js';
+import { decodeRow } from './codec.js';
+
+const TABLE = 'tallies';
+const STATE_TABLE = 'tally_state';
+
+export interface TallyRow {
+  bucket: string;
+  key: (string | number | null)[];
+  n: number;
+  /** The sum of the entries' amounts (integers: money in fen). */
+  amount: number;
+}
+
+interface Delta { tally: string; bucket: string; key: string; n: number; amount: number }
+
+function deltasOf(resource: ResourceDefinition, changes: { row: Row; sign: 1 | -1 }[]): Delta[] {
+  const out = new Map<string, Delta>();
+  for (const tally of resource.tallies ?? []) {
+    for (const { row, sign } of changes) {
+      for (const entry of tally.of(row)) {
+        const key = JSON.stringify(entry.key);
+        const id = `${tally.name}\u0000${entry.bucket}\u0000${key}`;
+        const delta = out.get(id) ?? { tally: tally.name, bucket: entry.bucket, key, n: 0, amount: 0 };
+        delta.n += sign;
+        delta.amount += sign * Math.round(entry.amount ?? 0);
+        out.set(id, delta);
+      }
+    }
+  }
+  return [...out.values()].filter((d) => d.n !== 0 || d.amount !== 0);
+}
+
+async function apply(db: Kysely<any>, register: string, deltas: Delta[]) {
+  for (let i = 0; i < deltas.length; i += 500) {
+    const values = deltas.slice(i, i + 500).map((d) => ({ register, tally: d.tally, bucket: d.bucket, key: d.key, n: d.n, amount: d.amount }));
+    await db.insertInto(TABLE).values(values)
+      .onConflict((oc) => oc.columns(['register', 'tally', 'bucket', 'key']).doUpdateSet({
+        n: sql`${sql.ref(`${TABLE}.n`)} + ${sql.ref('excluded.n')}`,
+        amount: sql`${sql.ref(`${TABLE}.amount`)} + ${sql.ref('excluded.amount')}`,
+      }))
+      .execute();
+  }
+}
+
+/** After a write: the record leaves the tallies it counted in and joins those it counts in now. */
+export async function retally(db: Kysely<any>, resource: ResourceDefinition, before: Row | null, after: Row | null) {
+  if (!resource.tallies?.length) return;
+  const changes: { row: Row; sign: 1 | -1 }[] = [];
+  if (before) changes.push({ row: before, sign: -1 });
+  if (after) changes.push({ row: after, sign: 1 });
+  await apply(db, resource.name, deltasOf(resource, changes));
+}
+
+/** Rows inserted in bulk (a seed), in one pass. */
+export async function tallyNew(db: Kysely<any>, resource: ResourceDefinition, rows: Row[]) {
+  if (!resource.tallies?.length) return;
+  await apply(db, resource.name, deltasOf(resource, rows.map((row) => ({ row, sign: 1 as const }))));
+}
+
+/** Every tally of a register emptied (a seed emptying the register). */
+export async function clearTallies(db: Kysely<any>, register: string) {
+  await db.deleteFrom(TABLE).where('register', '=', register).execute();
+}
+
+/** A tally's rows whose bucket is in [from, to]. */
+export async function readTally(db: Kysely<any>, register: string, tally: string, from: string, to: string): Promise<TallyRow[]> {
+  const rows = await db.selectFrom(TABLE).select(['bucket', 'key', 'n', 'amount'])
+    .where('register', '=', register).where('tally', '=', tally).where('bucket', '>=', from).where('bucket', '<=', to)
+    .execute();
+  return rows.filter((r) => Number(r.n) !== 0 || Number(r.amount) !== 0)
+    .map((r) => ({ bucket: String(r.bucket), key: JSON.parse(String(r.key)), n: Number(r.n), amount: Number(r.amount) }));
+}
+
+/** The migration's part: the tables, then every tally whose version differs from the one stored is counted again from the rows. */
+export async function syncTallies(db: Kysely<any>, resources: ResourceDefinition[]) {
+  await db.schema.createTable(TABLE).ifNotExists()
+    .addColumn('register', 'varchar(100)', (c) => c.notNull())
+    .addColumn('tally', 'varchar(100)', (c) => c.notNull())
+    .addColumn('bucket', 'varchar(20)', (c) => c.notNull())
+    .addColumn('key', 'varchar(500)', (c) => c.notNull())
+    .addColumn('n', 'bigint', (c) => c.notNull())
+    .addColumn('amount', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint(`${TABLE}_pkey`, ['register', 'tally', 'bucket', 'key'])
+    .execute();
+  await db.schema.createTable(STATE_TABLE).ifNotExists()
+    .addColumn('register', 'varchar(100)', (c) => c.notNull())
+    .addColumn('tally', 'varchar(100)', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint(`${STATE_TABLE}_pkey`, ['register', 'tally'])
+    .execute();
+  const state = new Map((await db.selectFrom(STATE_TABLE).selectAll().execute()).map((r) => [`${r.register}/${r.tally}`, Number(r.version)]));
+  for (const resource of resources) {
+    const stale = (resource.tallies ?? []).filter((t) => state.get(`${resource.name}/${t.name}`) !== t.version);
+    if (stale.length) await recount(db, resource, stale);
+  }
+}
+
+async function recount(db: Kysely<any>, resource: ResourceDefinition, tallies: TallyDefinition[]) {
+  const only: ResourceDefinition = { ...resource, tallies };
+  const fields = allFields(resource);
+  await db.transaction().execute(async (trx) => {
+    for (const tally of tallies) {
+      await trx.deleteFrom(TABLE).where('register', '=', resource.name).where('tally', '=', tally.name).execute();
+      await trx.deleteFrom(STATE_TABLE).where('register', '=', resource.name).where('tally', '=', tally.name).execute();
+    }
+    let after = 0;
+    for (;;) {
+      const rows = await trx.selectFrom(tableName(resource)).selectAll().where('id', '>', after).orderBy('id').limit(5000).execute();
+      if (!rows.length) break;
+      await apply(trx, resource.name, deltasOf(only, rows.map((row) => ({ row: decodeRow(fields, row), sign: 1 as const }))));
+      after = Number(rows[rows.length - 1].id);
+    }
+    for (const tally of tallies) await trx.insertInto(STATE_TABLE).values({ register: resource.name, tally: tally.name, version: tally.version }).execute();
+  });
+}

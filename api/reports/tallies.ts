@@ -1,0 +1,52 @@
+// The running tallies the yearly figures read (api/db/tallies.ts keeps them in step with every
+// write), so the dashboard answers from a few thousand tally rows at any register size.
+import type { Row, TallyDefinition } from '../resources/define.js';
+
+export const LITIGATION_TYPES = ['criminal', 'civil', 'administrative'];
+/** Statuses of applications that were not (yet) granted aid. */
+export const NOT_GRANTED = ['applied', 'reviewing', 'rejected'];
+export const CLOSED = ['closed', 'archived'];
+
+const granted = (r: Row) => typeof r.status === 'string' && !NOT_GRANTED.includes(r.status);
+const applicationMonth = (r: Row) => (typeof r.applicationDate === 'string' ? r.applicationDate.slice(0, 7) : null);
+/** 'YYYY-MM' of an instant by its UTC day (as the lists' date filters read it). */
+const utcMonth = (v: unknown) => {
+  if (v === null || v === undefined || v === '') return null;
+  const time = new Date(v as string).getTime();
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 7);
+};
+const idOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Granted cases by the month of application. */
+export const caseTallies: TallyDefinition[] = [
+  {
+    name: 'granted-by-type-and-point',
+    version: 1,
+    of: (r) => (granted(r) && applicationMonth(r) ? [{ bucket: applicationMonth(r)!, key: [String(r.caseType), idOrNull(r.servicePointId)] }] : []),
+  },
+  {
+    name: 'granted-by-type-and-lawyer',
+    version: 1,
+    of: (r) => (granted(r) && applicationMonth(r) ? [{ bucket: applicationMonth(r)!, key: [String(r.caseType), idOrNull(r.lawyerId)] }] : []),
+  },
+  {
+    name: 'granted-by-group',
+    version: 1,
+    of: (r) => (granted(r) && applicationMonth(r) && Array.isArray(r.applicantGroups)
+      ? [...new Set(r.applicantGroups.map(String))].map((group) => ({ bucket: applicationMonth(r)!, key: [group] }))
+      : []),
+  },
+  {
+    // Closed cases by the (UTC) month of closing; the amount is the amount recovered in fen.
+    name: 'closed-by-type-and-grade',
+    version: 1,
+    of: (r) => (CLOSED.includes(String(r.status)) && utcMonth(r.closedAt)
+      ? [{ bucket: utcMonth(r.closedAt)!, key: [String(r.caseType), (r.qualityGrade as string | null) ?? null], amount: Math.round(Number(r.amountRecovered ?? 0) * 100) }]
+      : []),
+  },
+];
+
+/** Consultations by the (UTC) month they took place. */
+export const consultationTallies: TallyDefinition[] = [
+  { name: 'by-month', version: 1, of: (r) => (utcMonth(r.occurredAt) ? [{ bucket: utcMonth(r.occurredAt)!, key: [] }] : []) },
+];
