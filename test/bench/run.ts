@@ -7,6 +7,8 @@
 //   BENCH_STARTUP=off    skip the `npx tsx api/main.ts` start-up measurement
 //   BENCH_PDF=off        skip the PDF bench (test/bench/pdf.ts: one 10-page case file vs ≤ 150 ms and raw pdfkit)
 //   BENCH_PDF_BATCH=200  case files per batch export in the PDF bench, with 1 and 2 workers (0 skips the batch)
+//   BENCH_INDICATORS=off skip the dashboard bench (test/bench/indicators.ts: the year's figures vs ≤ 300 ms)
+//   BENCH_INDICATOR_CASES=1000000  cases in the dashboard bench, on each database
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createSchema, dropSchema } from '../support/pg-schema.js';
@@ -366,20 +368,25 @@ if (process.env.BENCH_STARTUP !== 'off') {
   start = await startup();
 }
 
-/** test/bench/pdf.ts in its own process (react-pdf and the fonts stay out of this one): its printed table. */
-async function pdfBench(): Promise<string> {
-  const env = { ...process.env, BENCH_BATCH_FILES: process.env.BENCH_PDF_BATCH ?? '200' };
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'test', 'bench', 'pdf.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Another bench file in its own process (react-pdf and the fonts, or a million cases, stay out of this one): its printed table. */
+async function childBench(file: string, env: Record<string, string | undefined>): Promise<string> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'test', 'bench', file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => { output += chunk; });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`test/bench/pdf.ts exited with ${code}`);
+  if (code !== 0) throw new Error(`test/bench/${file} exited with ${code}`);
   return output.trimEnd();
 }
 let pdf: string | null = null;
 if (process.env.BENCH_PDF !== 'off') {
   log(`PDF: one 10-page case file, then a batch of ${process.env.BENCH_PDF_BATCH ?? 200} with 1 and 2 workers`);
-  pdf = await pdfBench();
+  pdf = await childBench('pdf.ts', { BENCH_BATCH_FILES: process.env.BENCH_PDF_BATCH ?? '200' });
+}
+let indicators: string | null = null;
+if (process.env.BENCH_INDICATORS !== 'off') {
+  const cases = process.env.BENCH_INDICATOR_CASES ?? '1000000';
+  log(`dashboard figures (GET /api/indicators) over ${Number(cases).toLocaleString('en-US')} cases`);
+  indicators = await childBench('indicators.ts', { BENCH_CASES: cases, BENCH_PG_CASES: process.env.BENCH_INDICATOR_CASES ?? process.env.BENCH_PG_CASES ?? cases });
 }
 
 const report = {
@@ -389,6 +396,7 @@ const report = {
   results,
   startup: start,
   pdf: pdf?.split('\n') ?? null,
+  indicators: indicators?.split('\n') ?? null,
   benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
 };
 
@@ -440,5 +448,6 @@ console.log(`\nAgainst the targets (measured at ${BIG.toLocaleString('en-US')} c
 console.log(table(targetRows));
 if (start) console.log(`\nStart-up of \`npx tsx api/main.ts\` on an empty data directory until /api/health answers: ${fmt(start.ms, ' ms')}${start.consoleBuilt ? ' (the console was built during start-up)' : ''}`);
 if (pdf) console.log(`\nPDF (test/bench/pdf.ts):\n${pdf}`);
+if (indicators) console.log(`\nDashboard figures (test/bench/indicators.ts):\n${indicators}`);
 console.log(`\nBench took ${report.benchSeconds} s; figures in test/bench/last-run.json`);
 fs.writeFileSync(path.join(ROOT, 'test', 'bench', 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);
