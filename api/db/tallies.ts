@@ -51,10 +51,16 @@ async function apply(db: Kysely<any>, register: string, deltas: Delta[]) {
 /** After a write: the record leaves the tallies it counted in and joins those it counts in now. */
 export async function retally(db: Kysely<any>, resource: ResourceDefinition, before: Row | null, after: Row | null) {
   if (!resource.tallies?.length) return;
+  if (before && after && !touchesTallies(resource, Object.keys(after).filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)))) return;
   const changes: { row: Row; sign: 1 | -1 }[] = [];
   if (before) changes.push({ row: before, sign: -1 });
   if (after) changes.push({ row: after, sign: 1 });
   await apply(db, resource.name, deltasOf(resource, changes));
+}
+
+/** Whether a change of these fields can move a row between tallies. */
+export function touchesTallies(resource: ResourceDefinition, fields: string[]): boolean {
+  return (resource.tallies ?? []).some((t) => t.reads.some((f) => fields.includes(f)));
 }
 
 /** Rows inserted in bulk (a seed), in one pass. */

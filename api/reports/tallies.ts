@@ -22,16 +22,19 @@ export const caseTallies: TallyDefinition[] = [
   {
     name: 'granted-by-type-and-point',
     version: 1,
+    reads: ['status', 'applicationDate', 'caseType', 'servicePointId'],
     of: (r) => (granted(r) && applicationMonth(r) ? [{ bucket: applicationMonth(r)!, key: [String(r.caseType), idOrNull(r.servicePointId)] }] : []),
   },
   {
     name: 'granted-by-type-and-lawyer',
     version: 1,
+    reads: ['status', 'applicationDate', 'caseType', 'lawyerId'],
     of: (r) => (granted(r) && applicationMonth(r) ? [{ bucket: applicationMonth(r)!, key: [String(r.caseType), idOrNull(r.lawyerId)] }] : []),
   },
   {
     name: 'granted-by-group',
     version: 1,
+    reads: ['status', 'applicationDate', 'applicantGroups'],
     of: (r) => (granted(r) && applicationMonth(r) && Array.isArray(r.applicantGroups)
       ? [...new Set(r.applicantGroups.map(String))].map((group) => ({ bucket: applicationMonth(r)!, key: [group] }))
       : []),
@@ -40,6 +43,7 @@ export const caseTallies: TallyDefinition[] = [
     // Closed cases by the (UTC) month of closing; the amount is the amount recovered in fen.
     name: 'closed-by-type-and-grade',
     version: 1,
+    reads: ['status', 'closedAt', 'caseType', 'qualityGrade', 'amountRecovered'],
     of: (r) => (CLOSED.includes(String(r.status)) && utcMonth(r.closedAt)
       ? [{ bucket: utcMonth(r.closedAt)!, key: [String(r.caseType), (r.qualityGrade as string | null) ?? null], amount: Math.round(Number(r.amountRecovered ?? 0) * 100) }]
       : []),
@@ -48,5 +52,5 @@ export const caseTallies: TallyDefinition[] = [
 
 /** Consultations by the (UTC) month they took place. */
 export const consultationTallies: TallyDefinition[] = [
-  { name: 'by-month', version: 1, of: (r) => (utcMonth(r.occurredAt) ? [{ bucket: utcMonth(r.occurredAt)!, key: [] }] : []) },
+  { name: 'by-month', version: 1, reads: ['occurredAt'], of: (r) => (utcMonth(r.occurredAt) ? [{ bucket: utcMonth(r.occurredAt)!, key: [] }] : []) },
 ];

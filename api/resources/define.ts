@@ -164,6 +164,8 @@ export interface TallyDefinition {
   name: string;
   /** Bumped whenever `of` changes: the migration then counts the tally again from the rows. */
   version: number;
+  /** The fields `of` reads: a change that touches none of them leaves the tally as it is. */
+  reads: string[];
   /** Where a (decoded) row counts: none, one or several entries (e.g. one per tag); `amount` is summed. */
   of(row: Row): { bucket: string; key: (string | number | null)[]; amount?: number }[];
 }

@@ -15,7 +15,7 @@ import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, t
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
 import { liveCounters } from '../db/counters.js';
-import { retally, tallyNew } from '../db/tallies.js';
+import { retally, tallyNew, touchesTallies } from '../db/tallies.js';
 import { isDbId, numberOf } from './input-bounds.js';
 
 const STALE: Label = { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' };
@@ -339,7 +339,8 @@ export class Records {
    */
   async seedUpdates(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>): Promise<void> {
     const fields = allFields(resource);
-    const tallied = resource.tallies?.length ? await this.rowsById(trx, resource, rows.map((r) => Number(r.id))) : null;
+    const touching = rows.filter((row) => touchesTallies(resource, Object.keys(row)));
+    const tallied = touching.length ? await this.rowsById(trx, resource, touching.map((r) => Number(r.id))) : null;
     for (const { id, ...columns } of rows) {
       await trx.updateTable(tableName(resource)).set(encodeRow(fields, columns, this.database.dialect)).where('id', '=', Number(id)).execute();
       const before = tallied?.get(Number(id));

@@ -34,12 +34,26 @@ export async function seedDemoInspections(ctx: PluginContext): Promise<void> {
     .where('closedAt', 'is not', null).orderBy('closedAt', 'asc').orderBy('id', 'asc').execute();
   const inspected = closed.slice(0, Math.max(0, closed.length - 10)); // the newest ten wait in the queue
   const today = new Date().toISOString().slice(0, 10);
+  // A big demo has few distinct sheets: each (score, seed start) is scored once.
+  const sheets = new Map<string, { answers: Answers; score: unknown; grade: unknown }>();
+  const scored = formItems(form.definition).filter(({ item }) => item.kind === 'score').length || 1;
+  const sheetFor = (target: number, seed: number) => {
+    const key = `${target}/${seed % scored}`; // answersScoring reads its seed modulo the number of scored items
+    let sheet = sheets.get(key);
+    if (!sheet) {
+      const answers = answersScoring(form.definition, target, seed % scored);
+      const result = scoreSheet(form.definition, answers);
+      sheet = { answers, score: result.score, grade: result.grade };
+      sheets.set(key, sheet);
+    }
+    return sheet;
+  };
   const rows = inspected.map((c) => {
     const id = Number(c.id);
     const grade = String(c.qualityGrade ?? 'good') in TARGET ? String(c.qualityGrade ?? 'good') : 'good';
     const [low, high] = TARGET[grade];
-    const answers = answersScoring(form.definition, low + (id * 7) % (high - low + 1), id);
-    const sheet = scoreSheet(form.definition, answers);
+    const sheet = sheetFor(low + (id * 7) % (high - low + 1), id);
+    const answers = sheet.answers;
     const closedOn = Date.parse(new Date(c.closedAt as string).toISOString());
     const inspectedAt = [new Date(closedOn + (5 + (id % 20)) * 86_400_000).toISOString().slice(0, 10), today].sort()[0];
     return { caseId: id, inspectedAt, inspector: '质量监督员', formId: form.id, answers, score: sheet.score, grade: sheet.grade, comments: COMMENTS[sheet.grade as string] ?? COMMENTS.good };

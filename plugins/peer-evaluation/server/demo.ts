@@ -67,9 +67,11 @@ export async function seedDemoRounds(ctx: PluginContext): Promise<void> {
   await move(Number(published.id), 'decide');
   await move(Number(published.id), 'publish');
 
-  // 2. Under review: the second half, 5 % per type, blind; the demo reviewer's files still open.
+  // 2. Under review: the second half, 5 % per type (20 per type for a big demo: a round is what
+  // four reviewers can read), blind; the demo reviewer's files still open.
+  const sample = closed.length > 4000 ? { sampleMode: 'number', sampleSize: 20 } : { sampleMode: 'percent', sampleSize: 5 };
   const open = await ctx.records.insert(rounds, {
-    name: '下半年同行评估', periodFrom: middle, periodTo: last, closedFrom: middle, closedTo: last, sampleMode: 'percent', sampleSize: 5, reviewers: ids.map((userId) => ({ userId })), blind: true, status: 'draft',
+    name: '下半年同行评估', periodFrom: middle, periodTo: last, closedFrom: middle, closedTo: last, ...sample, reviewers: ids.map((userId) => ({ userId })), blind: true, status: 'draft',
   }, admin);
   await move(Number(open.id), 'sample', { seed: 20261201 });
   await move(Number(open.id), 'confirm');

@@ -4,7 +4,6 @@ import { ApiError, loadSettings, type Actor, type PluginContext, type Row } from
 import { computeSubsidy, GRADE_ZH, subsidySettings } from './rules.js';
 
 const fen = (yuan: unknown) => Math.round(Number(yuan ?? 0) * 100);
-const dayOf = (value: unknown) => (value ? new Date(value as string).toISOString().slice(0, 10) : null);
 
 async function draftBatch(ctx: PluginContext, id: number, actor: Actor, action: 'gather' | 'pay', trx: Kysely<any>): Promise<Row> {
   const batch = await ctx.records.loadForAction(ctx.resource('subsidy-batches'), id, actor, action, trx);
@@ -38,18 +37,16 @@ export async function gather(ctx: PluginContext, batchId: number, actor: Actor):
     const linesOf = ctx.resource('subsidy-batch-lines');
     const [start, end] = [String(batch.periodStart), String(batch.periodEnd)];
     const batched = trx.selectFrom('subsidy_batch_lines').select('caseId');
-    const candidates = await trx.selectFrom('cases').select(['id', 'status', 'closedAt', 'assignedAt'])
+    // Instants of the period's first day and of the day after its last (UTC days, as dayOf reads them).
+    const from = `${start}T00:00:00.000Z`;
+    const until = new Date(Date.parse(`${end}T00:00:00.000Z`) + 86_400_000).toISOString();
+    const due = await trx.selectFrom('cases').select('id')
       .where('subsidyAmount', 'is not', null).where('id', 'not in', batched)
       .where((eb) => eb.or([
-        eb.and([eb('status', 'in', ['closed', 'archived']), eb('qualityGrade', 'is not', null)]),
-        eb.and([eb('status', '=', 'terminated'), eb('assignedAt', 'is not', null)]),
+        eb.and([eb('status', 'in', ['closed', 'archived']), eb('qualityGrade', 'is not', null), eb('closedAt', '>=', from as any), eb('closedAt', '<', until as any)]),
+        eb.and([eb('status', '=', 'terminated'), eb('assignedAt', 'is not', null), eb('assignedAt', '<', until as any)]),
       ]))
       .orderBy('id').execute();
-    const due = candidates.filter((c) => {
-      if (c.status === 'terminated') return (dayOf(c.assignedAt) ?? '') <= end;
-      const day = dayOf(c.closedAt);
-      return day !== null && day >= start && day <= end;
-    });
     for (const { id } of due) {
       const c = await ctx.records.load(cases, Number(id), trx);
       await ctx.records.insert(linesOf, {

@@ -9,7 +9,8 @@ export async function seedDemoSubsidies(ctx: PluginContext): Promise<void> {
   // The seeded cases' amounts and bases from the settings (a seed, like the cases themselves: no audit entries).
   const cases = ctx.resource('cases');
   const settings = subsidySettings(await loadSettings(db));
-  const ended = (await ctx.records.all(cases)).filter((c) => ['closed', 'archived', 'terminated'].includes(String(c.status)));
+  const ended = await db.selectFrom('cases').select(['id', 'caseType', 'status', 'assignedAt', 'qualityGrade'])
+    .where('status', 'in', ['closed', 'archived', 'terminated']).execute();
   const computed = ended.map((c) => ({ id: c.id, ...computeSubsidy(c, settings) }));
   await db.transaction().execute((trx) => ctx.records.seedUpdates(cases, computed.map(({ id, amount, basis }) => ({ id, subsidyAmount: amount, subsidyBasis: basis })), trx));
   const first = await db.selectFrom('cases').select('closedAt').where('status', 'in', ['closed', 'archived']).where('qualityGrade', 'is not', null)
