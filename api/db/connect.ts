@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { ImmediateSqliteDialect } from './sqlite-immediate.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -55,7 +56,7 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
-  const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: file }) });
+  const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }) });
   return { db, dialect: 'sqlite', exclusively: (work) => withLockFile(`${filePath}.lock`, work), close: () => db.destroy() };
 }
 
