@@ -21,6 +21,16 @@ export interface CasePanelProps {
   caseRecord: RaRecord;
 }
 
+/** What a plugin's page receives: the path's parameters (`/case-inspections/inspect/:caseId` → `{ caseId }`). */
+export interface PluginPageProps {
+  params: Record<string, string | undefined>;
+}
+
+/** What a plugin's panel on a record's page receives (drawn below the record's fields). */
+export interface RecordPanelProps {
+  record: RaRecord;
+}
+
 /** The default export of plugins/<name>/admin/index.tsx. */
 export interface AdminPlugin {
   /** The folder name, as in /api/meta `plugins[].name`. */
@@ -37,6 +47,10 @@ export interface AdminPlugin {
   bulkActions?: Record<string, ComponentType[]>;
   /** Panels above a register's list (e.g. the batch exports still running), by register name. */
   listPanels?: Record<string, ComponentType[]>;
+  /** Panels on a register's record page (the generic one), below its fields, by register name. */
+  recordPanels?: Record<string, ComponentType<RecordPanelProps>[]>;
+  /** Whole pages of the console, by path (react-router syntax, e.g. `/case-inspections/inspect/:caseId`). */
+  pages?: Record<string, ComponentType<PluginPageProps>>;
 }
 
 /** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
@@ -103,4 +117,15 @@ export function useBulkActions(resource: string): ComponentType[] {
 export function useListPanels(resource: string): ComponentType[] {
   const meta = useMeta();
   return enabledPlugins(meta).flatMap(({ plugin }) => plugin.listPanels?.[resource] ?? []);
+}
+
+/** The enabled plugins' panels for this register's record page. */
+export function useRecordPanels(resource: string): ComponentType<RecordPanelProps>[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin }) => plugin.recordPanels?.[resource] ?? []);
+}
+
+/** The enabled plugins' pages, by path. */
+export function pluginPages(meta: Meta): { path: string; Page: ComponentType<PluginPageProps> }[] {
+  return enabledPlugins(meta).flatMap(({ plugin }) => Object.entries(plugin.pages ?? {}).map(([path, Page]) => ({ path, Page })));
 }
