@@ -60,6 +60,7 @@ function withSectionFields(resource: ResourceDefinition, fields: Record<string, 
 function withAccess(access: Access, extension: RegisterAccessExtension): Access {
   const out: Access = { ...access, actions: { ...access.actions, ...extension.actions } };
   if (extension.withheld) out.withheld = { ...access.withheld, ...extension.withheld };
+  if (extension.redacted) out.redacted = { ...access.redacted, ...extension.redacted };
   for (const verb of ['read', 'create', 'update', 'delete'] as const) {
     if (extension[verb]) out[verb] = { ...access[verb], ...extension[verb] };
   }
