@@ -142,10 +142,11 @@ export interface StoredEntry {
 
 /**
  * Readable versions of stored audit entries, looking up in one pass the people, the titles of
- * referenced records and the records the entries are about.
+ * referenced records and the records the entries are about. `settings`: the settings register as enabled,
+ * so a plugin's setting reads by its label too (the core's declaration knows only the core's).
  */
-export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], registers: Map<string, ResourceDefinition>): Promise<ReadableEntry[]> {
-  const registerOf = (name: string) => registers.get(name) ?? accountRegisters[name];
+export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], registers: Map<string, ResourceDefinition>, settings?: ResourceDefinition): Promise<ReadableEntry[]> {
+  const registerOf = (name: string) => (name === 'settings' && settings ? settings : registers.get(name) ?? accountRegisters[name]);
   const parsed = entries.map((e) => ({ entry: e, ...changePairs(e.changes), register: registerOf(String(e.resource ?? '')) }));
 
   // Who: the account's name and role as they are now.

@@ -196,7 +196,7 @@ export interface ResourceDefinition {
   /** The stages a record passes, for fields declared with a `stage`. */
   stages?: Stages;
   /** Adds what a reader needs to rows as they are answered (e.g. the audit log's readable view); rows stay as stored. */
-  present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition> }) => Promise<Row[]>;
+  present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition>; settings?: ResourceDefinition }) => Promise<Row[]>;
   /** The keys `present` adds to each row, for the API's documentation. */
   presented?: Record<string, Label>;
   /** Indexes over several columns (each a list of column names), e.g. for the reports' passes. */

@@ -38,6 +38,8 @@ export class Records {
   constructor(
     readonly database: Database,
     readonly resources: Map<string, ResourceDefinition>,
+    /** The settings register as enabled (with the plugins' settings), kept outside the record tables. */
+    readonly settingsDeclaration?: ResourceDefinition,
   ) {}
 
   private get db() {
