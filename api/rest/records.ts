@@ -153,7 +153,7 @@ export class Records {
       if (!inReach) throw forbidden(resource, actor, 'create');
       await this.written(trx, resource, { action: 'create', before: null, after: created, actor }, settings);
       // As stored once the write ends: an afterWrite hook may have completed it (a visit's complaint).
-      return maskRow(resource, actor, await this.load(resource, Number(created.id), trx));
+      return viewRow(resource, actor, await this.load(resource, Number(created.id), trx), await readerView(resource, actor, trx));
     });
   }
 
@@ -246,6 +246,10 @@ export class Records {
       if (body.version !== undefined && body.version !== null && numberOf(body.version) !== previous.version) {
         throw new ApiError(409, STALE, {}, { currentVersion: previous.version });
       }
+      // A field withheld from the reader comes back from its form as the null it was shown: not the reader's to
+      // change, and compared with the stored value it would refuse the save (and confirm the value is set).
+      const view = await readerView(resource, actor, trx);
+      body = Object.fromEntries(Object.entries(body).filter(([name]) => !view.withheld.has(name)));
       assertFieldWrites(resource, actor, body, previous);
       assertReadOnlyUnchanged(resource, body, previous);
       const hidden = hiddenFields(resource, actor);
@@ -259,7 +263,7 @@ export class Records {
       if (lock) assertUnlocked(resource, lock, previous, record);
       const updated = await this.storeOver(trx, resource, previous, record, STALE);
       await this.written(trx, resource, { action: 'update', before: previous, after: updated, actor }, settings);
-      return maskRow(resource, actor, await this.load(resource, id, trx));
+      return viewRow(resource, actor, await this.load(resource, id, trx), view);
     });
   }
 

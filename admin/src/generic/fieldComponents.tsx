@@ -153,11 +153,23 @@ export function ReferenceListField({ field, source, limit, emptyText }: CustomFi
   );
 }
 
-/** A sheet, or a form definition drawn as the sheet it makes. */
+/** Plain data a register keeps (a round's sampled ids, its results): a list joined, an object as key：value lines. */
+function plainJson(value: unknown): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') : EMPTY;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.length ? entries.map(([k, v]) => `${k}：${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? EMPTY)}`).join('\n') : EMPTY;
+  }
+  return String(value);
+}
+
+/** A sheet, a form definition drawn as the sheet it makes, or plain data. */
 function JsonDisplay({ field }: { field: FieldMeta }) {
   const record = useRecordContext();
   if (field.holds?.kind === 'sheet') return <SheetDisplay field={field} />;
-  return <FormDefinitionDisplay value={record?.[field.name]} />;
+  if (field.holds?.kind === 'form-definition') return <FormDefinitionDisplay value={record?.[field.name]} />;
+  return <Typography variant="body2" component="div" sx={{ whiteSpace: 'pre-wrap' }}>{plainJson(record?.[field.name])}</Typography>;
 }
 
 /** How a field is displayed in a list cell (`inList`) or on a record's page. */
