@@ -26,6 +26,13 @@ export interface PluginPageProps {
   params: Record<string, string | undefined>;
 }
 
+/** What a plugin's display of a `list` field receives (on a record's page, or in a list cell when `inList`). */
+export interface ListDisplayProps {
+  field: FieldMeta;
+  items: unknown[];
+  inList: boolean;
+}
+
 /** What a plugin's panel on a record's page receives (drawn below the record's fields). */
 export interface RecordPanelProps {
   record: RaRecord;
@@ -41,6 +48,8 @@ export interface AdminPlugin {
   casePanels?: Record<string, ComponentType<CasePanelProps>>;
   /** Inputs for list fields, by `<resource>.<field>`. */
   listInputs?: Record<string, ComponentType<ListInputProps>>;
+  /** Displays of list fields (instead of the generic table of their items), by `<resource>.<field>`. */
+  listDisplays?: Record<string, ComponentType<ListDisplayProps>>;
   /** Panels on the home page (工作台), each deciding from meta whether this user sees it. */
   homePanels?: ComponentType[];
   /** Buttons for the rows selected in a register's list (they read the list context), by register name. */
@@ -89,17 +98,26 @@ export function useCasePanels(): CasePanelEntry[] {
   );
 }
 
-/** The enabled plugins' inputs for this register's list fields, by field name. */
-export function useListInputs(resource: string): Record<string, ComponentType<ListInputProps>> {
-  const meta = useMeta();
-  const inputs: Record<string, ComponentType<ListInputProps>> = {};
+/** The enabled plugins' components for this register's fields, from `<resource>.<field>` keys, by field name. */
+function byField<P>(meta: Meta, resource: string, of: (plugin: AdminPlugin) => Record<string, ComponentType<P>> | undefined): Record<string, ComponentType<P>> {
+  const found: Record<string, ComponentType<P>> = {};
   for (const { plugin } of enabledPlugins(meta)) {
-    for (const [key, Input] of Object.entries(plugin.listInputs ?? {})) {
+    for (const [key, Component] of Object.entries(of(plugin) ?? {})) {
       const [name, field] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)];
-      if (name === resource) inputs[field] = Input;
+      if (name === resource) found[field] = Component;
     }
   }
-  return inputs;
+  return found;
+}
+
+/** The enabled plugins' inputs for this register's list fields, by field name. */
+export function useListInputs(resource: string): Record<string, ComponentType<ListInputProps>> {
+  return byField(useMeta(), resource, (p) => p.listInputs);
+}
+
+/** The enabled plugins' displays of this register's list fields, by field name. */
+export function useListDisplays(resource: string): Record<string, ComponentType<ListDisplayProps>> {
+  return byField(useMeta(), resource, (p) => p.listDisplays);
 }
 
 /** The enabled plugins' home-page panels, in plugin order. */

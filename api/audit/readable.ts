@@ -59,7 +59,9 @@ const payloadNames: Record<string, Label> = {
   ground: { zh: '终止情形', en: 'Termination ground' },
 };
 
-export function actionName(action: string, resource = 'cases'): Label {
+export function actionName(action: string, resource = 'cases', register?: ResourceDefinition): Label {
+  const declared = register?.auditActions;
+  if (declared && Object.hasOwn(declared, action)) return declared[action];
   if (action.startsWith('transition:')) {
     const machine = Object.hasOwn(machines, resource) ? machines[resource] : undefined;
     const name = action.slice('transition:'.length);
@@ -208,7 +210,7 @@ export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], r
     return {
       at: readableTime(entry.at),
       who,
-      action: actionName(String(entry.action), String(entry.resource ?? 'cases')),
+      action: actionName(String(entry.action), String(entry.resource ?? 'cases'), register),
       record: register ? { zh: `${register.label.zh} ${recordTitle?.zh ?? (entry.recordId != null ? `#${entry.recordId}` : '')}`.trim(), en: `${register.label.en} ${recordTitle?.en ?? (entry.recordId != null ? `#${entry.recordId}` : '')}`.trim() } : null,
       changes,
     };

@@ -62,6 +62,8 @@ export interface FayuanPlugin {
   resources?: ResourceDefinition[];
   /** Fields added to existing registers (by register name). */
   fields?: Record<string, Record<string, Field>>;
+  /** Words for the audit actions the plugin writes, by register (its own or another's, e.g. `cases.peer-grade`). */
+  auditActions?: Record<string, Record<string, Label>>;
   /** Row rules added to existing registers (e.g. what a reviewer may read), and their custom actions' rules. */
   access?: Record<string, RegisterAccessExtension>;
   /** Hooks appended to existing registers' lists (they run after the register's own). */

@@ -42,6 +42,8 @@ export function withPlugins(core: ResourceDefinition[], plugins: FayuanPlugin[])
       if (fields) extended = { ...extended, fields: { ...extended.fields, ...fields }, sections: withSectionFields(extended, fields) };
       if (access) extended = { ...extended, access: withAccess(accessOf(extended), access) };
       if (hooks) extended = { ...extended, hooks: withHooks(extended.hooks ?? {}, hooks) };
+      const actions = plugin.auditActions?.[resource.name];
+      if (actions) extended = { ...extended, auditActions: { ...extended.auditActions, ...actions } };
     }
     return extended;
   });

@@ -195,6 +195,8 @@ export interface ResourceDefinition {
   sections?: Section[];
   /** The stages a record passes, for fields declared with a `stage`. */
   stages?: Stages;
+  /** The register's own audit actions in words (e.g. a round's `draw`, `transition:sample`), for its readable history. */
+  auditActions?: Record<string, Label>;
   /** Adds what a reader needs to rows as they are answered (e.g. the audit log's readable view); rows stay as stored. */
   present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition>; settings?: ResourceDefinition }) => Promise<Row[]>;
   /** The keys `present` adds to each row, for the API's documentation. */

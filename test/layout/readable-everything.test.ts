@@ -22,8 +22,8 @@ describe('the readable history of every register', () => {
     expect(fields.filter((f: string) => /^[A-Za-z]+$/.test(f))).toEqual([]);
   });
 
-  it('has no JSON, [object Object], grade keys or scores in yuan in any entry', async () => {
-    type Entry = { resource: string; readable: { changes: { field: { zh: string }; before: { zh: string } | null; after: { zh: string } | null }[] } };
+  it('has no JSON, [object Object], grade keys, scores in yuan, or fields and actions by their keys in any entry', async () => {
+    type Entry = { resource: string; action: string; readable: { action: { zh: string }; changes: { field: { zh: string }; before: { zh: string } | null; after: { zh: string } | null }[] } };
     const entries: Entry[] = [];
     for (let start = 0; ; start += 500) {
       const res = await t.api('admin', `/api/audit-log${listQuery({ range: [start, start + 499], sort: ['id', 'ASC'] })}`);
@@ -36,6 +36,8 @@ describe('the readable history of every register', () => {
     expect(registers.has('peer-reviews'), [...registers].join(', ')).toBe(true); // a sheet register's edits are in it
     const bad: string[] = [];
     for (const entry of entries) {
+      // An action by its key (a plugin's `draw`, `transition:sample`) instead of its words.
+      if (/^[a-z][a-z:-]*$/.test(entry.readable.action.zh)) bad.push(`${entry.resource} action ${entry.readable.action.zh}`);
       for (const change of entry.readable.changes) {
         for (const value of [change.before?.zh, change.after?.zh]) {
           if (value === undefined) continue;
@@ -48,6 +50,6 @@ describe('the readable history of every register', () => {
         if (/^[a-z][A-Za-z]+$/.test(change.field.zh)) bad.push(`${entry.resource} ${change.field.zh}`);
       }
     }
-    expect(bad.slice(0, 10)).toEqual([]);
+    expect([...new Set(bad)].slice(0, 40)).toEqual([]);
   });
 });

@@ -32,11 +32,13 @@ import {
   minValue,
   required,
   useRecordContext,
+  useResourceContext,
   useTranslate,
   type Validator,
 } from 'react-admin';
 import type { FieldMeta } from '../meta.js';
 import { useLabel, useLanguageTag } from '../i18n.js';
+import { useListDisplays } from '../plugins.js';
 
 /** Dates read the same in a table and on a page: 2026/03/05 (zh-CN), 05/03/2026 (en-GB). */
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
@@ -68,7 +70,9 @@ export function ItemsField({ field, source, inList, emptyText }: CustomFieldProp
   const translate = useTranslate();
   const label = useLabel();
   const items = Array.isArray(record?.[source]) ? (record[source] as unknown[]) : [];
+  const PluginDisplay = useListDisplays(useResourceContext() ?? '')[field.name];
   if (!items.length) return <Empty text={emptyText} />;
+  if (PluginDisplay) return <PluginDisplay field={field} items={items} inList={Boolean(inList)} />;
   if (inList) {
     return <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>{translate('fayuan.list.items', { smart_count: items.length })}</Typography>;
   }

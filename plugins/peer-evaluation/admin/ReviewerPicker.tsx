@@ -1,8 +1,8 @@
 // The round's 评估专家, picked by name from the users with the reviewer role (each shown with the firm of
 // the lawyer record it is linked to, so conflicts are visible); the field still stores [{ userId }].
-import { Autocomplete, Chip, TextField } from '@mui/material';
+import { Autocomplete, Box, Chip, TextField, Typography } from '@mui/material';
 import { useGetList, useGetMany, useInput } from 'react-admin';
-import { useLabel, type ListInputProps } from '../../../admin/src/plugin-kit.js';
+import { useLabel, type ListDisplayProps, type ListInputProps } from '../../../admin/src/plugin-kit.js';
 
 interface Picked { userId: string }
 interface Candidate { id: string; name: string; email: string; firm: string }
@@ -51,5 +51,22 @@ export function ReviewerPicker({ field, source }: ListInputProps) {
       sx={{ gridColumn: '1 / -1', minWidth: 360 }}
       data-testid="reviewer-picker"
     />
+  );
+}
+
+/** The round's reviewers on its page (and in its list): by name and firm, not by user id. */
+export function ReviewerNames({ field, items, inList }: ListDisplayProps) {
+  const label = useLabel();
+  const candidates = useReviewerCandidates();
+  const names = (items as Picked[]).map((p) => {
+    const c = candidates.find((x) => x.id === String(p?.userId));
+    return c ? candidateLabel(c) : String(p?.userId ?? '');
+  });
+  if (inList) return <Typography variant="body2">{names.join('、')}</Typography>;
+  return (
+    <Box data-testid="round-reviewers">
+      <Typography variant="caption" color="text.secondary">{label(field.label)}</Typography>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 0.5 }}>{names.map((n, i) => <Chip key={i} size="small" label={n} />)}</Box>
+    </Box>
   );
 }

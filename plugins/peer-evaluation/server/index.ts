@@ -59,6 +59,17 @@ export default definePlugin({
   label: { zh: '同行评估', en: 'Peer evaluation' },
   description: { zh: '按轮次随机抽取结案案卷，分配给回避本人及本所的评估专家评分；不合格的再由两位专家复评，多数决定；公布后写入案件质量等次', en: 'Rounds of sampled closed files scored by reviewers who never review their own or their firm\'s; a fail is re-checked twice, the majority decides; publishing sets the cases\' grades' },
   resources: [rounds, reviews],
+  auditActions: {
+    'peer-review-rounds': {
+      draw: { zh: '抽取案卷', en: 'Drew the sample' }, results: { zh: '评定等次', en: 'Decided the grades' },
+      ...Object.fromEntries(Object.entries(roundMachine.actions).map(([name, action]) => [`transition:${name}`, action.label])),
+    },
+    'peer-reviews': {
+      assign: { zh: '分配评估专家', en: 'Assigned' }, recheck: { zh: '分配复评', en: 'Re-check assigned' },
+      reassign: { zh: '改派', en: 'Reassigned' }, 'override-conflict': { zh: '回避例外改派', en: 'Reassigned over a conflict' },
+    },
+    cases: { 'peer-grade': { zh: '同行评估定等次', en: 'Graded by peer review' } },
+  },
   fields: {
     settings: { peerReviewDueDays: { type: 'integer', label: { zh: '同行评估期限（日）', en: 'Peer review due (days)' }, min: 1, max: 180, help: { zh: '不填为 14 日', en: 'Empty: 14 days' } } },
   },

@@ -148,6 +148,7 @@ describe('a peer evaluation round in the console', () => {
       const moved = rechecks.find((r) => r.reviewerId !== free)!;
       await page.goto(`${server.url}/#/peer-review-rounds/${round.id}/show`);
       await seen(page.getByTestId('round-reviews'));
+      await expect.poll(() => page.getByTestId('round-reviewers').innerText()).toContain(`复评专家甲（${firm.name}）`); // by name, not user id
       await page.getByTestId(`reassign-${moved.id}`).click();
       const dialog = page.getByTestId('reassign-dialog');
       await dialog.locator('[role="combobox"]').click();

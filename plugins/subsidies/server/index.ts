@@ -18,6 +18,11 @@ export default definePlugin({
   label: { zh: '差别化补贴', en: 'Differentiated subsidy' },
   description: { zh: '按案件类型和质量等次计算办案补贴，按结案期间归集成批次发放；已发放的金额不再改变', en: 'Subsidies from case type and grade, gathered per period into batches and paid; paid amounts never change' },
   resources: [batches, lines],
+  auditActions: {
+    cases: { subsidy: { zh: '计算办案补贴', en: 'Subsidy computed' } },
+    'subsidy-batches': { gather: { zh: '归集案件', en: 'Gathered cases' }, pay: { zh: '确认发放', en: 'Paid' } },
+    'subsidy-batch-lines': { gather: { zh: '归集', en: 'Gathered' } },
+  },
   fields: {
     cases: {
       subsidyBasis: { type: 'longText', label: { zh: '补贴计算依据', en: 'Subsidy basis' }, readOnly: true, maxLength: 2000, section: 'closing', stage: 'closing_submitted' },
