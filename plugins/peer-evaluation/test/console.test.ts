@@ -106,7 +106,8 @@ describe('a peer evaluation round in the console', () => {
       };
       await card.getByLabel('随机种子').fill('20261202');
       await act('sample');
-      await expect.poll(() => card.getByTestId('proposed-sample').innerText()).toContain(`#${file.id}`);
+      await expect.poll(() => card.getByTestId('proposed-sample').innerText()).toContain(file.caseNumber);
+      expect(await card.locator('[data-sampled]').evaluateAll((links) => links.map((a) => a.getAttribute('data-sampled')))).toEqual([String(file.id)]);
       await shot(page, 'round-sampled');
       await act('confirm');
       await act('start');
