@@ -26,10 +26,10 @@ export interface PluginPageProps {
   params: Record<string, string | undefined>;
 }
 
-/** What a plugin's display of a `list` field receives (on a record's page, or in a list cell when `inList`). */
-export interface ListDisplayProps {
+/** What a plugin's display of a field receives (on a record's page, or in a list cell when `inList`). */
+export interface FieldDisplayProps {
   field: FieldMeta;
-  items: unknown[];
+  value: unknown;
   inList: boolean;
 }
 
@@ -48,8 +48,8 @@ export interface AdminPlugin {
   casePanels?: Record<string, ComponentType<CasePanelProps>>;
   /** Inputs for list fields, by `<resource>.<field>`. */
   listInputs?: Record<string, ComponentType<ListInputProps>>;
-  /** Displays of list fields (instead of the generic table of their items), by `<resource>.<field>`. */
-  listDisplays?: Record<string, ComponentType<ListDisplayProps>>;
+  /** How fields read on record pages and in lists (instead of the generic display), by `<resource>.<field>`. */
+  fieldDisplays?: Record<string, ComponentType<FieldDisplayProps>>;
   /** Panels on the home page (工作台), each deciding from meta whether this user sees it. */
   homePanels?: ComponentType[];
   /** Buttons for the rows selected in a register's list (they read the list context), by register name. */
@@ -115,9 +115,9 @@ export function useListInputs(resource: string): Record<string, ComponentType<Li
   return byField(useMeta(), resource, (p) => p.listInputs);
 }
 
-/** The enabled plugins' displays of this register's list fields, by field name. */
-export function useListDisplays(resource: string): Record<string, ComponentType<ListDisplayProps>> {
-  return byField(useMeta(), resource, (p) => p.listDisplays);
+/** The enabled plugins' displays of this register's fields, by field name. */
+export function useFieldDisplays(resource: string): Record<string, ComponentType<FieldDisplayProps>> {
+  return byField(useMeta(), resource, (p) => p.fieldDisplays);
 }
 
 /** The enabled plugins' home-page panels, in plugin order. */

@@ -38,7 +38,7 @@ import {
 } from 'react-admin';
 import type { FieldMeta } from '../meta.js';
 import { useLabel, useLanguageTag } from '../i18n.js';
-import { useListDisplays } from '../plugins.js';
+import { useFieldDisplays } from '../plugins.js';
 
 /** Dates read the same in a table and on a page: 2026/03/05 (zh-CN), 05/03/2026 (en-GB). */
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
@@ -70,9 +70,7 @@ export function ItemsField({ field, source, inList, emptyText }: CustomFieldProp
   const translate = useTranslate();
   const label = useLabel();
   const items = Array.isArray(record?.[source]) ? (record[source] as unknown[]) : [];
-  const PluginDisplay = useListDisplays(useResourceContext() ?? '')[field.name];
   if (!items.length) return <Empty text={emptyText} />;
-  if (PluginDisplay) return <PluginDisplay field={field} items={items} inList={Boolean(inList)} />;
   if (inList) {
     return <Typography component="span" variant="body2" sx={{ whiteSpace: 'nowrap' }}>{translate('fayuan.list.items', { smart_count: items.length })}</Typography>;
   }
@@ -180,8 +178,12 @@ function JsonDisplay({ field }: { field: FieldMeta }) {
 export function DisplayField({ field, inList = false }: { field: FieldMeta; inList?: boolean; source?: string; label?: string }) {
   const tag = useLanguageTag();
   const label = useLabel();
+  const record = useRecordContext();
+  const PluginDisplay = useFieldDisplays(useResourceContext() ?? '')[field.name];
   const source = field.name;
   const emptyText = inList ? undefined : EMPTY;
+  // A plugin's own reading of the field (a round's reviewers by name), when the value is there to read.
+  if (PluginDisplay && record?.[source] !== null && record?.[source] !== undefined && record?.[source] !== '') return <PluginDisplay field={field} value={record[source]} inList={inList} />;
   switch (field.type) {
     case 'text':
       return <TextField source={source} emptyText={emptyText} />;

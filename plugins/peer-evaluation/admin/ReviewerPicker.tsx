@@ -1,8 +1,8 @@
 // The round's 评估专家, picked by name from the users with the reviewer role (each shown with the firm of
 // the lawyer record it is linked to, so conflicts are visible); the field still stores [{ userId }].
 import { Autocomplete, Box, Chip, TextField, Typography } from '@mui/material';
-import { useGetList, useGetMany, useInput } from 'react-admin';
-import { useLabel, type ListDisplayProps, type ListInputProps } from '../../../admin/src/plugin-kit.js';
+import { useGetList, useGetMany, useGetManyAggregate, useInput } from 'react-admin';
+import { useLabel, useMeta, type FieldDisplayProps, type ListInputProps } from '../../../admin/src/plugin-kit.js';
 
 interface Picked { userId: string }
 interface Candidate { id: string; name: string; email: string; firm: string }
@@ -55,10 +55,10 @@ export function ReviewerPicker({ field, source }: ListInputProps) {
 }
 
 /** The round's reviewers on its page (and in its list): by name and firm, not by user id. */
-export function ReviewerNames({ field, items, inList }: ListDisplayProps) {
+export function ReviewerNames({ field, value, inList }: FieldDisplayProps) {
   const label = useLabel();
   const candidates = useReviewerCandidates();
-  const names = (items as Picked[]).map((p) => {
+  const names = (Array.isArray(value) ? (value as Picked[]) : []).map((p) => {
     const c = candidates.find((x) => x.id === String(p?.userId));
     return c ? candidateLabel(c) : String(p?.userId ?? '');
   });
@@ -69,4 +69,11 @@ export function ReviewerNames({ field, items, inList }: ListDisplayProps) {
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', mt: 0.5 }}>{names.map((n, i) => <Chip key={i} size="small" label={n} />)}</Box>
     </Box>
   );
+}
+
+/** A review's 评估专家 by name where the reader may read the accounts (admins), else as stored. */
+export function ReviewerName({ value }: FieldDisplayProps) {
+  const admin = useMeta().user?.role === 'admin';
+  const { data = [] } = useGetManyAggregate('users', { ids: [String(value)] }, { enabled: admin });
+  return <Typography variant="body2" component="span">{String(data[0]?.name ?? value)}</Typography>;
 }

@@ -4,7 +4,7 @@
 import { defineAdminPlugin } from '../../../admin/src/plugin-kit.js';
 import { MyReviewsPanel, RoundsPanel } from './RoundsPanel.js';
 import { ReviewsPanel } from './ReviewsPanel.js';
-import { ReviewerNames, ReviewerPicker } from './ReviewerPicker.js';
+import { ReviewerName, ReviewerNames, ReviewerPicker } from './ReviewerPicker.js';
 import { RoundReviewsPanel } from './RoundReviewsPanel.js';
 
 export default defineAdminPlugin({
@@ -12,6 +12,6 @@ export default defineAdminPlugin({
   casePanels: { 'peer-reviews': ReviewsPanel },
   homePanels: [RoundsPanel, MyReviewsPanel],
   listInputs: { 'peer-review-rounds.reviewers': ReviewerPicker },
-  listDisplays: { 'peer-review-rounds.reviewers': ReviewerNames },
+  fieldDisplays: { 'peer-review-rounds.reviewers': ReviewerNames, 'peer-reviews.reviewerId': ReviewerName },
   recordPanels: { 'peer-review-rounds': [RoundReviewsPanel] },
 });

@@ -167,6 +167,11 @@ describe('a peer evaluation round in the console', () => {
       await seen(page.locator(`[data-review="${moved.id}"]`).getByText('回避例外'));
       await shot(page, 'round-reviews');
 
+      // A review's page names its reviewer for the admin.
+      await page.goto(`${server.url}/#/peer-reviews/${first.id}/show`);
+      await seen(page.getByText(reviewers.find((u) => u.email === demoAccount.reviewer)!.name).first());
+      await shot(page, 'review-page');
+
       // The two re-check reviewers score (over the API, as their own accounts): pass and pass.
       const form = (await get(`/api/forms${q({ filter: { key: 'peer-evaluation', status: 'published' } })}`))[0];
       const answers = Object.fromEntries(form.definition.sections.flatMap((s: Json) => s.items).filter((i: Json) => i.kind === 'score').map((i: Json) => [i.id, Math.round(i.max * 0.7)]));
