@@ -7,10 +7,10 @@ export type { CasePanel, FayuanPlugin, PluginContext, RegisterAccessExtension, T
 export { defineResource } from './resources/define.js';
 export type {
   ActionRule, Actor, AfterWrite, BeforeCreate, BeforeUpdate, Field, FieldType, HookContext, Hooks, Label, Options,
-  ResourceDefinition, Role, Row, RowRule, VerbRules, VirtualFilter, WithheldRule, WrittenChange,
+  Redaction, RedactionRule, ResourceDefinition, Role, Row, RowRule, VerbRules, VirtualFilter, WithheldRule, WrittenChange,
 } from './resources/define.js';
 export { caseTypes, specialties } from './resources/options.js';
-export { withheldFields } from './access/enforce.js';
+export { readerView, redactValue, REDACTED, withheldFields, type ReaderView } from './access/enforce.js';
 export { everyRow, noRow, ownCaseRows, ownLawyerRows, maskIdNumber, maskName, maskPhone } from './access/rules.js';
 
 // Case transitions: guards a plugin adds, and the action names.

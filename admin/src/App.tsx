@@ -1,6 +1,6 @@
 // The console: one <Resource> per register in /api/meta, all drawn by the generic screens.
 import { lazy, Suspense, useMemo, type ComponentType } from 'react';
-import { Route } from 'react-router-dom';
+import { Route, useParams } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { MetaContext, permissionsOf, type Meta, type ResourceMeta } from './meta.js';
 import { createI18nProvider } from './i18n.js';
@@ -19,7 +19,7 @@ import { AuditEntryTitle, AuditLogList, AuditLogShow } from './audit/AuditLog.js
 import { SettingsPage } from './settings/SettingsPage.js';
 import { LawyerShow } from './lawyers/LawyerShow.js';
 import { ConsultationShow } from './consultations/ConsultationShow.js';
-import { bundledPlugins } from './plugins.js';
+import { bundledPlugins, pluginPages, type PluginPageProps } from './plugins.js';
 import { ComplaintList, COMPLAINT_REPORT_PATH } from './complaints/ComplaintList.js';
 import { ComplaintShow } from './complaints/ComplaintShow.js';
 
@@ -30,6 +30,11 @@ const Dashboard = lazy(() => import('./Dashboard.js').then((m) => ({ default: m.
 const HotlineReport = lazy(() => import('./consultations/HotlineReport.js').then((m) => ({ default: m.HotlineReport })));
 const ComplaintReportPage = lazy(() => import('./complaints/ComplaintReportPage.js').then((m) => ({ default: m.ComplaintReportPage })));
 const HomePage = () => <Suspense fallback={null}><Dashboard /></Suspense>;
+
+/** A plugin's page, handed its path's parameters (plugins import no router). */
+function PluginPage({ Page }: { Page: ComponentType<PluginPageProps> }) {
+  return <Page params={useParams()} />;
+}
 
 /** Pages that replace a register's generic ones. */
 const showOf: Record<string, ComponentType> = { cases: CaseShow, complaints: ComplaintShow, consultations: ConsultationShow, lawyers: LawyerShow, 'audit-log': AuditLogShow };
@@ -85,6 +90,7 @@ export function App({ meta, catalogue, reloadMeta }: AppProps) {
         <CustomRoutes>
           <Route path={COMPLAINT_REPORT_PATH} element={<Suspense fallback={null}><ComplaintReportPage /></Suspense>} />
           <Route path="/reports/hotline" element={<Suspense fallback={null}><HotlineReport /></Suspense>} />
+          {pluginPages(meta).map(({ path, Page }) => <Route key={path} path={path} element={<PluginPage Page={Page} />} />)}
         </CustomRoutes>
       </Admin>
     </MetaContext.Provider>

@@ -4,7 +4,7 @@
 
 // The plugin itself.
 export { defineAdminPlugin } from './plugins.js';
-export type { AdminPlugin, CasePanelProps, ListInputProps } from './plugins.js';
+export type { AdminPlugin, CasePanelProps, FieldDisplayProps, ListInputProps, PluginPageProps, RecordPanelProps } from './plugins.js';
 
 // What /api/meta says (types from the server's api/meta/types.ts).
 export { fieldOf, isEditable, permissionsOf, useMeta, useResourceMeta } from './meta.js';

@@ -21,6 +21,23 @@ export interface CasePanelProps {
   caseRecord: RaRecord;
 }
 
+/** What a plugin's page receives: the path's parameters (`/case-inspections/inspect/:caseId` → `{ caseId }`). */
+export interface PluginPageProps {
+  params: Record<string, string | undefined>;
+}
+
+/** What a plugin's display of a field receives (on a record's page, or in a list cell when `inList`). */
+export interface FieldDisplayProps {
+  field: FieldMeta;
+  value: unknown;
+  inList: boolean;
+}
+
+/** What a plugin's panel on a record's page receives (drawn below the record's fields). */
+export interface RecordPanelProps {
+  record: RaRecord;
+}
+
 /** The default export of plugins/<name>/admin/index.tsx. */
 export interface AdminPlugin {
   /** The folder name, as in /api/meta `plugins[].name`. */
@@ -31,12 +48,18 @@ export interface AdminPlugin {
   casePanels?: Record<string, ComponentType<CasePanelProps>>;
   /** Inputs for list fields, by `<resource>.<field>`. */
   listInputs?: Record<string, ComponentType<ListInputProps>>;
+  /** How fields read on record pages and in lists (instead of the generic display), by `<resource>.<field>`. */
+  fieldDisplays?: Record<string, ComponentType<FieldDisplayProps>>;
   /** Panels on the home page (工作台), each deciding from meta whether this user sees it. */
   homePanels?: ComponentType[];
   /** Buttons for the rows selected in a register's list (they read the list context), by register name. */
   bulkActions?: Record<string, ComponentType[]>;
   /** Panels above a register's list (e.g. the batch exports still running), by register name. */
   listPanels?: Record<string, ComponentType[]>;
+  /** Panels on a register's record page (the generic one), below its fields, by register name. */
+  recordPanels?: Record<string, ComponentType<RecordPanelProps>[]>;
+  /** Whole pages of the console, by path (react-router syntax, e.g. `/case-inspections/inspect/:caseId`). */
+  pages?: Record<string, ComponentType<PluginPageProps>>;
 }
 
 /** Checks a plugin's admin half against AdminPlugin and keeps its exact type. */
@@ -75,17 +98,26 @@ export function useCasePanels(): CasePanelEntry[] {
   );
 }
 
-/** The enabled plugins' inputs for this register's list fields, by field name. */
-export function useListInputs(resource: string): Record<string, ComponentType<ListInputProps>> {
-  const meta = useMeta();
-  const inputs: Record<string, ComponentType<ListInputProps>> = {};
+/** The enabled plugins' components for this register's fields, from `<resource>.<field>` keys, by field name. */
+function byField<P>(meta: Meta, resource: string, of: (plugin: AdminPlugin) => Record<string, ComponentType<P>> | undefined): Record<string, ComponentType<P>> {
+  const found: Record<string, ComponentType<P>> = {};
   for (const { plugin } of enabledPlugins(meta)) {
-    for (const [key, Input] of Object.entries(plugin.listInputs ?? {})) {
+    for (const [key, Component] of Object.entries(of(plugin) ?? {})) {
       const [name, field] = [key.slice(0, key.lastIndexOf('.')), key.slice(key.lastIndexOf('.') + 1)];
-      if (name === resource) inputs[field] = Input;
+      if (name === resource) found[field] = Component;
     }
   }
-  return inputs;
+  return found;
+}
+
+/** The enabled plugins' inputs for this register's list fields, by field name. */
+export function useListInputs(resource: string): Record<string, ComponentType<ListInputProps>> {
+  return byField(useMeta(), resource, (p) => p.listInputs);
+}
+
+/** The enabled plugins' displays of this register's fields, by field name. */
+export function useFieldDisplays(resource: string): Record<string, ComponentType<FieldDisplayProps>> {
+  return byField(useMeta(), resource, (p) => p.fieldDisplays);
 }
 
 /** The enabled plugins' home-page panels, in plugin order. */
@@ -103,4 +135,15 @@ export function useBulkActions(resource: string): ComponentType[] {
 export function useListPanels(resource: string): ComponentType[] {
   const meta = useMeta();
   return enabledPlugins(meta).flatMap(({ plugin }) => plugin.listPanels?.[resource] ?? []);
+}
+
+/** The enabled plugins' panels for this register's record page. */
+export function useRecordPanels(resource: string): ComponentType<RecordPanelProps>[] {
+  const meta = useMeta();
+  return enabledPlugins(meta).flatMap(({ plugin }) => plugin.recordPanels?.[resource] ?? []);
+}
+
+/** The enabled plugins' pages, by path. */
+export function pluginPages(meta: Meta): { path: string; Page: ComponentType<PluginPageProps> }[] {
+  return enabledPlugins(meta).flatMap(({ plugin }) => Object.entries(plugin.pages ?? {}).map(([path, Page]) => ({ path, Page })));
 }

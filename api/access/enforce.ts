@@ -1,6 +1,6 @@
 // The one place where the declarations' access rules are applied.
 import type { Kysely } from 'kysely';
-import { allFields, type Access, type Actor, type Label, type ResourceDefinition, type Role, type Row } from '../resources/define.js';
+import { allFields, type Access, type Actor, type Label, type Redaction, type ResourceDefinition, type Role, type Row } from '../resources/define.js';
 import { roles } from '../auth/auth.js';
 import { ApiError } from '../rest/errors.js';
 import { adminOnly } from './rules.js';
@@ -67,13 +67,52 @@ export async function withheldFields(resource: ResourceDefinition, actor: Actor,
   return new Set(rule ? await rule(actor, db) : []);
 }
 
-/** The row as the actor may see it: masked fields masked, withheld fields null. */
-export function viewRow(resource: ResourceDefinition, actor: Actor, row: Row, withheld: Set<string>): Row {
+/** What one actor may see of a register's rows in this request: the fields withheld, the words hidden. */
+export interface ReaderView {
+  withheld: Set<string>;
+  redaction: Redaction | null;
+}
+
+/** The actor's view of the register now (Access.withheld and Access.redacted). */
+export async function readerView(resource: ResourceDefinition, actor: Actor, db: Kysely<any>): Promise<ReaderView> {
+  const rule = accessOf(resource).redacted?.[actor.role as Role];
+  return { withheld: await withheldFields(resource, actor, db), redaction: rule ? await rule(actor, db) : null };
+}
+
+/** What stands in the text for a hidden word. */
+export const REDACTED = '〔已隐去〕';
+
+/** Every string in the value (nested in lists and objects too) with the words replaced, the longest first. */
+export function redactValue(value: unknown, words: string[]): unknown {
+  const hidden = [...new Set(words.filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
+  if (!hidden.length) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return hidden.reduce((text, word) => text.split(word).join(REDACTED), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object' && !(v instanceof Date) && !(v instanceof Uint8Array)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value);
+}
+
+/** The row as the actor may see it: masked fields masked, withheld fields null, hidden words replaced. */
+export function viewRow(resource: ResourceDefinition, actor: Actor, row: Row, view: ReaderView): Row {
   const out = maskRow(resource, actor, row);
-  if (!withheld.size) return out;
+  if (!view.withheld.size && !view.redaction) return out;
   const copy = { ...out };
-  for (const field of withheld) if (field in copy) copy[field] = null;
-  return copy;
+  for (const field of view.withheld) if (field in copy) copy[field] = null;
+  return view.redaction ? redactValue(copy, view.redaction.wordsOf(row)) as Row : copy;
+}
+
+/**
+ * A search a redaction makes an oracle: finding rows by a hidden word (or a piece of one) would tell the
+ * reader it is in them. True when the search text and one of the words share two characters in a row, or
+ * the text is a single character of one.
+ */
+export function searchesHiddenWords(search: string, words: string[]): boolean {
+  const q = search.trim();
+  if (!q) return false;
+  return words.some((word) => word.includes(q) || [...q].some((_, i) => i + 2 <= q.length && word.includes(q.slice(i, i + 2))));
 }
 
 /** Audit entries keep personal data masked whoever reads them. */

@@ -59,7 +59,9 @@ const payloadNames: Record<string, Label> = {
   ground: { zh: '终止情形', en: 'Termination ground' },
 };
 
-export function actionName(action: string, resource = 'cases'): Label {
+export function actionName(action: string, resource = 'cases', register?: ResourceDefinition): Label {
+  const declared = register?.auditActions;
+  if (declared && Object.hasOwn(declared, action)) return declared[action];
   if (action.startsWith('transition:')) {
     const machine = Object.hasOwn(machines, resource) ? machines[resource] : undefined;
     const name = action.slice('transition:'.length);
@@ -142,10 +144,11 @@ export interface StoredEntry {
 
 /**
  * Readable versions of stored audit entries, looking up in one pass the people, the titles of
- * referenced records and the records the entries are about.
+ * referenced records and the records the entries are about. `settings`: the settings register as enabled,
+ * so a plugin's setting reads by its label too (the core's declaration knows only the core's).
  */
-export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], registers: Map<string, ResourceDefinition>): Promise<ReadableEntry[]> {
-  const registerOf = (name: string) => registers.get(name) ?? accountRegisters[name];
+export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], registers: Map<string, ResourceDefinition>, settings?: ResourceDefinition): Promise<ReadableEntry[]> {
+  const registerOf = (name: string) => (name === 'settings' && settings ? settings : registers.get(name) ?? accountRegisters[name]);
   const parsed = entries.map((e) => ({ entry: e, ...changePairs(e.changes), register: registerOf(String(e.resource ?? '')) }));
 
   // Who: the account's name and role as they are now.
@@ -207,7 +210,7 @@ export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], r
     return {
       at: readableTime(entry.at),
       who,
-      action: actionName(String(entry.action), String(entry.resource ?? 'cases')),
+      action: actionName(String(entry.action), String(entry.resource ?? 'cases'), register),
       record: register ? { zh: `${register.label.zh} ${recordTitle?.zh ?? (entry.recordId != null ? `#${entry.recordId}` : '')}`.trim(), en: `${register.label.en} ${recordTitle?.en ?? (entry.recordId != null ? `#${entry.recordId}` : '')}`.trim() } : null,
       changes,
     };

@@ -105,7 +105,8 @@ export function createFayuan({ database, config, resources: core = coreResources
   const resources = withPlugins(core, plugins);
   const byName = new Map(resources.map((r) => [r.name, r]));
   const auth = createAuth(database, config);
-  const records = new Records(database, byName);
+  const [settingsDeclaration] = withPlugins([coreSettingsDeclaration], plugins);
+  const records = new Records(database, byName, settingsDeclaration);
   const contributions = contributionsOf(plugins);
   const context: PluginContext = {
     config, database, records, auth, contributions,
@@ -170,7 +171,6 @@ export function createFayuan({ database, config, resources: core = coreResources
     }
     return response;
   });
-  const [settingsDeclaration] = withPlugins([coreSettingsDeclaration], plugins);
   const described = [...resources, usersDeclaration, settingsDeclaration];
   const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
   app.get('/api/meta', describeRoute({ ...unsigned, summary: 'Registers, fields, forms and plugin screens for the console', responses: { 200: { description: 'Metadata' } } }), async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));

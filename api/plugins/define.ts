@@ -8,7 +8,7 @@ import type { TransitionGuard } from '../cases/guards.js';
 import type { DashboardCard } from '../meta/dashboard.js';
 import type { Database } from '../db/connect.js';
 import type { Migration } from '../db/migrate.js';
-import type { ActionRule, Actor, Field, WithheldRule, Hooks, Label, ResourceDefinition, Row, RowRule, Role } from '../resources/define.js';
+import type { ActionRule, Actor, Field, WithheldRule, RedactionRule, Hooks, Label, ResourceDefinition, Row, RowRule, Role } from '../resources/define.js';
 import type { Records } from '../rest/records.js';
 import type { Config } from '../config.js';
 import type { Contributions } from './contributions.js';
@@ -49,6 +49,8 @@ export interface RegisterAccessExtension {
   actions?: Record<string, ActionRule>;
   /** Fields withheld from a role, decided per request (Access.withheld); added to the register's own. */
   withheld?: Partial<Record<Role, WithheldRule>>;
+  /** Words hidden in the rows' text from a role (Access.redacted); added to the register's own. */
+  redacted?: Partial<Record<Role, RedactionRule>>;
 }
 
 export interface FayuanPlugin {
@@ -60,6 +62,8 @@ export interface FayuanPlugin {
   resources?: ResourceDefinition[];
   /** Fields added to existing registers (by register name). */
   fields?: Record<string, Record<string, Field>>;
+  /** Words for the audit actions the plugin writes, by register (its own or another's, e.g. `cases.peer-grade`). */
+  auditActions?: Record<string, Record<string, Label>>;
   /** Row rules added to existing registers (e.g. what a reviewer may read), and their custom actions' rules. */
   access?: Record<string, RegisterAccessExtension>;
   /** Hooks appended to existing registers' lists (they run after the register's own). */

@@ -42,6 +42,8 @@ export function withPlugins(core: ResourceDefinition[], plugins: FayuanPlugin[])
       if (fields) extended = { ...extended, fields: { ...extended.fields, ...fields }, sections: withSectionFields(extended, fields) };
       if (access) extended = { ...extended, access: withAccess(accessOf(extended), access) };
       if (hooks) extended = { ...extended, hooks: withHooks(extended.hooks ?? {}, hooks) };
+      const actions = plugin.auditActions?.[resource.name];
+      if (actions) extended = { ...extended, auditActions: { ...extended.auditActions, ...actions } };
     }
     return extended;
   });
@@ -60,6 +62,7 @@ function withSectionFields(resource: ResourceDefinition, fields: Record<string, 
 function withAccess(access: Access, extension: RegisterAccessExtension): Access {
   const out: Access = { ...access, actions: { ...access.actions, ...extension.actions } };
   if (extension.withheld) out.withheld = { ...access.withheld, ...extension.withheld };
+  if (extension.redacted) out.redacted = { ...access.redacted, ...extension.redacted };
   for (const verb of ['read', 'create', 'update', 'delete'] as const) {
     if (extension[verb]) out[verb] = { ...access[verb], ...extension[verb] };
   }

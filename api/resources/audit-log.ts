@@ -22,8 +22,8 @@ export default defineResource({
   ],
   // The entry in the centre's language beside its raw values (which exports keep).
   presented: { readable: { zh: '该条记录的可读说明（时间、操作人、操作、变更）', en: 'The entry in the centre\'s words (time, who, action, changes)' } },
-  present: async (rows, { db, registers }) => {
-    const readable = await describeEntries(db, rows as unknown as StoredEntry[], registers);
+  present: async (rows, { db, registers, settings }) => {
+    const readable = await describeEntries(db, rows as unknown as StoredEntry[], registers, settings);
     return rows.map((row, i) => ({ ...row, readable: readable[i] }));
   },
   access: { read: { admin: everyRow }, create: {}, update: {}, delete: {} },

@@ -147,10 +147,24 @@ export interface Access {
    * grades in a blind round): the rule answers the withheld field names, or none.
    */
   withheld?: Partial<Record<Role, WithheldRule>>;
+  /**
+   * Words hidden in every text a role reads of a row (e.g. the file's lawyer and firm in a blind round):
+   * replaced by 〔已隐去〕 in each string of the row, nested ones too, on every path that answers the row.
+   */
+  redacted?: Partial<Record<Role, RedactionRule>>;
 }
 
 /** The fields withheld from this actor on the register (see Access.withheld). */
 export type WithheldRule = (actor: Actor, db: import('kysely').Kysely<any>) => Promise<string[]> | string[];
+
+export interface Redaction {
+  /** The words to hide in one row ([] for none). */
+  wordsOf: (row: Row) => string[];
+  /** Every word hidden from the actor on the register: a search by one of them finds nothing. */
+  all: string[];
+}
+/** Decided per request: the actor's redaction on the register, or null when nothing is hidden from them. */
+export type RedactionRule = (actor: Actor, db: import('kysely').Kysely<any>) => Promise<Redaction | null> | Redaction | null;
 
 export interface ActionRule {
   /** The roles that may take the action and the rows (of this register) they may take it on. */
@@ -194,8 +208,10 @@ export interface ResourceDefinition {
   sections?: Section[];
   /** The stages a record passes, for fields declared with a `stage`. */
   stages?: Stages;
+  /** The register's own audit actions in words (e.g. a round's `draw`, `transition:sample`), for its readable history. */
+  auditActions?: Record<string, Label>;
   /** Adds what a reader needs to rows as they are answered (e.g. the audit log's readable view); rows stay as stored. */
-  present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition> }) => Promise<Row[]>;
+  present?: (rows: Row[], ctx: { db: import('kysely').Kysely<any>; registers: Map<string, ResourceDefinition>; settings?: ResourceDefinition }) => Promise<Row[]>;
   /** The keys `present` adds to each row, for the API's documentation. */
   presented?: Record<string, Label>;
   /** Indexes over several columns (each a list of column names), e.g. for the reports' passes. */

@@ -33,7 +33,7 @@ export function recordId(c: Context): number {
 }
 
 export function crudRoutes(records: Records, resource: ResourceDefinition) {
-  const present = async (rows: Row[]) => (resource.present ? resource.present(rows, { db: records.database.db, registers: records.resources }) : rows);
+  const present = async (rows: Row[]) => (resource.present ? resource.present(rows, { db: records.database.db, registers: records.resources, settings: records.settingsDeclaration }) : rows);
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       assertMay(resource, c.var.actor, 'read'); // a role that may not read the register learns nothing of its fields

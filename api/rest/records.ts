@@ -8,7 +8,7 @@ import { decodeRow, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { writeAudit, diffOf, type Actor } from './audit.js';
-import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, rowScope, viewRow, withheldFields } from '../access/enforce.js';
+import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, readerView, rowScope, searchesHiddenWords, viewRow } from '../access/enforce.js';
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
@@ -40,6 +40,8 @@ export class Records {
   constructor(
     readonly database: Database,
     readonly resources: Map<string, ResourceDefinition>,
+    /** The settings register as enabled (with the plugins' settings), kept outside the record tables. */
+    readonly settingsDeclaration?: ResourceDefinition,
   ) {}
 
   private get db() {
@@ -54,8 +56,10 @@ export class Records {
 
   async list(resource: ResourceDefinition, query: ListQuery, actor: Actor): Promise<{ rows: Row[]; total: number }> {
     const scope = await rowScope(resource, actor, 'read', this.db);
-    const withheld = await withheldFields(resource, actor, this.db);
-    const hidden = new Set([...hiddenFields(resource, actor), ...withheld]);
+    const view = await readerView(resource, actor, this.db);
+    const hidden = new Set([...hiddenFields(resource, actor), ...view.withheld]);
+    // Searching by a word hidden from the reader would tell which rows hold it: such a search finds nothing.
+    if (view.redaction && typeof query.filter.q === 'string' && searchesHiddenWords(query.filter.q, view.redaction.all)) return { rows: [], total: 0 };
     assertQueryable(resource, hidden, [...Object.keys(query.filter), query.sort[0]]);
     const dialect = this.database.dialect;
     const context = usesVirtualFilter(resource, query.filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
@@ -76,7 +80,7 @@ export class Records {
       where(this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow(),
     ]);
     const fields = allFields(resource);
-    return { rows: rows.map((r) => viewRow(resource, actor, decodeRow(fields, r), withheld)), total: Number(count.n) };
+    return { rows: rows.map((r) => viewRow(resource, actor, decodeRow(fields, r), view)), total: Number(count.n) };
   }
 
   /** A column, or for a reference the referenced record's title (cases by lawyerId: by the lawyer's name). */
@@ -91,7 +95,7 @@ export class Records {
   /** One record as the actor may see it; 404 when it does not exist or is out of the actor's reach. */
   async get(resource: ResourceDefinition, id: number, actor: Actor): Promise<Row> {
     const row = await this.load(resource, id, this.db, await rowScope(resource, actor, 'read', this.db));
-    return viewRow(resource, actor, row, await withheldFields(resource, actor, this.db));
+    return viewRow(resource, actor, row, await readerView(resource, actor, this.db));
   }
 
   /** Every stored record of a (small) register, unmasked, decoded: for rules that weigh them all. */
@@ -151,7 +155,7 @@ export class Records {
       if (!inReach) throw forbidden(resource, actor, 'create');
       await this.written(trx, resource, { action: 'create', before: null, after: created, actor }, settings);
       // As stored once the write ends: an afterWrite hook may have completed it (a visit's complaint).
-      return maskRow(resource, actor, await this.load(resource, Number(created.id), trx));
+      return viewRow(resource, actor, await this.load(resource, Number(created.id), trx), await readerView(resource, actor, trx));
     });
   }
 
@@ -244,6 +248,10 @@ export class Records {
       if (body.version !== undefined && body.version !== null && numberOf(body.version) !== previous.version) {
         throw new ApiError(409, STALE, {}, { currentVersion: previous.version });
       }
+      // A field withheld from the reader comes back from its form as the null it was shown: not the reader's to
+      // change, and compared with the stored value it would refuse the save (and confirm the value is set).
+      const view = await readerView(resource, actor, trx);
+      body = Object.fromEntries(Object.entries(body).filter(([name]) => !view.withheld.has(name)));
       assertFieldWrites(resource, actor, body, previous);
       assertReadOnlyUnchanged(resource, body, previous);
       const hidden = hiddenFields(resource, actor);
@@ -257,7 +265,7 @@ export class Records {
       if (lock) assertUnlocked(resource, lock, previous, record);
       const updated = await this.storeOver(trx, resource, previous, record, STALE);
       await this.written(trx, resource, { action: 'update', before: previous, after: updated, actor }, settings);
-      return maskRow(resource, actor, await this.load(resource, id, trx));
+      return viewRow(resource, actor, await this.load(resource, id, trx), view);
     });
   }
 

@@ -6,6 +6,7 @@ import { permissionsOf, useResourceMeta, type ResourceMeta } from '../meta.js';
 import { useLabel } from '../i18n.js';
 import { DisplayField } from './fieldComponents.js';
 import { RecordHistory } from './RecordHistory.js';
+import { useRecordPanels } from '../plugins.js';
 import { applies, fieldGridSx, fieldGroups, isWideField } from './fieldGroups.js';
 
 export function ShowActions({ canEdit }: { canEdit: boolean }) {
@@ -23,9 +24,18 @@ export function ResourceShow({ after }: { after?: ReactNode } = {}) {
   return (
     <Show actions={<ShowActions canEdit={permissionsOf(resource).update} />} component="div">
       <RecordDetails resource={resource} />
+      <PluginRecordPanels resource={resource.name} />
       {after}
     </Show>
   );
+}
+
+/** The enabled plugins' panels for the record in the Show's context. */
+function PluginRecordPanels({ resource }: { resource: string }) {
+  const record = useRecordContext();
+  const panels = useRecordPanels(resource);
+  if (!record) return null;
+  return <>{panels.map((Panel, i) => <Panel key={i} record={record} />)}</>;
 }
 
 /**

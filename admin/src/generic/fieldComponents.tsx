@@ -32,11 +32,13 @@ import {
   minValue,
   required,
   useRecordContext,
+  useResourceContext,
   useTranslate,
   type Validator,
 } from 'react-admin';
 import type { FieldMeta } from '../meta.js';
 import { useLabel, useLanguageTag } from '../i18n.js';
+import { useFieldDisplays } from '../plugins.js';
 
 /** Dates read the same in a table and on a page: 2026/03/05 (zh-CN), 05/03/2026 (en-GB). */
 const DATE_FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
@@ -153,19 +155,35 @@ export function ReferenceListField({ field, source, limit, emptyText }: CustomFi
   );
 }
 
-/** A sheet, or a form definition drawn as the sheet it makes. */
+/** Plain data a register keeps (a round's sampled ids, its results): a list joined, an object as key：value lines. */
+function plainJson(value: unknown): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') : EMPTY;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.length ? entries.map(([k, v]) => `${k}：${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? EMPTY)}`).join('\n') : EMPTY;
+  }
+  return String(value);
+}
+
+/** A sheet, a form definition drawn as the sheet it makes, or plain data. */
 function JsonDisplay({ field }: { field: FieldMeta }) {
   const record = useRecordContext();
   if (field.holds?.kind === 'sheet') return <SheetDisplay field={field} />;
-  return <FormDefinitionDisplay value={record?.[field.name]} />;
+  if (field.holds?.kind === 'form-definition') return <FormDefinitionDisplay value={record?.[field.name]} />;
+  return <Typography variant="body2" component="div" sx={{ whiteSpace: 'pre-wrap' }}>{plainJson(record?.[field.name])}</Typography>;
 }
 
 /** How a field is displayed in a list cell (`inList`) or on a record's page. */
 export function DisplayField({ field, inList = false }: { field: FieldMeta; inList?: boolean; source?: string; label?: string }) {
   const tag = useLanguageTag();
   const label = useLabel();
+  const record = useRecordContext();
+  const PluginDisplay = useFieldDisplays(useResourceContext() ?? '')[field.name];
   const source = field.name;
   const emptyText = inList ? undefined : EMPTY;
+  // A plugin's own reading of the field (a round's reviewers by name), when the value is there to read.
+  if (PluginDisplay && record?.[source] !== null && record?.[source] !== undefined && record?.[source] !== '') return <PluginDisplay field={field} value={record[source]} inList={inList} />;
   switch (field.type) {
     case 'text':
       return <TextField source={source} emptyText={emptyText} />;

@@ -2,7 +2,7 @@
 // row rules and masks, its transitions from the audit log, the checklist with the files bound in,
 // the issued documents, and the work log and quality records of whichever plugins are enabled.
 import {
-  ApiError, CASE_CHECKLIST, caseActions, centreFileStore, loadSettings,
+  ApiError, CASE_CHECKLIST, caseActions, centreFileStore, loadSettings, readerView, redactValue,
   type Actor, type CaseActionName, type CaseChecklistSource, type PluginContext, type Row,
 } from '../../../api/plugin-kit.js';
 import type { CaseFileAttachment, CaseFileData, CaseFileMaterial, CaseFileQuality } from './case-file-data.js';
@@ -46,6 +46,10 @@ export async function gatherCaseFile(ctx: PluginContext, caseId: number, actor: 
   const lawyer = caseRow.lawyerId ? await records.load(ctx.resource('lawyers'), Number(caseRow.lawyerId)) : null;
   const firm = lawyer?.lawFirmId ? await records.load(ctx.resource('law-firms'), Number(lawyer.lawFirmId)) : null;
 
+  // Words hidden from the reader in this case's texts (a blind round's lawyer and firm): hidden in the whole file,
+  // and then who made each move is left out too (an e-mail address can name the lawyer).
+  const hidden = (await readerView(ctx.resource('cases'), actor, db)).redaction?.wordsOf(caseRow) ?? [];
+
   const history = await db.selectFrom('audit_log').select(['at', 'actorEmail', 'action', 'changes'])
     .where('resource', '=', 'cases').where('recordId', '=', String(caseId)).where('action', 'like', 'transition:%')
     .orderBy('id', 'asc').execute();
@@ -56,7 +60,7 @@ export async function gatherCaseFile(ctx: PluginContext, caseId: number, actor: 
       at: new Date(h.at).toISOString(),
       action: caseActions[name]?.label.zh ?? name,
       to: optionLabel(ctx, 'cases', 'status', changes.status?.[1]) ?? '',
-      by: text(h.actorEmail),
+      by: hidden.length ? undefined : text(h.actorEmail),
     };
   });
 
@@ -78,7 +82,7 @@ export async function gatherCaseFile(ctx: PluginContext, caseId: number, actor: 
   for (const material of materials) {
     for (const file of material.files) {
       if (BOUND_KINDS.includes(file.kind) && (await store.exists(file.sha256))) {
-        attachments.push({ itemKey: material.itemKey, name: file.name, kind: file.kind, bytes: await store.read(file.sha256) });
+        attachments.push({ itemKey: material.itemKey, name: redactValue(file.name, hidden) as string, kind: file.kind, bytes: await store.read(file.sha256) });
       }
     }
   }
@@ -146,5 +150,5 @@ export async function gatherCaseFile(ctx: PluginContext, caseId: number, actor: 
     materials,
     quality: Object.keys(quality).length ? quality : undefined,
   };
-  return { data, attachments };
+  return { data: redactValue(data, hidden) as CaseFileData, attachments };
 }

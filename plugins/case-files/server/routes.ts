@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import {
   allowLargerBody, ApiError, badInput, describeRoute, idParameter, isDbId, jsonOfSchema, loadSettings, recordId, refusalsOf, type AppEnv, type FileStore, type PluginContext,
-  withheldFields,
+  readerView, redactValue,
 } from '../../../api/plugin-kit.js';
 import { checklistOf, templateForCase } from './checklist.js';
 import { fileKinds, sniffKind } from './sniff.js';
@@ -39,9 +39,13 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
       responses: { 200: { description: 'Checklist' }, ...refusalsOf(404) },
     }), async (c) => {
       const checklist = await checklistOf(db, await records.get(cases(), recordId(c), c.var.actor), ctx.contributions);
-      // Who uploaded a file, when withheld from the reader (a reviewer in a blind round), is withheld here too.
-      if (!(await withheldFields(files(), c.var.actor, db)).has('uploadedBy')) return c.json(checklist);
-      return c.json({ ...checklist, items: checklist.items.map((item) => ({ ...item, files: item.files.map((f) => ({ ...f, uploadedBy: null })) })) });
+      // The files as their register shows them to the reader: who uploaded them withheld, hidden words
+      // (a blind round's lawyer and firm) replaced in their names.
+      const view = await readerView(files(), c.var.actor, db);
+      if (!view.withheld.has('uploadedBy') && !view.redaction) return c.json(checklist);
+      const words = view.redaction?.wordsOf({ caseId: checklist.caseId }) ?? [];
+      const seen = <T extends object>(f: T) => redactValue(view.withheld.has('uploadedBy') ? { ...f, uploadedBy: null } : f, words) as T;
+      return c.json({ ...checklist, items: checklist.items.map((item) => ({ ...item, files: item.files.map(seen) })) });
     })
     .post('/cases/:id/files', describeRoute({
       tags: ['case-files'],

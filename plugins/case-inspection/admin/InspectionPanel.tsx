@@ -3,10 +3,10 @@
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useCreate, useGetList, useNotify } from 'react-admin';
+import { LinkBase, useCreate, useGetList, useNotify } from 'react-admin';
 import { FormSheet, SheetScore, permissionsOf, useLabel, useResourceMeta, useSheetForm, type Answers, type CasePanelProps } from '../../../admin/src/plugin-kit.js';
 
-function Inspection({ row }: { row: Record<string, any> }) {
+export function Inspection({ row, open = false }: { row: Record<string, any>; open?: boolean }) {
   const label = useLabel();
   const { definition } = useSheetForm(row.formId, 'case-inspection');
   return (
@@ -17,7 +17,7 @@ function Inspection({ row }: { row: Record<string, any> }) {
       </Stack>
       {row.comments ? <Alert severity="info" sx={{ mt: 1 }} data-testid="inspection-comments">{label({ zh: '评查意见', en: 'Comments' })}：{row.comments}</Alert> : null}
       {definition ? (
-        <details style={{ marginTop: 8 }}>
+        <details style={{ marginTop: 8 }} open={open}>
           <summary>{label({ zh: '查看评查表', en: 'The rubric' })}</summary>
           <FormSheet definition={definition} answers={(row.answers ?? {}) as Answers} stored={{ score: row.score, grade: row.grade }} />
         </details>
@@ -26,7 +26,7 @@ function Inspection({ row }: { row: Record<string, any> }) {
   );
 }
 
-function Rubric({ caseId }: { caseId: unknown }) {
+export function Rubric({ caseId }: { caseId: unknown }) {
   const label = useLabel();
   const notify = useNotify();
   const queryClient = useQueryClient();
@@ -64,7 +64,12 @@ export function InspectionPanel({ caseRecord }: CasePanelProps) {
   return (
     <Card data-testid="case-inspection">
       <CardContent>
-        <Typography variant="h6">{label(resource.label)}</Typography>
+        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+          <Typography variant="h6">{label(resource.label)}</Typography>
+          {closed && permissionsOf(resource).create ? (
+            <Button size="small" component={LinkBase} to={`/case-inspections/inspect/${caseRecord.id}`} data-testid="open-inspect-page">{label({ zh: '在评查页面中打开', en: 'Open the inspection screen' })}</Button>
+          ) : null}
+        </Stack>
         {row ? <Inspection row={row} /> : null}
         {!isPending && !row && !closed ? <Typography color="text.secondary">{label({ zh: '结案后评查', en: 'Inspected once the case is closed' })}</Typography> : null}
         {!isPending && !row && closed && !permissionsOf(resource).create ? <Typography color="text.secondary">{label({ zh: '尚未评查', en: 'Not inspected yet' })}</Typography> : null}

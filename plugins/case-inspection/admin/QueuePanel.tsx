@@ -1,4 +1,5 @@
-// 待评查案卷 above the 案卷评查 register: closed cases without an inspection, the oldest closing first, 逾期 flagged.
+// 待评查案卷 above the 案卷评查 register: closed cases without an inspection, the oldest closing first, 逾期 flagged;
+// a row opens the inspection screen.
 import { Card, CardContent, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useGetMany, useRedirect } from 'react-admin';
@@ -34,7 +35,7 @@ export function QueuePanel() {
             </TableHead>
             <TableBody>
               {data.map((row) => (
-                <TableRow key={row.id} hover sx={{ cursor: 'pointer' }} data-queue-case={row.id} onClick={() => redirect('show', 'cases', row.id)}>
+                <TableRow key={row.id} hover sx={{ cursor: 'pointer' }} data-queue-case={row.id} onClick={() => redirect(`/case-inspections/inspect/${row.id}`)}>
                   <TableCell>{row.caseNumber}</TableCell>
                   <TableCell>{row.applicantName}</TableCell>
                   <TableCell>{lawyerName(row.lawyerId)}</TableCell>

@@ -11,6 +11,7 @@ export default definePlugin({
   label: { zh: '案卷评查', en: 'Case-file inspection' },
   description: { zh: '一案一评：结案案卷按评查表打分，分档给出初评质量等次；待评查队列（逾期标记）', en: 'Every closed file scored with the rubric; the band is the initial grade; a queue of files awaiting inspection' },
   resources: [inspections],
+  auditActions: { cases: { 'inspection-grade': { zh: '评查定初评等次', en: 'Graded by inspection' } } },
   demo: (ctx) => seedDemoInspections(ctx),
   casePanels: [{ id: 'case-inspection', label: { zh: '案卷评查', en: 'Case-file inspection' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   fields: {

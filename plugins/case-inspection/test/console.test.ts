@@ -1,5 +1,5 @@
-// In a real Chromium: a supervisor sees the queue above the 案卷评查 register, opens a waiting case from it,
-// fills the rubric on the case page and saves; the lawyer reads an inspection of an own case, read-only.
+// In a real Chromium: a supervisor sees the queue above the 案卷评查 register, opens a waiting case from it
+// on the inspection screen (the file's material beside the rubric), fills the rubric and saves; the lawyer reads an inspection of an own case, read-only.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('case inspection in the console', () => {
-  it('a supervisor opens a waiting case from the queue, fills the rubric and saves it', async () => {
+  it('a supervisor opens a waiting case from the queue on one screen with its material, fills the rubric and saves it', async () => {
     const api = await signedInFetch(server, demoAccount.supervisor);
     const queue = await (await api('/api/case-inspections/queue')).json();
     expect(queue.length).toBeGreaterThan(0);
@@ -33,9 +33,18 @@ describe('case inspection in the console', () => {
       await expect.poll(() => page.getByTestId('inspection-queue').innerText()).toContain(first.caseNumber);
       await shot(page, 'inspection-queue');
       await page.locator(`[data-queue-case="${first.id}"]`).click();
-      await page.waitForURL((url) => url.hash.includes(`/cases/${first.id}/show`));
-      await page.locator('[data-panel="case-inspection.case-inspection"]').click();
+      await page.waitForURL((url) => url.hash.includes(`/case-inspections/inspect/${first.id}`));
       await seen(page.getByTestId('inspection-rubric'));
+      // Beside the rubric: the case summary, work log, checklist, observations and visits, as the supervisor may read them.
+      const material = page.getByTestId('inspect-material');
+      await expect.poll(() => page.getByTestId('inspect-summary').innerText()).toContain(first.caseNumber);
+      for (const part of ['inspect-work-log', 'inspect-checklist', 'inspect-observations', 'inspect-visits']) await seen(material.getByTestId(part));
+      const activities = await (await api(`/api/case-activities?filter=${encodeURIComponent(JSON.stringify({ caseId: first.id }))}`)).json();
+      await expect.poll(() => page.getByTestId('inspect-work-log').innerText()).toContain(`（${activities.length}）`);
+      const caseRow = await (await api(`/api/cases/${first.id}`)).json();
+      const lawyer = caseRow.lawyerId ? await (await api(`/api/lawyers/${caseRow.lawyerId}`)).json() : null;
+      if (lawyer) await expect.poll(() => page.getByTestId('inspect-summary').innerText()).toContain(lawyer.name);
+      await shot(page, 'inspection-screen');
       const [form] = await (await api(`/api/forms?filter=${encodeURIComponent(JSON.stringify({ key: 'case-inspection', status: 'published' }))}`)).json();
       const items = form.definition.sections.flatMap((s: any) => s.items).filter((i: any) => i.kind === 'score');
       for (const item of items) await page.locator(`input[data-item="${item.id}"]`).fill(String(item.max));
@@ -47,8 +56,14 @@ describe('case inspection in the console', () => {
       ]);
       expect(saved.status(), await saved.text()).toBe(201);
       await seen(page.getByTestId('inspection-comments'));
-      await expect.poll(() => page.getByTestId('case-inspection').innerText()).toContain('100');
+      await expect.poll(() => page.getByTestId('inspect-rubric-column').innerText()).toContain('100');
       await shot(page, 'inspection-saved');
+      // The case page's 案卷评查 panel leads to the same screen.
+      await page.goto(`${server.url}/#/cases/${first.id}/show`);
+      await page.locator('[data-panel="case-inspection.case-inspection"]').click();
+      await page.getByTestId('open-inspect-page').click();
+      await page.waitForURL((url) => url.hash.includes(`/case-inspections/inspect/${first.id}`));
+      await seen(page.getByTestId('inspection-comments'));
       const [stored] = await (await api(`/api/case-inspections?filter=${encodeURIComponent(JSON.stringify({ caseId: first.id }))}`)).json();
       expect([stored.score, stored.grade, stored.inspector, stored.comments]).toEqual([100, 'excellent', '王督导', '案卷规范，材料齐全。']);
     } finally {

@@ -8,7 +8,8 @@ export function ReviewsPanel({ caseRecord }: CasePanelProps) {
   const label = useLabel();
   const resource = useResourceMeta('peer-reviews');
   const { data = [] } = useGetList('peer-reviews', { filter: { caseId: caseRecord.id }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 20 } });
-  const status = (id: string) => label(fieldOf(resource, 'status')?.options?.find((o) => o.id === id)?.label ?? { zh: id, en: id });
+  const option = (field: string) => (id: string) => label(fieldOf(resource, field)?.options?.find((o) => o.id === id)?.label ?? { zh: id, en: id });
+  const [status, grade] = [option('status'), option('grade')];
   if (!data.length) return null;
   return (
     <Card data-testid="peer-reviews">
@@ -19,7 +20,7 @@ export function ReviewsPanel({ caseRecord }: CasePanelProps) {
             <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
               <Chip size="small" label={status(r.status)} />
               {r.recheckOf ? <Chip size="small" color="warning" label={label({ zh: '复评', en: 'Re-check' })} /> : null}
-              {r.score != null ? <Typography variant="body2">{label({ zh: `得分 ${r.score}（${r.grade}）`, en: `Score ${r.score} (${r.grade})` })}</Typography> : null}
+              {r.score != null ? <Typography variant="body2">{label({ zh: `得分 ${r.score}（${grade(r.grade)}）`, en: `Score ${r.score} (${grade(r.grade)})` })}</Typography> : null}
             </Stack>
             {r.comments ? <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>{r.comments}</Typography> : null}
           </Box>

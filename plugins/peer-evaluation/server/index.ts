@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import {
   ApiError, definePlugin, describeRoute, idParameter, isDbId, jsonBody, recordId, refusalsOf, today, workflowRoutes,
-  type AfterWrite, type Actor, type AppEnv, type Row, type RowRule, type WithheldRule,
+  type AfterWrite, type Actor, type AppEnv, type RedactionRule, type Row, type RowRule, type WithheldRule,
 } from '../../../api/plugin-kit.js';
 import { assignedReviews, reviews, rounds } from './declarations.js';
 import { roundEffects, roundMachine, roundWorkflow } from './rounds.js';
@@ -21,6 +21,29 @@ const blindly = (fields: string[]): WithheldRule => async (actor, db) => {
   return rows.some((r: Row) => Boolean(r.blind)) ? fields : [];
 };
 
+/**
+ * In a blind round the file's lawyer and firm are also hidden in every text the reviewer reads (notes, file
+ * names, comments, the case's own text): `caseIdOf` names the field that says which file a row belongs to.
+ */
+const blindWords = (caseIdOf: string): RedactionRule => async (actor, db) => {
+  const rows = await assignedReviews(actor, db).innerJoin('cases as c', 'c.id', 'r.caseId').leftJoin('lawyers as l', 'l.id', 'c.lawyerId')
+    .leftJoin('law_firms as f', 'f.id', 'l.lawFirmId').select(['r.caseId', 'p.blind', 'l.name as lawyer', 'f.name as firm']).execute();
+  const byCase = new Map<number, string[]>();
+  for (const r of rows as Row[]) {
+    if (!r.blind) continue;
+    byCase.set(Number(r.caseId), [...(byCase.get(Number(r.caseId)) ?? []), ...namesOf(r.lawyer, r.firm)]);
+  }
+  if (!byCase.size) return null;
+  return { wordsOf: (row) => byCase.get(Number(row[caseIdOf])) ?? [], all: [...new Set([...byCase.values()].flat())] };
+};
+
+/** A lawyer by name; a firm by its full name and by its name without 律师事务所 (金清律师事务所 → 金清). */
+function namesOf(lawyer: unknown, firm: unknown): string[] {
+  const names = [lawyer, firm].filter((n): n is string => typeof n === 'string' && n.trim().length > 0).map((n) => n.trim());
+  const short = typeof firm === 'string' ? firm.trim().replace(/律师事务所$/, '') : '';
+  return short.length >= 2 && short !== firm ? [...names, short] : names;
+}
+
 function adminOnly(actor: Actor) {
   if (actor.role !== 'admin') throw new ApiError(403, { zh: '只有中心管理员可以指定评估专家', en: 'Only a centre admin assigns reviewers' });
 }
@@ -36,15 +59,26 @@ export default definePlugin({
   label: { zh: '同行评估', en: 'Peer evaluation' },
   description: { zh: '按轮次随机抽取结案案卷，分配给回避本人及本所的评估专家评分；不合格的再由两位专家复评，多数决定；公布后写入案件质量等次', en: 'Rounds of sampled closed files scored by reviewers who never review their own or their firm\'s; a fail is re-checked twice, the majority decides; publishing sets the cases\' grades' },
   resources: [rounds, reviews],
+  auditActions: {
+    'peer-review-rounds': {
+      draw: { zh: '抽取案卷', en: 'Drew the sample' }, results: { zh: '评定等次', en: 'Decided the grades' },
+      ...Object.fromEntries(Object.entries(roundMachine.actions).map(([name, action]) => [`transition:${name}`, action.label])),
+    },
+    'peer-reviews': {
+      assign: { zh: '分配评估专家', en: 'Assigned' }, recheck: { zh: '分配复评', en: 'Re-check assigned' },
+      reassign: { zh: '改派', en: 'Reassigned' }, 'override-conflict': { zh: '回避例外改派', en: 'Reassigned over a conflict' },
+    },
+    cases: { 'peer-grade': { zh: '同行评估定等次', en: 'Graded by peer review' } },
+  },
   fields: {
     settings: { peerReviewDueDays: { type: 'integer', label: { zh: '同行评估期限（日）', en: 'Peer review due (days)' }, min: 1, max: 180, help: { zh: '不填为 14 日', en: 'Empty: 14 days' } } },
   },
   access: {
-    cases: { read: { reviewer: assignedCases('id') }, withheld: { reviewer: blindly(['lawyerId']) } },
-    'case-activities': { read: { reviewer: assignedCases('caseId') }, withheld: { reviewer: blindly(['participants']) } },
-    'case-files': { read: { reviewer: assignedCases('caseId') }, withheld: { reviewer: blindly(['uploadedBy']) } },
-    'hearing-observations': { read: { reviewer: assignedCases('caseId') } },
-    'return-visits': { read: { reviewer: assignedCases('caseId') } },
+    cases: { read: { reviewer: assignedCases('id') }, withheld: { reviewer: blindly(['lawyerId']) }, redacted: { reviewer: blindWords('id') } },
+    'case-activities': { read: { reviewer: assignedCases('caseId') }, withheld: { reviewer: blindly(['participants']) }, redacted: { reviewer: blindWords('caseId') } },
+    'case-files': { read: { reviewer: assignedCases('caseId') }, withheld: { reviewer: blindly(['uploadedBy']) }, redacted: { reviewer: blindWords('caseId') } },
+    'hearing-observations': { read: { reviewer: assignedCases('caseId') }, redacted: { reviewer: blindWords('caseId') } },
+    'return-visits': { read: { reviewer: assignedCases('caseId') }, redacted: { reviewer: blindWords('caseId') } },
   },
   hooks: {},
   routes: (ctx) => {

@@ -86,6 +86,18 @@ describe('a round through the API', () => {
   let reviewerIds: string[];
   const move = (action: string, body: Json = {}, role: 'admin' | 'supervisor' = 'admin') => t.api(role, `/api/peer-review-rounds/${round.id}/transitions/${action}`, { method: 'POST', body });
 
+  it('refuses as reviewers users without the reviewer role, and ids that are not users, with 400 on the field', async () => {
+    const { db } = t.database;
+    const lawyer = await db.selectFrom('user').select('id').where('role', '=', 'lawyer').executeTakeFirstOrThrow();
+    const [reviewer] = [...(await reviewersById()).keys()];
+    for (const reviewers of [[{ userId: lawyer.id }], [{ userId: reviewer }, { userId: 'no-such-user' }], [{ userId: 42 }]]) {
+      const res = await t.api('admin', '/api/peer-review-rounds', { method: 'POST', body: { name: '错误专家', closedFrom: '2000-01-01', closedTo: '2000-12-31', sampleMode: 'number', sampleSize: 1, reviewers } });
+      expect(res.status, JSON.stringify(reviewers)).toBe(400);
+      const body = await json(res);
+      expect(body.errors.reviewers, JSON.stringify(body)).toBeTruthy();
+    }
+  });
+
   it('sample: the seed recorded, the same seed the same files, another seed replaces them until confirmed', async () => {
     reviewerIds = [...(await reviewersById()).keys()];
     const closedTo = new Date().toISOString().slice(0, 10);

@@ -12,6 +12,7 @@ function supervisorsOnly(actor: Actor) {
 export default definePlugin({
   name: 'return-visits',
   label: { zh: '案件回访', en: 'Return visits' },
+  auditActions: { 'return-visits': { 'link-complaint': { zh: '自动立案投诉', en: 'Opened a complaint' } } },
   description: { zh: '结案后回访受援人，按表单评价；反映收受财物或私自收费的自动立投诉；满意度与回访覆盖率', en: 'Visits after closing, scored; money, gifts or private fees open a complaint; satisfaction and coverage' },
   resources: [visits],
   routes: (ctx) => {

@@ -1,5 +1,5 @@
 // The subsidy batches list's actions on the selected batch: gather its period's cases, pay it
-// (admins), and its totals per firm and lawyer with a printable statement per firm.
+// (admins), and its totals per firm and lawyer with a printable statement per firm (and, for admins, its PDF).
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useListContext, useNotify, useRefresh } from 'react-admin';
@@ -31,6 +31,7 @@ function printStatement(totals: Totals, firm: Sum, lines: Line[], lawyers: Map<n
 
 function TotalsDialog({ totals, onClose }: { totals: Totals; onClose: () => void }) {
   const api = useApi();
+  const admin = useMeta().user?.role === 'admin';
   const notify = useNotify();
   const label = useLabel();
   const statement = async (firm: Sum) => {
@@ -54,7 +55,14 @@ function TotalsDialog({ totals, onClose }: { totals: Totals; onClose: () => void
             {totals.byFirm.map((f) => (
               <TableRow key={String(f.lawFirmId)}>
                 <TableCell>{f.name ?? label({ zh: '（未属律师事务所）', en: '(no firm)' })}</TableCell><TableCell align="right">{f.lines}</TableCell><TableCell align="right">{yuan(f.amount)}</TableCell>
-                <TableCell><Button size="small" onClick={() => statement(f)}>{label({ zh: '打印对账单', en: 'Print statement' })}</Button></TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <Button size="small" onClick={() => statement(f)}>{label({ zh: '打印对账单', en: 'Print statement' })}</Button>
+                  {admin ? (
+                    <Button size="small" href={`/api/subsidy-batches/${totals.batch.id}/statement.pdf?firmId=${f.lawFirmId ?? 'none'}`} target="_blank" rel="noopener" data-testid={`statement-pdf-${f.lawFirmId ?? 'none'}`}>
+                      {label({ zh: '对账单 PDF', en: 'Statement PDF' })}
+                    </Button>
+                  ) : null}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -44,6 +44,7 @@ export const batches = defineResource({
       gather: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以归集补贴', en: 'Only a centre admin gathers subsidies' } },
       pay: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以发放补贴', en: 'Only a centre admin pays subsidies' } },
       totals: { roles: { admin: everyRow, supervisor: everyRow }, refusal: { zh: '无权查看补贴汇总', en: 'You may not see the totals' } },
+      statement: { roles: { admin: everyRow }, refusal: { zh: '只有中心管理员可以导出对账单', en: 'Only a centre admin exports statements' } },
     },
   },
   hooks: { beforeCreate: [periodInOrder], beforeUpdate: [periodInOrder] },

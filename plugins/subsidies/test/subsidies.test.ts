@@ -1,9 +1,12 @@
 // Differentiated subsidy: amounts from the settings for every type × grade, the cap, early ends;
 // recomputed on grade and settings changes; paid batches immutable, later regrades as adjustments; access.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFayuan, type TestFayuan } from '../../../test/support/fayuan.js';
 import { systemActor } from '../../../api/plugin-kit.js';
 import { computeSubsidy, subsidyDefaults, type SubsidySettings } from '../server/rules.js';
+import { pdfText } from '../../../test/support/poppler.js';
 
 type Json = Record<string, any>;
 let t: TestFayuan;
@@ -168,6 +171,41 @@ describe('batches', () => {
     expect(adjustment.basis).toMatch(/已发放 1920/);
     const again = await json(await t.api('admin', `/api/subsidy-batch-lines/${line.id}`));
     expect(again.amount).toBe(1920);
+  });
+
+  it("a firm's statement as a Chinese PDF: each line's case, lawyer, grade and amount, per-lawyer subtotals and the total (admins)", async () => {
+    const sums = await json(await t.api('admin', `/api/subsidy-batches/${batch.id}/totals`));
+    const lines = await json(await t.api('admin', `/api/subsidy-batch-lines?range=[0,999]&filter=${encodeURIComponent(JSON.stringify({ batchId: batch.id }))}`));
+    const firm = sums.byFirm.find((f: Json) => f.lawFirmId !== null);
+    const res = await t.api('admin', `/api/subsidy-batches/${batch.id}/statement.pdf?firmId=${firm.lawFirmId}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    if (process.env.SCREENSHOT_DIR) fs.writeFileSync(path.join(process.env.SCREENSHOT_DIR, 'subsidy-statement.pdf'), pdf);
+    const text = pdfText(pdf);
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain('办案补贴对账单');
+    expect(flat).toContain(String(firm.name).replace(/\s+/g, ''));
+    expect(flat).toContain(`合计：${firm.lines}笔，${firm.amount.toFixed(2)}元`);
+    for (const line of lines.filter((l: Json) => l.lawFirmId === firm.lawFirmId)) {
+      const c = await getCase(line.caseId);
+      expect(flat).toContain(String(c.caseNumber).replace(/\s+/g, ''));
+      expect(flat).toContain(line.amount.toFixed(2));
+    }
+    for (const lawyer of sums.byLawyer.filter((l: Json) => l.lawFirmId === firm.lawFirmId)) expect(flat).toContain(`${lawyer.amount.toFixed(2)}元`);
+    // Another firm's lines are not on it.
+    const other = lines.find((l: Json) => l.lawFirmId !== firm.lawFirmId && l.lawFirmId !== null);
+    if (other) expect(flat).not.toContain(String((await getCase(other.caseId)).caseNumber).replace(/\s+/g, ''));
+    // Admins only; a firm id is required and must exist; an unknown batch is 404.
+    expect((await t.api('supervisor', `/api/subsidy-batches/${batch.id}/statement.pdf?firmId=${firm.lawFirmId}`)).status).toBe(403);
+    expect((await t.api('lawyer', `/api/subsidy-batches/${batch.id}/statement.pdf?firmId=${firm.lawFirmId}`)).status).toBe(403);
+    for (const bad of ['', 'x', '-1', '1;drop']) {
+      const refused = await t.api('admin', `/api/subsidy-batches/${batch.id}/statement.pdf?firmId=${encodeURIComponent(bad)}`);
+      expect(refused.status, bad).toBe(400);
+      expect((await json(refused)).errors.firmId).toBeTruthy();
+    }
+    expect((await t.api('admin', `/api/subsidy-batches/${batch.id}/statement.pdf?firmId=999999`)).status).toBe(404);
+    expect((await t.api('admin', `/api/subsidy-batches/999999/statement.pdf?firmId=${firm.lawFirmId}`)).status).toBe(404);
   });
 
   it('exports the lines as CSV and XLSX', async () => {
