@@ -91,7 +91,7 @@ describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
 
   it('copies a consistent database and every file while 6 clients write', async () => {
     const api = await signedInFetch(source, demoAccount.admin);
-    const [caseId] = await casesInProgress(api, 1);
+    const [{ id: caseId }] = await casesInProgress(api, 1);
     const load = writers(api, caseId, await pdfItemKey(api, caseId), 6);
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // writes under way before the backup starts
     const began = Date.now();

@@ -8,11 +8,11 @@ export type ApiFetch = (path: string, init?: RequestInit) => Promise<Response>;
 export const json = { 'content-type': 'application/json' };
 
 /** Up to `count` cases in progress (open to edits and uploads), newest first. */
-export async function casesInProgress(api: ApiFetch, count: number): Promise<number[]> {
+export async function casesInProgress(api: ApiFetch, count: number): Promise<{ id: number; [field: string]: unknown }[]> {
   const query = `filter=${encodeURIComponent('{"status":"in_progress"}')}&range=${encodeURIComponent(`[0,${count - 1}]`)}&sort=${encodeURIComponent('["id","DESC"]')}`;
   const res = await api(`/api/cases?${query}`);
   if (!res.ok) throw new Error(`listing cases answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { id: number }[]).map((c) => c.id);
+  return res.json();
 }
 
 /** A checklist item of the case that accepts a PDF. */
