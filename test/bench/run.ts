@@ -7,6 +7,8 @@
 //   BENCH_STARTUP=off    skip the `npx tsx api/main.ts` start-up measurement
 //   BENCH_PDF=off        skip the PDF bench (test/bench/pdf.ts: one 10-page case file vs ≤ 150 ms and raw pdfkit)
 //   BENCH_PDF_BATCH=200  case files per batch export in the PDF bench, with 1 and 2 workers (0 skips the batch)
+//   BENCH_LOAD=off       skip the load bench (test/bench/load.ts: 100 signed-in clients mixing reads, writes,
+//                        transitions and uploads; BENCH_LOAD_SECONDS=60, BENCH_LOAD_CLIENTS=100)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createSchema, dropSchema } from '../support/pg-schema.js';
@@ -366,20 +368,24 @@ if (process.env.BENCH_STARTUP !== 'off') {
   start = await startup();
 }
 
-/** test/bench/pdf.ts in its own process (react-pdf and the fonts stay out of this one): its printed table. */
-async function pdfBench(): Promise<string> {
-  const env = { ...process.env, BENCH_BATCH_FILES: process.env.BENCH_PDF_BATCH ?? '200' };
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'test', 'bench', 'pdf.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+/** A bench script in its own process (its libraries and servers stay out of this one): its printed table. */
+async function childBench(script: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'test', 'bench', script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => { output += chunk; });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`test/bench/pdf.ts exited with ${code}`);
+  if (code !== 0) throw new Error(`test/bench/${script} exited with ${code}`);
   return output.trimEnd();
 }
 let pdf: string | null = null;
 if (process.env.BENCH_PDF !== 'off') {
   log(`PDF: one 10-page case file, then a batch of ${process.env.BENCH_PDF_BATCH ?? 200} with 1 and 2 workers`);
-  pdf = await pdfBench();
+  pdf = await childBench('pdf.ts', { ...process.env, BENCH_BATCH_FILES: process.env.BENCH_PDF_BATCH ?? '200' });
+}
+let load: string | null = null;
+if (process.env.BENCH_LOAD !== 'off') {
+  log(`load: ${process.env.BENCH_LOAD_CLIENTS ?? 100} signed-in clients for ${process.env.BENCH_LOAD_SECONDS ?? 60} s (test/bench/load.ts)`);
+  load = await childBench('load.ts');
 }
 
 const report = {
@@ -389,6 +395,7 @@ const report = {
   results,
   startup: start,
   pdf: pdf?.split('\n') ?? null,
+  load: load?.split('\n') ?? null,
   benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
 };
 
@@ -440,5 +447,6 @@ console.log(`\nAgainst the targets (measured at ${BIG.toLocaleString('en-US')} c
 console.log(table(targetRows));
 if (start) console.log(`\nStart-up of \`npx tsx api/main.ts\` on an empty data directory until /api/health answers: ${fmt(start.ms, ' ms')}${start.consoleBuilt ? ' (the console was built during start-up)' : ''}`);
 if (pdf) console.log(`\nPDF (test/bench/pdf.ts):\n${pdf}`);
+if (load) console.log(`\nLoad: ${process.env.BENCH_LOAD_CLIENTS ?? 100} signed-in clients mixing reads, writes, transitions and uploads on loopback (test/bench/load.ts; errors must be 0):\n${load}`);
 console.log(`\nBench took ${report.benchSeconds} s; figures in test/bench/last-run.json`);
 fs.writeFileSync(path.join(ROOT, 'test', 'bench', 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);
