@@ -9,6 +9,8 @@
 //   BENCH_PDF_BATCH=200  case files per batch export in the PDF bench, with 1 and 2 workers (0 skips the batch)
 //   BENCH_INDICATORS=off skip the dashboard bench (test/bench/indicators.ts: the year's figures vs ≤ 300 ms)
 //   BENCH_INDICATOR_CASES=1000000  cases in the dashboard bench, on each database
+//   BENCH_LOAD=off       skip the load bench (test/bench/load.ts: 100 signed-in clients mixing reads, writes,
+//                        transitions and uploads; BENCH_LOAD_SECONDS=60, BENCH_LOAD_CLIENTS=100)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createSchema, dropSchema } from '../support/pg-schema.js';
@@ -388,6 +390,11 @@ if (process.env.BENCH_INDICATORS !== 'off') {
   log(`dashboard figures (GET /api/indicators) over ${Number(cases).toLocaleString('en-US')} cases`);
   indicators = await childBench('indicators.ts', { BENCH_CASES: cases, BENCH_PG_CASES: process.env.BENCH_INDICATOR_CASES ?? process.env.BENCH_PG_CASES ?? cases });
 }
+let load: string | null = null;
+if (process.env.BENCH_LOAD !== 'off') {
+  log(`load: ${process.env.BENCH_LOAD_CLIENTS ?? 100} signed-in clients for ${process.env.BENCH_LOAD_SECONDS ?? 60} s (test/bench/load.ts)`);
+  load = await childBench('load.ts', {});
+}
 
 const report = {
   at: new Date().toISOString(),
@@ -397,6 +404,7 @@ const report = {
   startup: start,
   pdf: pdf?.split('\n') ?? null,
   indicators: indicators?.split('\n') ?? null,
+  load: load?.split('\n') ?? null,
   benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
 };
 
@@ -449,5 +457,6 @@ console.log(table(targetRows));
 if (start) console.log(`\nStart-up of \`npx tsx api/main.ts\` on an empty data directory until /api/health answers: ${fmt(start.ms, ' ms')}${start.consoleBuilt ? ' (the console was built during start-up)' : ''}`);
 if (pdf) console.log(`\nPDF (test/bench/pdf.ts):\n${pdf}`);
 if (indicators) console.log(`\nDashboard figures (test/bench/indicators.ts):\n${indicators}`);
+if (load) console.log(`\nLoad: ${process.env.BENCH_LOAD_CLIENTS ?? 100} signed-in clients mixing reads, writes, transitions and uploads on loopback (test/bench/load.ts; errors must be 0):\n${load}`);
 console.log(`\nBench took ${report.benchSeconds} s; figures in test/bench/last-run.json`);
 fs.writeFileSync(path.join(ROOT, 'test', 'bench', 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);

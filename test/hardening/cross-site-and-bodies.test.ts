@@ -1,10 +1,9 @@
 // Cross-site requests cannot act, every answer carries the usual security headers, and no body
 // is read past its limit however it is sent — measured on a real server process's memory.
-import fs from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORIGIN, startTestFayuan, type TestFayuan } from '../support/fayuan.js';
-import { demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
+import { demoAccount, signedInFetch, startServer, treeRss, type RunningServer } from '../support/server.js';
 
 describe('cross-site requests and headers', () => {
   let t: TestFayuan;
@@ -75,15 +74,6 @@ describe('cross-site requests and headers', () => {
     }
   });
 });
-
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-  const children = fs.readdirSync(`/proc/${pid}/task`).flatMap((task) =>
-    fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
-  return rss + children.reduce((sum, child) => sum + treeRss(child), 0);
-}
 
 const SENT = 96 * 1024 * 1024;
 

@@ -26,6 +26,8 @@ export interface RunningServer {
   /** Everything the server printed so far (for failure messages). */
   output(): string;
   stop(): Promise<void>;
+  /** kill -9 of the server and every process under it, as a power cut would; the data directory stays. */
+  crash(): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -45,6 +47,26 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** The process and all its descendants, the deepest first (Linux /proc). */
+export function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = fs.readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    return []; // gone already
+  }
+  return [...children.flatMap(processTree), pid];
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+export function treeRss(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
+    const status = fs.existsSync(`/proc/${p}/status`) ? fs.readFileSync(`/proc/${p}/status`, 'utf8') : '';
+    return sum + Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  }, 0);
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -87,6 +109,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
+  const crash = async () => {
+    for (const pid of processTree(child.pid!)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await exited(child);
+  };
+
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -95,7 +128,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return { url, port, dataDir, pid: child.pid!, output: () => output, stop };
+      if (response.ok) return { url, port, dataDir, pid: child.pid!, output: () => output, stop, crash };
     } catch {
       // not listening yet
     }
