@@ -8,6 +8,7 @@
 //   BENCH_PDF=off        skip the PDF bench (test/bench/pdf.ts: one 10-page case file vs ≤ 150 ms and raw pdfkit)
 //   BENCH_PDF_BATCH=200  case files per batch export in the PDF bench, with 1 and 2 workers (0 skips the batch)
 //   BENCH_WRITES=off     skip the writes bench (test/bench/writes.ts: 16 clients creating cases vs a one-INSERT floor)
+//   BENCH_JSON_SERVER=off  skip json-server 0.17 over 100,000 cases (BENCH_JSON_SERVER_ROWS), the reference
 //   BENCH_INDICATORS=off skip the dashboard bench (test/bench/indicators.ts: the year's figures vs ≤ 300 ms)
 //   BENCH_INDICATOR_CASES=1000000  cases in the dashboard bench, on each database
 import { spawn } from 'node:child_process';
@@ -388,6 +389,11 @@ if (process.env.BENCH_WRITES !== 'off') {
   log('creating cases with 16 concurrent clients vs a one-INSERT floor');
   writes = await childBench('writes.ts', {});
 }
+let jsonServer: string | null = null;
+if (process.env.BENCH_JSON_SERVER !== 'off') {
+  log('json-server 0.17 over the same generated cases, as the reference');
+  jsonServer = await childBench('json-server.ts', {});
+}
 let indicators: string | null = null;
 if (process.env.BENCH_INDICATORS !== 'off') {
   const cases = process.env.BENCH_INDICATOR_CASES ?? '1000000';
@@ -403,6 +409,7 @@ const report = {
   startup: start,
   pdf: pdf?.split('\n') ?? null,
   writes: writes?.split('\n') ?? null,
+  jsonServer: jsonServer?.split('\n') ?? null,
   indicators: indicators?.split('\n') ?? null,
   benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
 };
@@ -456,6 +463,7 @@ console.log(table(targetRows));
 if (start) console.log(`\nStart-up of \`npx tsx api/main.ts\` on an empty data directory until /api/health answers: ${fmt(start.ms, ' ms')}${start.consoleBuilt ? ' (the console was built during start-up)' : ''}`);
 if (pdf) console.log(`\nPDF (test/bench/pdf.ts):\n${pdf}`);
 if (writes) console.log(`\nWrites (test/bench/writes.ts):\n${writes}`);
+if (jsonServer) console.log(`\nReference (test/bench/json-server.ts):\n${jsonServer}`);
 if (indicators) console.log(`\nDashboard figures (test/bench/indicators.ts):\n${indicators}`);
 console.log(`\nBench took ${report.benchSeconds} s; figures in test/bench/last-run.json`);
 fs.writeFileSync(path.join(ROOT, 'test', 'bench', 'last-run.json'), `${JSON.stringify(report, null, 2)}\n`);
