@@ -7,6 +7,8 @@
 //   BENCH_STARTUP=off    skip the `npx tsx api/main.ts` start-up measurement
 //   BENCH_PDF=off        skip the PDF bench (test/bench/pdf.ts: one 10-page case file vs ≤ 150 ms and raw pdfkit)
 //   BENCH_PDF_BATCH=200  case files per batch export in the PDF bench, with 1 and 2 workers (0 skips the batch)
+//   BENCH_WRITES=off     skip the writes bench (test/bench/writes.ts: 16 clients creating cases vs a one-INSERT floor)
+//   BENCH_JSON_SERVER=off  skip json-server 0.17 over 100,000 cases (BENCH_JSON_SERVER_ROWS), the reference
 //   BENCH_INDICATORS=off skip the dashboard bench (test/bench/indicators.ts: the year's figures vs ≤ 300 ms)
 //   BENCH_INDICATOR_CASES=1000000  cases in the dashboard bench, on each database
 //   BENCH_LOAD=off       skip the load bench (test/bench/load.ts: 100 signed-in clients mixing reads, writes,
@@ -384,6 +386,16 @@ if (process.env.BENCH_PDF !== 'off') {
   log(`PDF: one 10-page case file, then a batch of ${process.env.BENCH_PDF_BATCH ?? 200} with 1 and 2 workers`);
   pdf = await childBench('pdf.ts', { BENCH_BATCH_FILES: process.env.BENCH_PDF_BATCH ?? '200' });
 }
+let writes: string | null = null;
+if (process.env.BENCH_WRITES !== 'off') {
+  log('creating cases with 16 concurrent clients vs a one-INSERT floor');
+  writes = await childBench('writes.ts', {});
+}
+let jsonServer: string | null = null;
+if (process.env.BENCH_JSON_SERVER !== 'off') {
+  log('json-server 0.17 over the same generated cases, as the reference');
+  jsonServer = await childBench('json-server.ts', {});
+}
 let indicators: string | null = null;
 if (process.env.BENCH_INDICATORS !== 'off') {
   const cases = process.env.BENCH_INDICATOR_CASES ?? '1000000';
@@ -403,6 +415,8 @@ const report = {
   results,
   startup: start,
   pdf: pdf?.split('\n') ?? null,
+  writes: writes?.split('\n') ?? null,
+  jsonServer: jsonServer?.split('\n') ?? null,
   indicators: indicators?.split('\n') ?? null,
   load: load?.split('\n') ?? null,
   benchSeconds: Math.round((performance.now() - benchStarted) / 1000),
@@ -456,6 +470,8 @@ console.log(`\nAgainst the targets (measured at ${BIG.toLocaleString('en-US')} c
 console.log(table(targetRows));
 if (start) console.log(`\nStart-up of \`npx tsx api/main.ts\` on an empty data directory until /api/health answers: ${fmt(start.ms, ' ms')}${start.consoleBuilt ? ' (the console was built during start-up)' : ''}`);
 if (pdf) console.log(`\nPDF (test/bench/pdf.ts):\n${pdf}`);
+if (writes) console.log(`\nWrites (test/bench/writes.ts):\n${writes}`);
+if (jsonServer) console.log(`\nReference (test/bench/json-server.ts):\n${jsonServer}`);
 if (indicators) console.log(`\nDashboard figures (test/bench/indicators.ts):\n${indicators}`);
 if (load) console.log(`\nLoad: ${process.env.BENCH_LOAD_CLIENTS ?? 100} signed-in clients mixing reads, writes, transitions and uploads on loopback (test/bench/load.ts; errors must be 0):\n${load}`);
 console.log(`\nBench took ${report.benchSeconds} s; figures in test/bench/last-run.json`);
