@@ -16,23 +16,27 @@ export interface Config {
   /** Load demo data and accounts into an empty database. */
   demo: boolean;
   rateLimit: boolean;
+  /** Keep signed-in sessions in memory between requests (auth/session.ts); off only to measure it. */
+  sessionCache: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   const production = env.NODE_ENV === 'production';
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const databaseUrl = env.DATABASE_URL || undefined;
   const config: Config = {
     port,
     production,
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
     publicUrl,
     trustedOrigins: production ? [publicUrl] : [publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
     authSecret: env.BETTER_AUTH_SECRET ?? DEFAULT_SECRET,
     demoPassword: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
     demo: env.FAYUAN_DEMO !== 'off' && !production,
     rateLimit: env.FAYUAN_RATE_LIMIT !== 'off',
+    sessionCache: env.FAYUAN_SESSION_CACHE !== 'off',
   };
   if (production) {
     if (!env.BETTER_AUTH_SECRET || config.authSecret === DEFAULT_SECRET || config.authSecret.length < 32) {

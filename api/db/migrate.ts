@@ -5,6 +5,7 @@ import { syncSearchIndexes } from './search-index.js';
 import type { Database, DialectName } from './connect.js';
 import { complaintWorkflowMigration } from '../complaints/migration.js';
 import { onlineApplicationsMigration } from '../public/migration.js';
+import { authEpochMigration } from '../auth/auth-epoch.js';
 
 /** A hand-written step, recorded by name so it runs once per database. */
 export interface Migration {
@@ -173,4 +174,5 @@ export const coreMigrations: Migration[] = [
   },
   complaintWorkflowMigration,
   onlineApplicationsMigration,
+  authEpochMigration,
 ];
