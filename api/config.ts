@@ -18,6 +18,8 @@ export interface Config {
   rateLimit: boolean;
   /** Keep signed-in sessions in memory between requests (auth/session.ts); off only to measure it. */
   sessionCache: boolean;
+  /** Where stored files live (api/files/file-store.ts): rows in the database, or files under DATA_DIR/files. */
+  fileStore: 'database' | 'local';
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,6 +27,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
   const databaseUrl = env.DATABASE_URL || undefined;
+  const fileStore = env.FILE_STORE || (databaseUrl?.startsWith('postgres') ? 'database' : 'local');
+  if (fileStore !== 'database' && fileStore !== 'local') throw new Error(`FILE_STORE must be database or local, not ${fileStore}.`);
   const config: Config = {
     port,
     production,
@@ -37,6 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.FAYUAN_DEMO !== 'off' && !production,
     rateLimit: env.FAYUAN_RATE_LIMIT !== 'off',
     sessionCache: env.FAYUAN_SESSION_CACHE !== 'off',
+    fileStore,
   };
   if (production) {
     if (!env.BETTER_AUTH_SECRET || config.authSecret === DEFAULT_SECRET || config.authSecret.length < 32) {

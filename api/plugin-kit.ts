@@ -42,7 +42,7 @@ export { describeRoute, idParameter, jsonOfSchema, refusalsOf, resolver } from '
 export { loadSealCertificate, type LoadedSealCertificate } from './pdf/certificate.js';
 
 // Stored bytes, and what one plugin offers another at a named point.
-export { centreFileStore, LocalFileStore, type FileStore } from './files/file-store.js';
+export { centreFileStore, DatabaseFileStore, LocalFileStore, type FileStore } from './files/file-store.js';
 export {
   CASE_CHECKLIST, CHECKLIST_SUPPLY,
   type CaseChecklistItem, type CaseChecklistSource, type ChecklistSupplier, type Contributions, type SuppliedChecklistFile,

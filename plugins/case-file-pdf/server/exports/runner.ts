@@ -129,7 +129,7 @@ export class ExportRunner {
       }
       if (skipped.length) zip.addBuffer(Buffer.from(`未能导出的案件（案件编号\t原因）\n${skipped.join('\n')}\n`), '未导出.txt');
       zip.end();
-      const stored = await centreFileStore(this.ctx.config.dataDir).put(await zipped);
+      const stored = await centreFileStore(this.ctx).put(await zipped);
       await this.set(job, 'finish', { status: 'done', done, skipped: skipped.length, sha256: stored.sha256, size: stored.size, finishedAt: new Date().toISOString() }, ['running']);
     } catch (error) {
       console.error(`case-file export ${job.id}:`, error);
