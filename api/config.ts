@@ -20,6 +20,8 @@ export interface Config {
   sessionCache: boolean;
   /** Where stored files live (api/files/file-store.ts): rows in the database, or files under DATA_DIR/files. */
   fileStore: 'database' | 'local';
+  /** How long a background job's lease lasts without renewal before another process may take the job over (api/jobs/job-leases.ts). */
+  jobLeaseMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: env.FAYUAN_RATE_LIMIT !== 'off',
     sessionCache: env.FAYUAN_SESSION_CACHE !== 'off',
     fileStore,
+    jobLeaseMs: Math.max(1000, Number(env.FAYUAN_JOB_LEASE_MS) || 30_000),
   };
   if (production) {
     if (!env.BETTER_AUTH_SECRET || config.authSecret === DEFAULT_SECRET || config.authSecret.length < 32) {
