@@ -9,6 +9,8 @@ export interface Config {
   production: boolean;
   dataDir: string;
   databaseUrl?: string;
+  /** PostgreSQL schema to work in (default: the connection's search_path, normally `public`). */
+  databaseSchema?: string;
   publicUrl: string;
   trustedOrigins: string[];
   authSecret: string;
@@ -29,6 +31,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
   const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseSchema = env.DATABASE_SCHEMA || undefined;
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) throw new Error(`DATABASE_SCHEMA must be a plain lower-case name, not ${databaseSchema}.`);
   const fileStore = env.FILE_STORE || (databaseUrl?.startsWith('postgres') ? 'database' : 'local');
   if (fileStore !== 'database' && fileStore !== 'local') throw new Error(`FILE_STORE must be database or local, not ${fileStore}.`);
   const config: Config = {
@@ -36,6 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl,
+    databaseSchema,
     publicUrl,
     trustedOrigins: production ? [publicUrl] : [publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`],
     authSecret: env.BETTER_AUTH_SECRET ?? DEFAULT_SECRET,
