@@ -49,7 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: env.FAYUAN_RATE_LIMIT !== 'off',
     sessionCache: env.FAYUAN_SESSION_CACHE !== 'off',
     fileStore,
-    jobLeaseMs: Math.max(1000, Number(env.FAYUAN_JOB_LEASE_MS) || 30_000),
+    jobLeaseMs: Math.max(1000, Number(env.FAYUAN_JOB_LEASE_MS) || 15_000),
   };
   if (production) {
     if (!env.BETTER_AUTH_SECRET || config.authSecret === DEFAULT_SECRET || config.authSecret.length < 32) {

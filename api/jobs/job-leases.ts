@@ -8,7 +8,7 @@
 // refused and its end write too, so a job has one result.
 //
 // Lease times are written and compared on each process's own clock: clocks must agree to well
-// within a lease (30 s by default, FAYUAN_JOB_LEASE_MS).
+// within a lease (15 s by default, FAYUAN_JOB_LEASE_MS).
 import crypto from 'node:crypto';
 import { ApiError } from '../rest/errors.js';
 import { tableName, type Actor, type Field, type ResourceDefinition, type Row } from '../resources/define.js';
