@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { ImmediateSqliteDialect } from './sqlite-immediate.js';
+import { ImmediateSqliteDialect, SQLITE_LOCK_WAIT_MS } from './sqlite-immediate.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -55,7 +55,7 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
   const file = new SQLite(filePath);
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
-  file.pragma('busy_timeout = 5000');
+  file.pragma(`busy_timeout = ${SQLITE_LOCK_WAIT_MS}`);
   const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: file }) });
   return { db, dialect: 'sqlite', exclusively: (work) => withLockFile(`${filePath}.lock`, work), ...closing(() => db.destroy()) };
 }

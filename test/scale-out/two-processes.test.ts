@@ -97,6 +97,29 @@ describe(`two API processes on one ${databaseUrl ? 'PostgreSQL database' : 'SQLi
     expect((await user('/api/cases')).status).toBe(401);
   }, 60_000);
 
+  it('a ban made while the other process is frozen (SIGSTOP, so no notification can reach it) applies on its first request once it thaws', async () => {
+    const admin = await signedInFetch(first, demoAccount.admin);
+    const email = `frozen-${Date.now().toString(36)}@example.cn`;
+    const password = 'frozen-process-password';
+    const created = await admin('/api/users', { method: 'POST', headers: json, body: JSON.stringify({ name: '冻结进程', email, password, role: 'supervisor' }) });
+    const { id } = await created.json();
+    const user = await signedInFetch(second, email, password);
+    for (let i = 0; i < 3; i++) expect((await user('/api/cases')).status).toBe(200);
+    const tree = processTree(second.pid);
+    for (const pid of tree) process.kill(pid, 'SIGSTOP');
+    let banMs: number;
+    try {
+      const started = performance.now();
+      expect((await admin(`/api/users/${id}`, { method: 'PUT', headers: json, body: JSON.stringify({ banned: true }) })).status).toBe(200);
+      banMs = performance.now() - started;
+    } finally {
+      for (const pid of tree) process.kill(pid, 'SIGCONT');
+    }
+    expect((await user('/api/cases')).status).toBe(401);
+    // On PostgreSQL the ban waited for the frozen process's epoch lease to run out (it could not acknowledge).
+    if (databaseUrl) expect(banMs).toBeGreaterThan(1000);
+  }, 60_000);
+
   it('a batch export started on one, whose process is killed mid-job, is finished by the other', async () => {
     const viaFirst = await signedInFetch(first, demoAccount.admin);
     const viaSecond = await signedInFetch(second, demoAccount.admin);
