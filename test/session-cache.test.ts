@@ -2,6 +2,7 @@
 // memory, yet a ban, role change, lawyer link, password reset or ended session applies on the
 // very next request — in the process that made the change and in another one on the same
 // database (its own connections, cache and epoch listener).
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../api/seed/load-demo.js';
 import { freshTarget, type SharedTarget } from './support/second-process.js';
@@ -130,6 +131,24 @@ describe('the cache itself', () => {
     for (const reader of readers) {
       expect(Number(reader.seen)).toBe(Number(value));
       expect(new Date(reader.leaseUntil).getTime()).toBeGreaterThan(Date.now());
+    }
+  });
+
+  it('on PostgreSQL, loses nothing when the server cuts a listening connection: the next request still sees a ban, and the process listens again', async () => {
+    const user = await signedInAccount('supervisor');
+    if (one.dialect === 'sqlite') return; // no listener on SQLite
+    const before = await one.database.db.selectFrom('auth_epoch_readers').select(['process', 'backend']).execute();
+    expect(before.length).toBe(2);
+    for (const { backend } of before) await sql`select pg_terminate_backend(${backend})`.execute(one.database.db);
+    expect((await one.api('admin', `/api/users/${user.id}`, { method: 'PUT', body: { banned: true } })).status).toBe(200);
+    expect((await request(other, user.cookie, '/api/cases')).status).toBe(401);
+    expect((await request(one, user.cookie, '/api/cases')).status).toBe(401);
+    for (let i = 0; ; i++) {
+      const after = await one.database.db.selectFrom('auth_epoch_readers').select(['process', 'backend']).execute();
+      const renewed = after.filter((r) => !before.some((b) => b.backend === r.backend));
+      if (renewed.length === 2) break;
+      if (i > 100) throw new Error(`the listeners did not come back: ${JSON.stringify(after)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
 

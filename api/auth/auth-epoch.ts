@@ -52,6 +52,8 @@ export const authEpochMigration: Migration = {
       .addColumn('process', 'text', (c) => c.primaryKey())
       .addColumn('seen', 'bigint', (c) => c.notNull())
       .addColumn('leaseUntil', 'timestamptz', (c) => c.notNull())
+      // The listening connection's server process (pg_stat_activity.pid), for an operator.
+      .addColumn('backend', 'integer')
       .execute();
   },
 };
@@ -155,7 +157,7 @@ class ListenedEpoch implements AuthEpoch {
       this.client = null;
       if (this.timer) clearTimeout(this.timer);
       client.end().catch(() => {});
-      if (!this.closed) this.timer = setTimeout(() => void this.connect(), RECONNECT_MS);
+      if (!this.closed) this.timer = setTimeout(() => void this.connect(), RECONNECT_MS).unref();
     };
     client.on('error', lost);
     client.on('end', () => lost());
@@ -172,8 +174,8 @@ class ListenedEpoch implements AuthEpoch {
       // Registered before the epoch is read: a bump after this point waits for us (seen = -1).
       await client.query(`delete from auth_epoch_readers where "leaseUntil" < now() - interval '1 minute'`);
       await client.query(
-        `insert into auth_epoch_readers (process, seen, "leaseUntil") values ($1, -1, now() + $2 * interval '1 millisecond')
-         on conflict (process) do update set seen = -1, "leaseUntil" = excluded."leaseUntil"`,
+        `insert into auth_epoch_readers (process, seen, "leaseUntil", backend) values ($1, -1, now() + $2 * interval '1 millisecond', pg_backend_pid())
+         on conflict (process) do update set seen = -1, "leaseUntil" = excluded."leaseUntil", backend = excluded.backend`,
         [this.process, LEASE_MS],
       );
       await this.renew(client, lost);
@@ -194,7 +196,7 @@ class ListenedEpoch implements AuthEpoch {
     await this.acknowledge(client);
     this.timer = setTimeout(() => {
       this.renew(client, lost).catch(lost);
-    }, RENEW_EVERY_MS);
+    }, RENEW_EVERY_MS).unref();
   }
 
   /** Says which epoch this process's memory holds (written only after the memory holds it). */
