@@ -447,6 +447,10 @@ console.log(`\nFayuan bench — ${report.machine.cpus} × ${report.machine.cpu},
 console.log(table(loadRows));
 console.log(`\nList requests over HTTP with ${BIG.toLocaleString('en-US')} cases, ${REQUESTS} sequential requests each (admin session):\n`);
 console.log(table(requestRows));
+for (const r of results) {
+  const [on, off] = [r.requests['(l) first page, session cache on'], r.requests['(m) first page, FAYUAN_SESSION_CACHE=off']];
+  console.log(`Session read (${r.dialect}): first page p50 ${on.p50.toFixed(1)} ms with the session cache, ${off.p50.toFixed(1)} ms without (${(off.p50 - on.p50).toFixed(1)} ms per request)`);
+}
 // Against the targets of issue 16 (at 1,000,000 cases; the count above is the one measured).
 const dailyLabel = (who: 'admin' | 'lawyer') => `(${who === 'admin' ? 'g' : 'h'}) criminal + closed, newest first (${who})`;
 const perSecond = (l: Latency | undefined) => (l ? Math.round(1000 / l.mean) : null);
