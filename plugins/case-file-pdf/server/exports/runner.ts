@@ -41,10 +41,10 @@ export class ExportRunner {
     if (this.poller) return;
     this.poller = setInterval(() => void this.poll(), Math.max(500, Math.floor(this.ctx.config.jobLeaseMs / 3)));
     this.poller.unref();
+    // A job in hand when the process stops is not waited for: its lease runs out and another process takes it.
     this.ctx.database.onClose(async () => {
       if (this.poller) clearInterval(this.poller);
       this.poller = null;
-      await this.idle();
     });
   }
 
