@@ -102,6 +102,8 @@ describe('the cache itself', () => {
     await one.database.db.deleteFrom('session').where('userId', '=', user.id).execute();
     expect((await request(one, user.cookie, '/api/cases')).status).toBe(200);
     expect((await request(other, user.cookie, '/api/cases')).status).toBe(200);
+    // A cookie header naming the session cookie twice is never answered from the cache.
+    expect((await request(one, `${user.cookie}; ${user.cookie}`, '/api/cases')).status).toBe(401);
     // Any change that bumps the epoch (here another account's ban) makes every entry read afresh.
     const bystander = await signedInAccount('supervisor');
     expect((await one.api('admin', `/api/users/${bystander.id}`, { method: 'PUT', body: { banned: true } })).status).toBe(200);

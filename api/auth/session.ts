@@ -9,7 +9,6 @@ import type { Actor } from '../resources/define.js';
 const MAX_ENTRIES = 10_000;
 /** A backstop only: the auth epoch (auth-epoch.ts) is what ends an entry when something changes. */
 const TTL_MS = 60_000;
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]*)/;
 
 interface Entry {
   actor: Actor;
@@ -25,11 +24,12 @@ interface Entry {
  */
 export class Sessions {
   private readonly entries = new Map<string, Entry>();
+  private cookieName?: Promise<string>;
 
   constructor(private readonly auth: Auth, private readonly epoch: AuthEpoch, private readonly cached: boolean) {}
 
   async actorOf(headers: Headers): Promise<Actor | null> {
-    const token = this.cached ? SESSION_COOKIE.exec(headers.get('cookie') ?? '')?.[1] : undefined;
+    const token = this.cached ? this.tokenOf(headers.get('cookie') ?? '', await (this.cookieName ??= this.auth.$context.then((c) => c.authCookies.sessionToken.name))) : undefined;
     if (!token) return this.read(headers);
     const key = crypto.createHash('sha256').update(token).digest('base64url');
     // Read before the session: an entry is stamped with an epoch no later than its data.
@@ -46,6 +46,12 @@ export class Sessions {
     this.entries.set(key, { actor: found.actor, epoch, until: Math.min(Date.now() + TTL_MS, found.expiresAt) });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return found.actor;
+  }
+
+  /** The session cookie's value, if it is there exactly once (else better-auth decides alone, uncached). */
+  private tokenOf(cookieHeader: string, name: string): string | undefined {
+    const values = cookieHeader.split(';').map((part) => part.trim()).filter((part) => part.startsWith(`${name}=`));
+    return values.length === 1 ? values[0].slice(name.length + 1) : undefined;
   }
 
   private async read(headers: Headers) {
