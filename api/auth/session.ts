@@ -24,12 +24,14 @@ interface Entry {
  */
 export class Sessions {
   private readonly entries = new Map<string, Entry>();
-  private cookieName?: Promise<string>;
+  private readonly cookieName: Promise<string>;
 
-  constructor(private readonly auth: Auth, private readonly epoch: AuthEpoch, private readonly cached: boolean) {}
+  constructor(private readonly auth: Auth, private readonly epoch: AuthEpoch, private readonly cached: boolean) {
+    this.cookieName = auth.$context.then((c) => c.authCookies.sessionToken.name);
+  }
 
   async actorOf(headers: Headers): Promise<Actor | null> {
-    const token = this.cached ? this.tokenOf(headers.get('cookie') ?? '', await (this.cookieName ??= this.auth.$context.then((c) => c.authCookies.sessionToken.name))) : undefined;
+    const token = this.cached ? this.tokenOf(headers.get('cookie') ?? '', await this.cookieName) : undefined;
     if (!token) return this.read(headers);
     const key = crypto.createHash('sha256').update(token).digest('base64url');
     // Read before the session: an entry is stamped with an epoch no later than its data.
