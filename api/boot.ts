@@ -28,7 +28,7 @@ export interface Booted {
 
 export async function boot(options: BootOptions = {}): Promise<Booted> {
   const config = options.config ?? readConfig();
-  const database = options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = options.database ?? openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   try {
     const wanted = options.plugins ?? enabledPluginNames();
     const loaded = await loadPlugins(wanted.filter((p): p is string => typeof p === 'string'));

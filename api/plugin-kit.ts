@@ -43,7 +43,8 @@ export { describeRoute, idParameter, jsonOfSchema, refusalsOf, resolver } from '
 export { loadSealCertificate, type LoadedSealCertificate } from './pdf/certificate.js';
 
 // Stored bytes, and what one plugin offers another at a named point.
-export { centreFileStore, LocalFileStore, type FileStore } from './files/file-store.js';
+export { JobLeases, jobLeaseFields, type JobLeaseOptions } from './jobs/job-leases.js';
+export { centreFileStore, DatabaseFileStore, LocalFileStore, type FileStore } from './files/file-store.js';
 export {
   CASE_CHECKLIST, CHECKLIST_SUPPLY,
   type CaseChecklistItem, type CaseChecklistSource, type ChecklistSupplier, type Contributions, type SuppliedChecklistFile,

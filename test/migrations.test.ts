@@ -16,7 +16,7 @@ const count = async (table: string) => Number((await t.database.db.selectFrom(ta
 describe('migrations', () => {
   it('records every step once, by name, with the time it ran', async () => {
     const recorded = await steps();
-    expect(recorded.map((r) => r.name)).toEqual(['case-files/001-checklist-snapshots', 'case-files/002-standard-templates', 'core/001-counters-settings', 'core/002-shipped-forms', 'core/003-complaint-workflow', 'core/004-online-applications']);
+    expect(recorded.map((r) => r.name)).toEqual(['case-files/001-checklist-snapshots', 'case-files/002-standard-templates', 'core/001-counters-settings', 'core/002-shipped-forms', 'core/003-complaint-workflow', 'core/004-online-applications', 'core/005-auth-epoch', 'core/006-file-blobs']);
     for (const row of recorded) expect(Number.isNaN(Date.parse(row.timestamp))).toBe(false);
     await t.fayuan.migrate();
     expect(await steps()).toEqual(recorded);

@@ -26,7 +26,13 @@ const accessRoles = {
   reviewer: ac.newRole({ user: [], session: [] }),
 };
 
-export function createAuth(database: Database, config: Config) {
+/**
+ * `changed` runs after (never inside) the transaction of any change that may end or alter a
+ * signed-in session: a user's role, ban, lawyer link or removal, a password, a session ended.
+ * better-auth awaits these hooks before its call returns.
+ */
+export function createAuth(database: Database, config: Config, changed: () => Promise<void>) {
+  const after = { after: async () => changed() };
   return betterAuth({
     appName: 'Fayuan',
     secret: config.authSecret,
@@ -41,6 +47,11 @@ export function createAuth(database: Database, config: Config) {
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    databaseHooks: {
+      user: { update: after, delete: after },
+      session: { delete: after },
+      account: { update: after, delete: after },
+    },
     advanced: {
       useSecureCookies: config.publicUrl.startsWith('https://'),
       disableOriginCheck: false, // better-auth skips it under NODE_ENV=test otherwise

@@ -3,7 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { ImmediateSqliteDialect } from './sqlite-immediate.js';
+import { ImmediateSqliteDialect, SQLITE_LOCK_WAIT_MS } from './sqlite-immediate.js';
 import { withStatementCache } from './statement-cache.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -13,6 +13,10 @@ export interface Database {
   dialect: DialectName;
   /** Runs `work` while no other process runs its own (schema changes at start-up). */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
+  /** PostgreSQL only: a connection of its own, outside the pool (for LISTEN), on the same schema. */
+  dedicatedClient?(): pg.Client;
+  /** Work to do before the connections close (e.g. ending a listener). */
+  onClose(hook: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -33,12 +37,9 @@ export interface ConnectOptions {
 
 export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): Database {
   if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) {
-    const pool = new pg.Pool({
-      connectionString: databaseUrl,
-      max: 10,
-      // Dates compare as UTC days everywhere (see calendar.ts).
-      options: `-c timezone=UTC${schema ? ` -c search_path=${schema}` : ''}`,
-    });
+    // Dates compare as UTC days everywhere (see calendar.ts).
+    const settings = { connectionString: databaseUrl, options: `-c timezone=UTC${schema ? ` -c search_path=${schema}` : ''}` };
+    const pool = new pg.Pool({ ...settings, max: 10 });
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
     const exclusively = <T>(work: () => Promise<T>) => db.connection().execute(async (conn) => {
       await sql`select pg_advisory_lock(${LOCK_KEY})`.execute(conn);
@@ -48,16 +49,27 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
         await sql`select pg_advisory_unlock(${LOCK_KEY})`.execute(conn);
       }
     });
-    return { db, dialect: 'postgres', exclusively, close: () => db.destroy() };
+    return { db, dialect: 'postgres', exclusively, dedicatedClient: () => new pg.Client(settings), ...closing(() => db.destroy()) };
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const filePath = path.join(dataDir, 'fayuan.sqlite');
   const file = new SQLite(filePath);
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
-  file.pragma('busy_timeout = 5000');
+  file.pragma(`busy_timeout = ${SQLITE_LOCK_WAIT_MS}`);
   const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(file) }) });
-  return { db, dialect: 'sqlite', exclusively: (work) => withLockFile(`${filePath}.lock`, work), close: () => db.destroy() };
+  return { db, dialect: 'sqlite', exclusively: (work) => withLockFile(`${filePath}.lock`, work), ...closing(() => db.destroy()) };
+}
+
+function closing(destroy: () => Promise<void>): Pick<Database, 'onClose' | 'close'> {
+  const hooks: (() => Promise<void>)[] = [];
+  return {
+    onClose: (hook) => hooks.push(hook),
+    async close() {
+      for (const hook of hooks.splice(0)) await hook().catch((error) => console.error('closing:', error));
+      await destroy();
+    },
+  };
 }
 
 /** A lock file created exclusively; one left by a crashed process is taken over after a minute. */

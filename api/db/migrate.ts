@@ -6,6 +6,8 @@ import { syncTallies } from './tallies.js';
 import type { Database, DialectName } from './connect.js';
 import { complaintWorkflowMigration } from '../complaints/migration.js';
 import { onlineApplicationsMigration } from '../public/migration.js';
+import { authEpochMigration } from '../auth/auth-epoch.js';
+import { fileBlobsMigration } from '../files/file-store.js';
 
 /** A hand-written step, recorded by name so it runs once per database. */
 export interface Migration {
@@ -175,4 +177,6 @@ export const coreMigrations: Migration[] = [
   },
   complaintWorkflowMigration,
   onlineApplicationsMigration,
+  authEpochMigration,
+  fileBlobsMigration,
 ];

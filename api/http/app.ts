@@ -43,7 +43,8 @@ import { reportRoutes } from '../reports/routes.js';
 import { reportPaths } from '../reports/openapi.js';
 import { ApiError, localeOf } from '../rest/errors.js';
 import { Records } from '../rest/records.js';
-import { readActor, sessionGuard } from '../auth/session.js';
+import { Sessions, sessionGuard } from '../auth/session.js';
+import { createAuthEpoch } from '../auth/auth-epoch.js';
 import { boundedBodies, readBoundedBody } from './body-limit.js';
 import { sameOriginWrites } from './same-origin.js';
 import { signInThrottle } from './sign-in-throttle.js';
@@ -104,7 +105,9 @@ function emailOf(body: ArrayBuffer): string {
 export function createFayuan({ database, config, resources: core = coreResources, plugins = [] }: AppOptions): Fayuan {
   const resources = withPlugins(core, plugins);
   const byName = new Map(resources.map((r) => [r.name, r]));
-  const auth = createAuth(database, config);
+  const epoch = createAuthEpoch(database);
+  const auth = createAuth(database, config, () => epoch.bump());
+  const sessions = new Sessions(auth, epoch, config.sessionCache);
   const [settingsDeclaration] = withPlugins([coreSettingsDeclaration], plugins);
   const records = new Records(database, byName, settingsDeclaration);
   const contributions = contributionsOf(plugins);
@@ -173,7 +176,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   });
   const described = [...resources, usersDeclaration, settingsDeclaration];
   const cards = [...coreCards, ...plugins.flatMap((p) => p.dashboard ?? [])];
-  app.get('/api/meta', describeRoute({ ...unsigned, summary: 'Registers, fields, forms and plugin screens for the console', responses: { 200: { description: 'Metadata' } } }), async (c) => c.json(buildMeta(described, await readActor(auth, c.req.raw.headers), cards, plugins)));
+  app.get('/api/meta', describeRoute({ ...unsigned, summary: 'Registers, fields, forms and plugin screens for the console', responses: { 200: { description: 'Metadata' } } }), async (c) => c.json(buildMeta(described, await sessions.actorOf(c.req.raw.headers), cards, plugins)));
   // Built on first request, when every route is mounted.
   let openApi: Promise<unknown> | undefined;
   app.get('/api/openapi.json', describeRoute({ ...unsigned, summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } }), async (c) => {
@@ -189,7 +192,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   app.use('/api/*', sameOriginWrites(config.trustedOrigins));
   // The public application form: no session, the same origin, rate limits of its own.
   app.route('/api/public', publicRoutes(records, config, clientIp));
-  app.use('/api/*', sessionGuard(auth));
+  app.use('/api/*', sessionGuard(sessions));
   app.route('/api/users', userRoutes(auth, records));
   app.route('/api/cases', transitionRoutes(records, {
     guards: [...coreGuards, ...plugins.flatMap((p) => p.guards ?? [])],

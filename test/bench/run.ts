@@ -76,8 +76,8 @@ async function newTarget(dialect: DialectName): Promise<Target> {
   };
 }
 
-async function instance(database: Database, dataDir: string): Promise<Fayuan> {
-  const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off' });
+async function instance(database: Database, dataDir: string, env: Record<string, string> = {}): Promise<Fayuan> {
+  const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off', ...env });
   return (await boot({ config, database, migrate: false })).fayuan;
 }
 
@@ -211,13 +211,41 @@ async function signIn(base: string, email: string) {
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-async function latencies(fayuan: Fayuan, caseIds: number[], names: string[]) {
+async function served<T>(fayuan: Fayuan, work: (base: string) => Promise<T>): Promise<T> {
   let server: ServerType;
   const port = await new Promise<number>((resolve) => {
     server = serve({ fetch: fayuan.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
   });
-  const base = `http://127.0.0.1:${port}`;
   try {
+    return await work(`http://127.0.0.1:${port}`);
+  } finally {
+    await new Promise((resolve) => server!.close(resolve));
+  }
+}
+
+/**
+ * What reading the session costs: the first page signed in as admin, answered by the app with its
+ * session cache and by a second app on the same database with FAYUAN_SESSION_CACHE=off, in
+ * alternating rounds so that both see the same machine.
+ */
+async function sessionCost(cached: Fayuan, database: Database, dataDir: string) {
+  const uncached = await instance(database, dataDir, { FAYUAN_SESSION_CACHE: 'off' });
+  const firstPage = () => `/api/cases${q({ range: [0, 24] })}`;
+  const rounds: Record<'on' | 'off', Latency[]> = { on: [], off: [] };
+  await served(cached, (cachedBase) => served(uncached, async (uncachedBase) => {
+    const cookie = await signIn(cachedBase, 'admin@fayuan.test');
+    for (let round = 0; round < 3; round++) {
+      rounds.on.push(await measure(cachedBase, cookie, firstPage));
+      rounds.off.push(await measure(uncachedBase, cookie, firstPage));
+    }
+  }));
+  const median = (ls: Latency[], key: 'p50' | 'p95' | 'p99' | 'mean') => ls.map((l) => l[key]).sort((a, b) => a - b)[1];
+  const merged = (ls: Latency[]): Latency => ({ ...ls[1], requests: ls.reduce((n, l) => n + l.requests, 0), errors: ls.reduce((n, l) => n + l.errors, 0), p50: median(ls, 'p50'), p95: median(ls, 'p95'), p99: median(ls, 'p99'), mean: median(ls, 'mean') });
+  return { on: merged(rounds.on), off: merged(rounds.off) };
+}
+
+async function latencies(fayuan: Fayuan, caseIds: number[], names: string[]) {
+  return served(fayuan, async (base) => {
     const cookie = await signIn(base, 'admin@fayuan.test');
     const lawyerCookie = await signIn(base, 'lawyer@fayuan.test');
     const daily = `/api/cases${q({ sort: ['applicationDate', 'DESC'], range: [0, 24], filter: DAILY })}`;
@@ -244,9 +272,7 @@ async function latencies(fayuan: Fayuan, caseIds: number[], names: string[]) {
       log(`  ${label}: p50 ${out[label].p50} ms, p95 ${out[label].p95} ms`);
     }
     return out;
-  } finally {
-    await new Promise((resolve) => server!.close(resolve));
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,6 +315,10 @@ async function benchDialect(dialect: DialectName) {
   log(`${dialect}: the floor (raw queries, same schema and indexes)`);
   requests['(g) floor: raw query (admin, no row rule)'] = await floor(big, bigDb, null);
   requests['(h) floor: raw query (lawyerId = the lawyer)'] = await floor(big, bigDb, ids.lawyers[0]);
+  log(`${dialect}: the session's cost (first page with the session cache, and with FAYUAN_SESSION_CACHE=off)`);
+  const session = await sessionCost(bigApp, bigDb, big.dataDir);
+  requests['(l) first page, session cache on'] = session.on;
+  requests['(m) first page, FAYUAN_SESSION_CACHE=off'] = session.off;
   const size = big.size();
   await bigDb.close();
   await big.drop();
@@ -447,6 +477,10 @@ console.log(`\nFayuan bench — ${report.machine.cpus} × ${report.machine.cpu},
 console.log(table(loadRows));
 console.log(`\nList requests over HTTP with ${BIG.toLocaleString('en-US')} cases, ${REQUESTS} sequential requests each (admin session):\n`);
 console.log(table(requestRows));
+for (const r of results) {
+  const [on, off] = [r.requests['(l) first page, session cache on'], r.requests['(m) first page, FAYUAN_SESSION_CACHE=off']];
+  console.log(`Session read (${r.dialect}): first page p50 ${on.p50.toFixed(1)} ms with the session cache, ${off.p50.toFixed(1)} ms without (${(off.p50 - on.p50).toFixed(1)} ms per request)`);
+}
 // Against the targets of issue 16 (at 1,000,000 cases; the count above is the one measured).
 const dailyLabel = (who: 'admin' | 'lawyer') => `(${who === 'admin' ? 'g' : 'h'}) criminal + closed, newest first (${who})`;
 const perSecond = (l: Latency | undefined) => (l ? Math.round(1000 / l.mean) : null);

@@ -44,7 +44,9 @@ export async function startTestFayuan(options: {
     schema = await createSchema(databaseUrl, 't');
   }
   const database = options.database ?? openDatabase({ databaseUrl, dataDir, schema });
-  const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off', ...options.env });
+  // DATABASE_URL as a deployment would set it (it decides defaults such as FILE_STORE); the connection is `database`.
+  const onPostgres = database.dialect === 'postgres' && databaseUrl ? { DATABASE_URL: databaseUrl } : {};
+  const config = readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off', ...onPostgres, ...options.env });
   const { fayuan } = await boot({ config, database, resources: options.resources ?? coreResources, plugins: options.plugins ?? [] });
   if (options.cases !== 0 && !options.database) await seedDemo(fayuan, database, PASSWORD, options.cases ?? 60);
 

@@ -64,7 +64,7 @@ export async function gatherCaseFile(ctx: PluginContext, caseId: number, actor: 
     };
   });
 
-  const store = centreFileStore(ctx.config.dataDir);
+  const store = centreFileStore(ctx);
   const source = ctx.contributions<CaseChecklistSource>(CASE_CHECKLIST)[0];
   const checklist = source ? await source.checklist(db, caseRow, ctx.contributions) : null;
   const materials: CaseFileMaterial[] = (checklist?.items ?? []).map((item) => ({

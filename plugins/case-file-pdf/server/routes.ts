@@ -83,7 +83,7 @@ export function caseFilePdfRoutes(ctx: PluginContext) {
     .get('/case-file-exports/:id/download', async (c) => {
       const job = await records.get(exports(), recordId(c), c.var.actor);
       if (job.status !== 'done' || !job.sha256) throw new ApiError(409, { zh: '导出尚未完成', en: 'The export is not done yet' });
-      const zip = await centreFileStore(ctx.config.dataDir).read(String(job.sha256));
+      const zip = await centreFileStore(ctx).read(String(job.sha256));
       return new Response(Buffer.from(zip), {
         headers: {
           'content-type': 'application/zip',

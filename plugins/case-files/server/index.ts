@@ -27,10 +27,10 @@ export default definePlugin({
   },
   migrations,
   contributes: { [CASE_CHECKLIST]: [checklistSource] },
-  routes: (ctx) => caseFileRoutes(ctx, centreFileStore(ctx.config.dataDir)),
+  routes: (ctx) => caseFileRoutes(ctx, centreFileStore(ctx)),
   guards: [lawyerItemsComplete, allItemsComplete],
   effects: [freezeChecklistOnArchive],
-  demo: (ctx) => seedDemoFiles(ctx.records, centreFileStore(ctx.config.dataDir), ctx.resource('case-files')),
+  demo: (ctx) => seedDemoFiles(ctx.records, centreFileStore(ctx), ctx.resource('case-files')),
   casePanels: [{ id: 'checklist', label: { zh: '卷宗材料', en: 'Case file' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   dashboard: [
     { id: 'archived-files', label: { zh: '已归档卷宗（可供评查）', en: 'Archived case files (for inspection)' }, resource: 'cases', filter: { status: 'archived' }, roles: ['admin', 'supervisor'] },

@@ -114,7 +114,7 @@ export function caseFileRoutes(ctx: PluginContext, store: FileStore) {
         }
         const ids: number[] = [];
         for (const { upload, data, kind } of checked) {
-          const stored = await store.put(data);
+          const stored = await store.put(data, trx);
           const file = await records.insert(files(), {
             caseId: Number(caseRow.id), itemKey, itemName: item.name, originalName: upload.name, kind,
             mimeType: fileKinds[kind].mimeType, size: stored.size, sha256: stored.sha256, uploadedBy: actor.email,

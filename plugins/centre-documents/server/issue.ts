@@ -54,7 +54,7 @@ export async function issueDocument(
     console.error(`centre-documents: ${kind} for case ${caseRow.id}:`, error);
     throw new ApiError(422, RENDER_FAILED, {}, { rule: 'centre_documents.render_failed' });
   }
-  const stored = await centreFileStore(context.config.dataDir).put(sealed);
+  const stored = await centreFileStore(context).put(sealed, trx);
   const documents = context.resource('case-documents');
   const issued = await context.records.insert(documents, {
     caseId: Number(caseRow.id), kind, number, issuedAt: new Date().toISOString(), sha256: stored.sha256, size: stored.size,

@@ -6,7 +6,7 @@ import { DOCUMENT_TITLES, type DocumentKind } from './templates/document-data.js
 export function caseDocumentRoutes(ctx: PluginContext) {
   const { records } = ctx;
   const documents = () => ctx.resource('case-documents');
-  const store = centreFileStore(ctx.config.dataDir);
+  const store = centreFileStore(ctx);
 
   return new Hono<AppEnv>()
     .get('/case-documents/:id/download', async (c) => {

@@ -1,5 +1,5 @@
 // 卷宗批量导出: one row per batch job; its progress is written to the row as it runs.
-import { defineResource, type RowRule } from '../../../../api/plugin-kit.js';
+import { defineResource, jobLeaseFields, type RowRule } from '../../../../api/plugin-kit.js';
 
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -35,6 +35,7 @@ export const caseFileExports = defineResource({
     requesterLawyerId: { type: 'integer', label: { zh: '发起人律师编号', en: 'Requester lawyer id' }, readOnly: true },
     message: { type: 'text', label: { zh: '说明', en: 'Message' }, readOnly: true },
     finishedAt: { type: 'datetime', label: { zh: '完成时间', en: 'Finished at' }, readOnly: true },
+    ...jobLeaseFields,
   },
   access: {
     read: { admin: ownExports, supervisor: ownExports, lawyer: ownExports },

@@ -1,12 +1,14 @@
-// The batch export jobs: rows of case-file-exports, run one at a time in this process. The main
-// thread gathers each case from the database as the requester may see it; the render pool's
-// worker threads draw the PDFs; the ZIP goes to the file store. Progress is written to the row
-// (at most once a second), so a reloaded page finds it; a cancelled row stops the job before its
-// next case. At start-up a job left `running` by a stopped server is queued again and runs from
-// its first case (the ZIP was only in memory).
+// The batch export jobs: rows of case-file-exports, which any API process on the database may run
+// (one at a time per process) under a lease it renews (api/jobs/job-leases.ts). The main thread
+// gathers each case from the database as the requester may see it; the render pool's worker
+// threads draw the PDFs; the ZIP goes to the file store. Progress is written to the row (at most
+// once a second), so a reloaded page finds it; a cancelled row stops the job before its next case.
+// Every few seconds each process looks for queued jobs (made by any process) and for running ones
+// whose lease ran out (their process died): those are queued again and run from their first case
+// (the ZIP was only in memory).
 import { Buffer } from 'node:buffer';
 import yazl from 'yazl';
-import { ApiError, centreFileStore, type Actor, type PluginContext, type Row } from '../../../../api/plugin-kit.js';
+import { ApiError, centreFileStore, JobLeases, type Actor, type PluginContext, type Row } from '../../../../api/plugin-kit.js';
 import { gatherCaseFile } from '../gather.js';
 import { RenderPool } from './render-pool.js';
 
@@ -17,11 +19,11 @@ const fileNameOf = (caseNumber: string, id: number) => `${(caseNumber || `case-$
 
 export class ExportRunner {
   private active: Promise<void> | null = null;
+  private poller: NodeJS.Timeout | null = null;
+  readonly leases: JobLeases;
 
-  constructor(private readonly ctx: PluginContext) {}
-
-  private get exports() {
-    return this.ctx.resource('case-file-exports');
+  constructor(private readonly ctx: PluginContext) {
+    this.leases = new JobLeases({ records: ctx.records, resource: () => ctx.resource('case-file-exports'), actorOf: (job) => this.actorOf(job), leaseMs: ctx.config.jobLeaseMs });
   }
 
   private actorOf(job: Row): Actor {
@@ -33,28 +35,26 @@ export class ExportRunner {
     return String(row?.status);
   }
 
-  /** Moves a job on, unless it was cancelled meanwhile (then nothing changes and false is said). */
-  private async set(job: Row, action: string, columns: Row, from: string[] = ['queued', 'running']): Promise<boolean> {
-    try {
-      await this.ctx.records.change(this.exports, Number(job.id), this.actorOf(job), {
-        action,
-        plan: (current) => {
-          if (!from.includes(String(current.status))) throw new ApiError(409, { zh: '导出已结束', en: 'The export has ended' });
-          return columns;
-        },
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) return false;
-      throw error;
-    }
+  /** At start-up and then every third of a lease: jobs whose process died are queued again, and the queue runs. */
+  async recover() {
+    await this.poll();
+    if (this.poller) return;
+    this.poller = setInterval(() => void this.poll(), Math.max(500, Math.floor(this.ctx.config.jobLeaseMs / 3)));
+    this.poller.unref();
+    // A job in hand when the process stops is not waited for: its lease runs out and another process takes it.
+    this.ctx.database.onClose(async () => {
+      if (this.poller) clearInterval(this.poller);
+      this.poller = null;
+    });
   }
 
-  /** Jobs a stopped server left running are queued again; then the queue runs. */
-  async recover() {
-    const stale = await this.ctx.database.db.selectFrom('case_file_exports').selectAll().where('status', '=', 'running').execute();
-    for (const job of stale) await this.set(job, 'resume', { status: 'queued', done: 0, message: '服务重启后重新开始导出' }, ['running']);
-    this.kick();
+  private async poll() {
+    try {
+      await this.leases.requeueExpired({ done: 0, message: '原执行进程已停止，重新开始导出' });
+      this.kick();
+    } catch (error) {
+      console.error('case-file exports:', error);
+    }
   }
 
   /** Starts working through the queue unless already at it. */
@@ -62,7 +62,7 @@ export class ExportRunner {
     this.active ??= this.drain().catch((error) => console.error('case-file exports:', error)).finally(() => { this.active = null; });
   }
 
-  /** Resolves once the queue is empty (for tests and shutdown). */
+  /** Resolves once this process has no job in hand (for tests and shutdown). */
   async idle() {
     while (this.active) await this.active;
   }
@@ -71,7 +71,7 @@ export class ExportRunner {
     const pool = new RenderPool(exportWorkers());
     try {
       for (;;) {
-        const job = await this.ctx.database.db.selectFrom('case_file_exports').selectAll().where('status', '=', 'queued').orderBy('id').executeTakeFirst();
+        const job = await this.leases.claimNext({ done: 0 });
         if (!job) return;
         await this.run(job, pool);
       }
@@ -81,7 +81,19 @@ export class ExportRunner {
   }
 
   private async run(job: Row, pool: RenderPool) {
-    if (!(await this.set(job, 'start', { status: 'running', done: 0 }, ['queued']))) return;
+    let lost = false;
+    const renewal = setInterval(() => {
+      this.leases.renew(job).then((held) => { if (!held) lost = true; }, (error) => console.error(`case-file export ${job.id}: lease renewal:`, error));
+    }, Math.max(250, Math.floor(this.ctx.config.jobLeaseMs / 3)));
+    try {
+      await this.render(job, pool, () => lost);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  /** `lost`: whether the lease went (cancelled, or taken over): then the job stops before its next case. */
+  private async render(job: Row, pool: RenderPool, lost: () => boolean) {
     const actor = this.actorOf(job);
     const ids = JSON.parse(String(job.ids)) as number[];
     const zip = new yazl.ZipFile();
@@ -100,7 +112,7 @@ export class ExportRunner {
       const lane = async () => {
         while (next < ids.length && !cancelled) {
           const id = ids[next++];
-          if ((await this.status(Number(job.id))) !== 'running') {
+          if (lost() || (await this.status(Number(job.id))) !== 'running') {
             cancelled = true;
             return;
           }
@@ -118,7 +130,7 @@ export class ExportRunner {
           done++;
           if (Date.now() - reported >= PROGRESS_EVERY_MS) {
             reported = Date.now();
-            if (!(await this.set(job, 'progress', { done }, ['running']))) cancelled = true;
+            if (!(await this.leases.update(job, 'progress', { done }))) cancelled = true;
           }
         }
       };
@@ -129,11 +141,11 @@ export class ExportRunner {
       }
       if (skipped.length) zip.addBuffer(Buffer.from(`未能导出的案件（案件编号\t原因）\n${skipped.join('\n')}\n`), '未导出.txt');
       zip.end();
-      const stored = await centreFileStore(this.ctx.config.dataDir).put(await zipped);
-      await this.set(job, 'finish', { status: 'done', done, skipped: skipped.length, sha256: stored.sha256, size: stored.size, finishedAt: new Date().toISOString() }, ['running']);
+      const stored = await centreFileStore(this.ctx).put(await zipped);
+      await this.leases.update(job, 'finish', { status: 'done', done, skipped: skipped.length, sha256: stored.sha256, size: stored.size, finishedAt: new Date().toISOString() });
     } catch (error) {
       console.error(`case-file export ${job.id}:`, error);
-      await this.set(job, 'fail', { status: 'failed', done, message: '导出失败，请重试', finishedAt: new Date().toISOString() }, ['running']);
+      await this.leases.update(job, 'fail', { status: 'failed', done, message: '导出失败，请重试', finishedAt: new Date().toISOString() });
     }
   }
 }

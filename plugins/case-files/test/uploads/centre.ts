@@ -3,13 +3,19 @@
 import { beforeAll, afterAll, expect } from 'vitest';
 import path from 'node:path';
 import { startTestFayuan, type TestFayuan } from '../../../../test/support/fayuan.js';
-import { newCase, otherEligibleLawyer, transition, type Json } from '../support.js';
+import { filesUnder, newCase, otherEligibleLawyer, transition, type Json } from '../support.js';
 
 export let t: TestFayuan;
 export let mine: number; // an in-progress civil case of the demo lawyer
 export let theirs: number; // an in-progress civil case of another lawyer
 
-export const filesDir = () => path.join(t.fayuan.context.config.dataDir, 'files');
+const filesDir = () => path.join(t.fayuan.context.config.dataDir, 'files');
+
+/** What the centre's file store holds: file paths (FILE_STORE=local) or keys (FILE_STORE=database). */
+export async function storedFiles(): Promise<string[]> {
+  if (t.fayuan.context.config.fileStore === 'local') return filesUnder(filesDir());
+  return (await t.database.db.selectFrom('file_blobs').select('key').orderBy('key').execute()).map((r) => String(r.key));
+}
 
 export async function fileRows(): Promise<number> {
   const { n } = await t.database.db.selectFrom('case_files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -2,8 +2,8 @@
 // (Shared setup: ./centre.ts; file fixtures: ../support.ts.)
 import { describe, expect, it } from 'vitest';
 import { ORIGIN } from '../../../../test/support/fayuan.js';
-import { filesUnder, json, pdf, upload, uploadOk } from '../support.js';
-import { fileRows, filesDir, mine, setUpUploadCentre, t } from './centre.js';
+import { json, pdf, upload, uploadOk } from '../support.js';
+import { fileRows, storedFiles, mine, setUpUploadCentre, t } from './centre.js';
 
 setUpUploadCentre();
 
@@ -52,7 +52,7 @@ describe('limits and bad requests', () => {
 
   it('answers a half-sent multipart body with 400 and leaves no row and no file behind', async () => {
     const rows = await fileRows();
-    const blobs = filesUnder(filesDir());
+    const blobs = await storedFiles();
     const boundary = '----fayuan-half-upload';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="itemKey"\r\n\r\nevidence\r\n`
       + `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
@@ -65,8 +65,8 @@ describe('limits and bad requests', () => {
     });
     expect(res.status).toBe(400);
     expect(await fileRows()).toBe(rows);
-    expect(filesUnder(filesDir())).toEqual(blobs);
-    expect(filesUnder(filesDir()).some((f) => f.endsWith('.part'))).toBe(false);
+    expect(await storedFiles()).toEqual(blobs);
+    expect((await storedFiles()).some((f) => f.endsWith('.part'))).toBe(false);
   });
 
   it('answers a multipart body without a boundary, or garbage, with 400', async () => {

@@ -1,8 +1,8 @@
 // Closing materials: type sniffing by content.
 // (Shared setup: ./centre.ts; file fixtures: ../support.ts.)
 import { describe, expect, it } from 'vitest';
-import { docx, exe, filesUnder, jpeg, json, ofd, pdf, png, sha256, templateNamed, upload, uploadOk, type Json } from '../support.js';
-import { download, fileRows, filesDir, mine, setUpUploadCentre, t } from './centre.js';
+import { docx, exe, jpeg, json, ofd, pdf, png, sha256, templateNamed, upload, uploadOk, type Json } from '../support.js';
+import { download, fileRows, storedFiles, mine, setUpUploadCentre, t } from './centre.js';
 
 setUpUploadCentre();
 
@@ -52,13 +52,13 @@ describe('type sniffing by content', () => {
 
   it('refuses a whole request when one of its files is refused, storing none of them', async () => {
     const rows = await fileRows();
-    const blobs = filesUnder(filesDir());
+    const blobs = await storedFiles();
     const res = await upload(t, 'lawyer', mine, 'evidence', [
       { name: '好文件.pdf', data: pdf('a good file sent with a bad one') },
       { name: '坏文件.pdf', data: exe() },
     ]);
     expect(res.status).toBe(415);
     expect(await fileRows()).toBe(rows);
-    expect(filesUnder(filesDir())).toEqual(blobs);
+    expect(await storedFiles()).toEqual(blobs);
   });
 });

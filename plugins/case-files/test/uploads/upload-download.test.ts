@@ -2,8 +2,8 @@
 // (Shared setup: ./centre.ts; file fixtures: ../support.ts.)
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { checklist, docx, filesUnder, jpeg, json, newCase, pdf, png, sha256, upload, uploadOk, type Json } from '../support.js';
-import { dispositionName, download, fileRows, filesDir, itemOf, mine, setUpUploadCentre, t } from './centre.js';
+import { checklist, docx, jpeg, json, newCase, pdf, png, sha256, upload, uploadOk, type Json } from '../support.js';
+import { dispositionName, download, fileRows, storedFiles, itemOf, mine, setUpUploadCentre, t } from './centre.js';
 
 setUpUploadCentre();
 
@@ -91,13 +91,13 @@ describe('upload and download', () => {
     const ok = await upload(t, 'lawyer', id, 'interview', { name: '会见笔录3.pdf', data: pdf('会见 3') }, { replaces: String(second.id) });
     expect(ok.status).toBe(201);
     const rows = await fileRows();
-    const blobs = filesUnder(filesDir());
+    const blobs = await storedFiles();
     const again = await upload(t, 'lawyer', id, 'interview', { name: '会见笔录4.pdf', data: pdf('会见 4') }, { replaces: String(second.id) });
     expect(again.status).toBe(400);
     const otherItem = await upload(t, 'lawyer', id, 'statement', { name: '代理词.pdf', data: pdf('代理词 x') }, { replaces: String(first.id) });
     expect(otherItem.status).toBe(400);
     expect(await fileRows()).toBe(rows);
-    expect(filesUnder(filesDir())).toEqual(blobs);
+    expect(await storedFiles()).toEqual(blobs);
   });
 
   it('refuses a replaces value that is not a file id with 400, rather than adding the file beside the old one', async () => {
@@ -154,6 +154,6 @@ describe('upload and download', () => {
     const a = await uploadOk(t, 'lawyer', mine, 'evidence', '副本一.pdf', data);
     const b = await uploadOk(t, 'lawyer', mine, 'evidence', '副本二.pdf', data);
     expect(a.sha256).toBe(b.sha256);
-    expect(filesUnder(filesDir()).filter((f) => f.endsWith(a.sha256))).toHaveLength(1);
+    expect((await storedFiles()).filter((f) => f.endsWith(a.sha256))).toHaveLength(1);
   });
 });
