@@ -133,6 +133,14 @@ class ListenedEpoch implements AuthEpoch {
     }
   }
 
+  private pending: Promise<unknown> = Promise.resolve();
+  /** One statement at a time on the listening connection (the lease timer, notifications and bumps all use it; pg 9 refuses overlapping queries). */
+  private query(client: pg.Client, text: string, values?: unknown[]) {
+    const next = this.pending.then(() => client.query(text, values));
+    this.pending = next.catch(() => {});
+    return next;
+  }
+
   private raise(value: number) {
     if (value > this.epoch) this.epoch = value;
   }
@@ -170,10 +178,11 @@ class ListenedEpoch implements AuthEpoch {
     try {
       await client.connect();
       const channel = await this.channelName();
-      await client.query(`listen "${channel.replace(/"/g, '""')}"`);
+      await this.query(client, `listen "${channel.replace(/"/g, '""')}"`);
       // Registered before the epoch is read: a bump after this point waits for us (seen = -1).
-      await client.query(`delete from auth_epoch_readers where "leaseUntil" < now() - interval '1 minute'`);
-      await client.query(
+      await this.query(client, `delete from auth_epoch_readers where "leaseUntil" < now() - interval '1 minute'`);
+      await this.query(
+        client,
         `insert into auth_epoch_readers (process, seen, "leaseUntil", backend) values ($1, -1, now() + $2 * interval '1 millisecond', pg_backend_pid())
          on conflict (process) do update set seen = -1, "leaseUntil" = excluded."leaseUntil", backend = excluded.backend`,
         [this.process, LEASE_MS],
@@ -187,9 +196,9 @@ class ListenedEpoch implements AuthEpoch {
   /** Extends the lease, then reads the epoch (a separate statement: it sees every bump committed before the lease was). */
   private async renew(client: pg.Client, lost: (error: unknown) => void) {
     const sentAt = performance.now();
-    const renewed = await client.query(`update auth_epoch_readers set "leaseUntil" = now() + $2 * interval '1 millisecond' where process = $1`, [this.process, LEASE_MS]);
+    const renewed = await this.query(client, `update auth_epoch_readers set "leaseUntil" = now() + $2 * interval '1 millisecond' where process = $1`, [this.process, LEASE_MS]);
     if (renewed.rowCount === 0) throw new Error('lease row removed');
-    const { rows } = await client.query('select value from auth_epoch where id = 1');
+    const { rows } = await this.query(client, 'select value from auth_epoch where id = 1');
     if (this.client !== client) return;
     this.raise(Number(rows[0].value));
     this.trustedUntil = sentAt + LEASE_MS - MARGIN_MS;
@@ -201,7 +210,7 @@ class ListenedEpoch implements AuthEpoch {
 
   /** Says which epoch this process's memory holds (written only after the memory holds it). */
   private async acknowledge(client: pg.Client) {
-    await client.query('update auth_epoch_readers set seen = greatest(seen, $2) where process = $1', [this.process, this.epoch]);
+    await this.query(client, 'update auth_epoch_readers set seen = greatest(seen, $2) where process = $1', [this.process, this.epoch]);
   }
 
   private async close() {
@@ -211,7 +220,7 @@ class ListenedEpoch implements AuthEpoch {
     const client = this.client;
     this.client = null;
     if (!client) return;
-    await client.query('delete from auth_epoch_readers where process = $1', [this.process]).catch(() => {});
+    await this.query(client, 'delete from auth_epoch_readers where process = $1', [this.process]).catch(() => {});
     await client.end().catch(() => {});
   }
 }
