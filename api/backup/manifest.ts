@@ -15,6 +15,8 @@ export interface Manifest {
   tables: Record<string, TableSummary>;
   /** Content-addressed: each key is its file's SHA-256. */
   files: StoredFile[];
+  /** The files kept in the database's file_blobs table (their bytes are in the database copy). */
+  databaseFiles?: StoredFile[];
 }
 
 export const backupLayout = (dir: string) => ({

@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 
 export interface StoredFile {
   key: string;
@@ -42,4 +43,22 @@ export async function copyStoredFiles(from: string, to: string, keys: string[]):
     copied.push({ key, size: data.byteLength });
   }
   return copied;
+}
+
+/**
+ * The files kept in the database (table file_blobs, FILE_STORE=database), each checked against
+ * its key. Their bytes travel in the database copy; the table's hash in the manifest covers them.
+ */
+export async function databaseFiles(db: Kysely<any>): Promise<StoredFile[]> {
+  const out: StoredFile[] = [];
+  for (let after = ''; ;) {
+    const rows = await db.selectFrom('file_blobs').select(['key', 'data']).where('key', '>', after).orderBy('key').limit(200).execute();
+    if (!rows.length) return out;
+    for (const row of rows) {
+      const data = new Uint8Array(row.data as Uint8Array);
+      if (sha256Of(data) !== row.key) throw new Error(`文件 ${row.key} 已损坏：内容的 SHA-256 与文件名不符`);
+      out.push({ key: String(row.key), size: data.byteLength });
+    }
+    after = String(rows[rows.length - 1].key);
+  }
 }

@@ -15,7 +15,7 @@ import { readConfig, type Config } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { backupLayout, writeManifest, type Manifest } from '../backup/manifest.js';
 import { dumpSchema } from '../backup/postgres-dump.js';
-import { copyStoredFiles, storedKeys } from '../backup/stored-files.js';
+import { copyStoredFiles, databaseFiles, storedKeys } from '../backup/stored-files.js';
 import { summarizeTables, type TableSummary } from '../backup/table-summary.js';
 
 const usage = `用法：npm run backup -- <备份目录>
@@ -24,7 +24,7 @@ const usage = `用法：npm run backup -- <备份目录>
 
 class Refusal extends Error {}
 
-async function backupSqlite(config: Config, dir: string): Promise<Pick<Manifest, 'tables' | 'schema'>> {
+async function backupSqlite(config: Config, dir: string): Promise<Pick<Manifest, 'tables' | 'schema' | 'databaseFiles'>> {
   const source = path.join(config.dataDir, 'fayuan.sqlite');
   if (!fs.existsSync(source)) throw new Refusal(`${source} 不存在：DATA_DIR 下没有数据库`);
   const live = new SQLite(source, { fileMustExist: true });
@@ -41,13 +41,13 @@ async function backupSqlite(config: Config, dir: string): Promise<Pick<Manifest,
   try {
     const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(copy);
     if (rows[0]?.integrity_check !== 'ok') throw new Error(`备份副本未通过完整性检查：${rows.map((r) => r.integrity_check).join('; ')}`);
-    return { tables: await summarizeTables(copy, 'sqlite') };
+    return { tables: await summarizeTables(copy, 'sqlite'), databaseFiles: await databaseFiles(copy) };
   } finally {
     await copy.destroy();
   }
 }
 
-async function backupPostgres(config: Config, dir: string): Promise<Pick<Manifest, 'tables' | 'schema'>> {
+async function backupPostgres(config: Config, dir: string): Promise<Pick<Manifest, 'tables' | 'schema' | 'databaseFiles'>> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     return await database.db.connection().execute(async (conn) => {
@@ -58,8 +58,9 @@ async function backupPostgres(config: Config, dir: string): Promise<Pick<Manifes
           select pg_export_snapshot() as snapshot, current_schema() as schema`.execute(conn);
         if (!schema) throw new Refusal('连接的 search_path 中没有任何已存在的 schema：没有可备份的数据');
         const tables: Record<string, TableSummary> = await summarizeTables(conn, 'postgres');
+        const stored = await databaseFiles(conn);
         await dumpSchema(config.databaseUrl!, schema, snapshot, backupLayout(dir).postgres);
-        return { tables, schema };
+        return { tables, schema, databaseFiles: stored };
       } finally {
         await sql`commit`.execute(conn);
       }
@@ -94,9 +95,10 @@ async function main(argv: string[]): Promise<number> {
   writeManifest(dir, { format: 1, createdAt, database: postgres ? 'postgres' : 'sqlite', ...database, files });
 
   const rows = Object.values(database.tables).reduce((n, t) => n + t.rows, 0);
-  const bytes = files.reduce((n, f) => n + f.size, 0);
+  const everyFile = [...files, ...(database.databaseFiles ?? [])];
+  const bytes = everyFile.reduce((n, f) => n + f.size, 0);
   console.log(`已备份到 ${dir}：${postgres ? `PostgreSQL（schema ${database.schema}）` : 'SQLite'}，${Object.keys(database.tables).length} 张表共 ${rows} 行，`
-    + `${files.length} 个文件（${(bytes / 1024 / 1024).toFixed(1)} MB），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+    + `${everyFile.length} 个文件（${(bytes / 1024 / 1024).toFixed(1)} MB），用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
   return 0;
 }
 

@@ -108,9 +108,10 @@ export class Records {
   /** The stored record, unmasked, within `scope`. */
   async load(resource: ResourceDefinition, id: number, db: Kysely<any> = this.db, scope: Record<string, unknown> = {}): Promise<Row> {
     if (!isDbId(id)) throw notFound();
+    const eb = expressionBuilder<any, any>();
+    const parts = filterParts(resource, scope, this.database.dialect)(eb);
     const row = await db.selectFrom(tableName(resource)).selectAll()
-      .where('id', '=', id)
-      .where(filterExpression(resource, scope, this.database.dialect))
+      .where(eb.and([eb('id', '=', id), ...parts]))
       .executeTakeFirst();
     if (!row) throw notFound();
     return decodeRow(allFields(resource), row);
