@@ -7,6 +7,7 @@ import {
   Alert, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
 import { LinkBase, useGetList } from 'react-admin';
+import { CaseNumberLink } from './SampledCases.js';
 import { fieldOf, refusalOf, useApi, useLabel, useMeta, useResourceMeta, type RecordPanelProps } from '../../../admin/src/plugin-kit.js';
 import { candidateLabel, useReviewerCandidates } from './ReviewerPicker.js';
 
@@ -83,7 +84,7 @@ export function RoundReviewsPanel({ record }: RecordPanelProps) {
               {data.map((r) => (
                 <TableRow key={r.id} data-review={r.id}>
                   <TableCell>{r.id}{r.recheckOf ? <Chip size="small" color="warning" sx={{ ml: 1 }} label={label({ zh: '复评', en: 'Re-check' })} /> : null}</TableCell>
-                  <TableCell><LinkBase to={`/cases/${r.caseId}/show`}>#{r.caseId}</LinkBase></TableCell>
+                  <TableCell><CaseNumberLink id={Number(r.caseId)} /></TableCell>
                   <TableCell>{name(r.reviewerId)}{r.conflictOverride ? <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={label({ zh: '回避例外', en: 'Override' })} title={String(r.conflictOverride)} /> : null}</TableCell>
                   <TableCell>{option('status', r.status)}</TableCell>
                   <TableCell>{r.score ?? '—'}</TableCell>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
 import { LinkBase, useGetList } from 'react-admin';
-import { SampledCaseLinks } from './SampledCases.js';
+import { CaseNumberLink, SampledCaseLinks } from './SampledCases.js';
 import { refusalOf, useApi, useLabel, useMeta, type Label } from '../../../admin/src/plugin-kit.js';
 
 interface Workflow { status: string; actions: { name: string; label: Label }[] }
@@ -113,7 +113,7 @@ export function MyReviewsPanel() {
         {!data.length ? <Typography color="text.secondary">{label({ zh: '暂无', en: 'None' })}</Typography> : null}
         {data.map((r) => (
           <Stack key={r.id} direction="row" spacing={2} sx={{ borderTop: 1, borderColor: 'divider', py: 1, alignItems: 'center' }}>
-            <LinkBase to={`/cases/${r.caseId}/show`}>{label({ zh: `案件 #${r.caseId}`, en: `Case #${r.caseId}` })}</LinkBase>
+            <CaseNumberLink id={Number(r.caseId)} />
             {r.recheckOf ? <Chip size="small" color="warning" label={label({ zh: '复评', en: 'Re-check' })} /> : null}
             <Typography variant="body2" color="text.secondary">{label({ zh: `期限 ${r.dueOn ?? '—'}`, en: `Due ${r.dueOn ?? '—'}` })}</Typography>
             <Button size="small" variant="contained" component={LinkBase} to={`/peer-reviews/${r.id}`}>{label({ zh: '评分', en: 'Score' })}</Button>

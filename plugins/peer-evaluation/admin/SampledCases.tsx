@@ -1,12 +1,17 @@
-// A round's 抽取的案卷 by case number, each opening the case (the proposal on the home page, the round's page).
+// Files by case number, each opening the case: a round's 抽取的案卷 (its page, the proposal on the home page),
+// a round's reviews, the reviewer's files to score.
 import { Typography } from '@mui/material';
-import { LinkBase, useGetMany } from 'react-admin';
+import { LinkBase, useGetManyAggregate } from 'react-admin';
 import type { FieldDisplayProps } from '../../../admin/src/plugin-kit.js';
 
+/** One case by its number (the lookups of a page's links gathered into one request). */
+export function CaseNumberLink({ id }: { id: number }) {
+  const { data = [] } = useGetManyAggregate('cases', { ids: [id] });
+  return <LinkBase to={`/cases/${id}/show`} style={{ marginRight: 8 }} data-case={id}>{String(data[0]?.caseNumber ?? `#${id}`)}</LinkBase>;
+}
+
 export function SampledCaseLinks({ ids }: { ids: number[] }) {
-  const { data: sampled = [] } = useGetMany('cases', { ids }, { enabled: ids.length > 0 });
-  const caseNumber = (id: number) => String(sampled.find((c) => c.id === id)?.caseNumber ?? `#${id}`);
-  return <>{ids.map((id) => <LinkBase key={id} to={`/cases/${id}/show`} style={{ marginRight: 8 }} data-sampled={id}>{caseNumber(id)}</LinkBase>)}</>;
+  return <>{ids.map((id) => <span key={id} data-sampled={id}><CaseNumberLink id={id} /></span>)}</>;
 }
 
 /** The `sample` field on the round's page. */
