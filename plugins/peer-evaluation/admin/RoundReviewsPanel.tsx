@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
-import { LinkBase, useGetList } from 'react-admin';
+import { useGetList } from 'react-admin';
 import { CaseNumberLink } from './SampledCases.js';
 import { fieldOf, refusalOf, useApi, useLabel, useMeta, useResourceMeta, type RecordPanelProps } from '../../../admin/src/plugin-kit.js';
 import { candidateLabel, useReviewerCandidates } from './ReviewerPicker.js';
