@@ -67,7 +67,8 @@ export function RoundReviewsPanel({ record }: RecordPanelProps) {
   const { data = [] } = useGetList('peer-reviews', { filter: { roundId: record.id }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 500 } });
   const inRound = new Set(((record.reviewers ?? []) as { userId: string }[]).map((r) => String(r.userId)));
   const reviewers = candidates.filter((c) => inRound.has(c.id));
-  const name = (id: unknown) => (id ? candidates.find((c) => c.id === id)?.name ?? String(id) : label({ zh: '（未分配）', en: '(unassigned)' }));
+  const name = (id: unknown) => (!id ? label({ zh: '（未分配）', en: '(unassigned)' })
+    : id === meta.user?.id ? label({ zh: '本人', en: 'Me' }) : candidates.find((c) => c.id === id)?.name ?? String(id));
   const option = (field: string, id: unknown) => label(fieldOf(resource, field)?.options?.find((o) => o.id === id)?.label ?? { zh: String(id ?? ''), en: String(id ?? '') });
   return (
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="round-reviews">

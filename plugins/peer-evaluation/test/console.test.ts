@@ -147,6 +147,13 @@ describe('a peer evaluation round in the console', () => {
         ]);
         expect(saved.status(), await saved.text()).toBe(200);
         expect(await saved.json()).toMatchObject({ status: 'submitted', grade: 'fail' });
+        // The round's page, for its reviewer: its name and period, not the seed, the sample or the other reviewers (its reviews: their own).
+        await rp.goto(`${server.url}/#/peer-review-rounds/${round.id}/show`);
+        await seen(rp.getByText('控制台同行评估').first());
+        await seen(rp.getByTestId('round-reviews'));
+        const roundText = await rp.locator('body').innerText();
+        for (const hidden of ['20261202', '复评专家甲', '复评专家乙', idOf(demoAccount.reviewer)]) expect(roundText).not.toContain(hidden);
+        await shot(rp, 'reviewer-round');
       } finally {
         await reviewerUi.context.close();
       }
