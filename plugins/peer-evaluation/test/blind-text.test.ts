@@ -107,6 +107,12 @@ describe('what a reviewer reads around the file', () => {
     const listed = await json(await t.api('reviewer', `/api/cases${listQuery({ filter: { id: [file.caseId] } })}`));
     expect(listed[0].$titles.servicePointId).toBe(`${HIDDEN}驻所受理点`);
     scrubbed(JSON.stringify(listed[0].$titles), 'titles');
+    // The spreadsheet of the same list names it the same way.
+    const csv = await t.api('reviewer', `/api/cases/export.csv${listQuery({ filter: { id: [file.caseId] } })}`);
+    expect(csv.status).toBe(200);
+    const sheet = await csv.text();
+    expect(sheet).toContain(`${HIDDEN}驻所受理点`);
+    expect(sheet).not.toContain(file.short);
     // An admin reads the case as it is, and fetches the service point's own title.
     const admin = await json(await t.api('admin', `/api/cases/${file.caseId}`));
     expect(admin.$titles).toBeUndefined();
