@@ -52,12 +52,15 @@ export function hiddenFields(resource: ResourceDefinition, actor: Actor): Set<st
   return new Set(Object.entries(masked).filter(([, m]) => !m.visibleTo.includes(actor.role as Role)).map(([f]) => f));
 }
 
+/** A value a mask applies to: any stored value (a date, a number, a text), not an empty one. */
+const isPresent = (value: unknown): boolean => value !== null && value !== undefined && value !== '';
+
 export function maskRow(resource: ResourceDefinition, actor: Actor, row: Row): Row {
   const hidden = hiddenFields(resource, actor);
   if (!hidden.size) return row;
   const masked = accessOf(resource).masked!;
   const out = { ...row };
-  for (const field of hidden) if (typeof out[field] === 'string') out[field] = masked[field].mask(out[field] as string);
+  for (const field of hidden) if (isPresent(out[field])) out[field] = masked[field].mask(String(out[field]));
   return out;
 }
 
@@ -119,7 +122,7 @@ export function searchesHiddenWords(search: string, words: string[]): boolean {
 export function maskForAudit(resource: ResourceDefinition, row: Row): Row {
   const masked = accessOf(resource).masked ?? {};
   const out = { ...row };
-  for (const [field, m] of Object.entries(masked)) if (typeof out[field] === 'string') out[field] = m.mask(out[field] as string);
+  for (const [field, m] of Object.entries(masked)) if (isPresent(out[field])) out[field] = m.mask(String(out[field]));
   return out;
 }
 
@@ -137,7 +140,7 @@ export function assertFieldWrites(resource: ResourceDefinition, actor: Actor, bo
     const after = value === '' ? null : value ?? null;
     // A field the role sees masked may only come back as the masked text it was shown: comparing
     // with the stored value would confirm a right guess (no 403) and refuse a wrong one.
-    const seen = hidden.has(name) && typeof before === 'string' ? access.masked![name].mask(before) : before;
+    const seen = hidden.has(name) && isPresent(before) ? access.masked![name].mask(String(before)) : before;
     if (JSON.stringify(seen) === JSON.stringify(after)) continue;
     if (hidden.has(name) || (allowed && !allowed.includes(name))) {
       refused[name] = { zh: `无权修改「${field.label.zh}」`, en: `You may not change "${field.label.en}"` };

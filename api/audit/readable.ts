@@ -86,6 +86,9 @@ const yuan = (n: number) => `${n.toLocaleString('zh-CN', { minimumFractionDigits
 
 type Lookup = (register: string, id: unknown) => Label | undefined;
 
+/** A field holding a user account's id (`account: true`). */
+const isAccountField = (field: Field | undefined): boolean => field?.type === 'text' && field.account === true;
+
 function readableValue(field: Field | undefined, value: unknown, titleOf: Lookup): Label | null {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return null;
   if (!field) return same(typeof value === 'string' ? value : JSON.stringify(value));
@@ -109,6 +112,8 @@ function readableValue(field: Field | undefined, value: unknown, titleOf: Lookup
       const labels = (value as unknown[]).map((id) => titleOf(field.to, id) ?? same(`#${String(id)}`));
       return { zh: labels.map((l) => l.zh).join('、'), en: labels.map((l) => l.en).join(', ') };
     }
+    case 'text':
+      return isAccountField(field) ? titleOf('users', value) ?? same(String(value)) : same(String(value));
     case 'list':
       return { zh: `${(value as unknown[]).length} 项`, en: `${(value as unknown[]).length} items` };
     default:
@@ -151,8 +156,9 @@ export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], r
   const registerOf = (name: string) => (name === 'settings' && settings ? settings : registers.get(name) ?? accountRegisters[name]);
   const parsed = entries.map((e) => ({ entry: e, ...changePairs(e.changes), register: registerOf(String(e.resource ?? '')) }));
 
-  // Who: the account's name and role as they are now.
-  const actorIds = [...new Set(entries.map((e) => e.actorId).filter((id): id is string => typeof id === 'string' && id !== '' && id !== 'system'))];
+  // Who: the account's name and role as they are now; so too the accounts the changes name (a review's reviewer).
+  const named = parsed.flatMap((p) => (p.register ? p.pairs.filter(([name]) => isAccountField(allFields(p.register!)[name])).flatMap(([, before, after]) => [before, after]) : []));
+  const actorIds = [...new Set([...entries.map((e) => e.actorId), ...named].filter((id): id is string => typeof id === 'string' && id !== '' && id !== 'system'))];
   const people = new Map<string, { name: string; role: string }>();
   if (actorIds.length) {
     for (const u of await db.selectFrom('user').select(['id', 'name', 'role']).where('id', 'in', actorIds).execute()) people.set(String(u.id), { name: String(u.name), role: String(u.role ?? '') });
@@ -185,7 +191,9 @@ export async function describeEntries(db: Kysely<any>, entries: StoredEntry[], r
       for (const row of rows) titles.set(`${name}:${row.id}`, same(String(row[register.titleField] ?? `#${row.id}`)));
     } catch { /* a register whose table is gone (a plugin disabled): ids stay ids */ }
   }
-  const titleOf: Lookup = (register, id) => titles.get(`${register}:${Number(id)}`);
+  const titleOf: Lookup = (register, id) => (register === 'users'
+    ? (typeof id === 'string' && people.has(id) ? same(people.get(id)!.name) : undefined)
+    : titles.get(`${register}:${Number(id)}`));
 
   return parsed.map(({ entry, pairs, payload, register }) => {
     const person = typeof entry.actorId === 'string' ? people.get(entry.actorId) : undefined;

@@ -28,6 +28,7 @@ export function describeField(name: string, field: Field, stages?: Stages): Fiel
     ...('max' in field && field.max !== undefined ? { max: field.max } : {}),
     ...(field.default !== undefined && typeof field.default !== 'function' ? { default: field.default } : {}),
     ...(field.unit ? { unit: field.unit } : {}),
+    ...(field.type === 'integer' && field.grouping === false ? { grouping: false } : {}),
     ...(field.stage ? { stage: field.stage } : {}),
     ...(appliesWhen ? { appliesWhen } : {}),
     ...(field.type === 'json' && field.holds ? { holds: field.holds } : {}),

@@ -35,6 +35,8 @@ export interface FieldMeta {
   maxItems?: number;
   /** Shown after the value instead of a currency sign (倍, 日). */
   unit?: Label;
+  /** false: an integer that is an identifier or a seed, shown without thousands separators. */
+  grouping?: boolean;
   /** The stage from which the field is asked (as declared). */
   stage?: string;
   /**

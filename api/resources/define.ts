@@ -25,9 +25,11 @@ interface FieldBase {
 }
 
 export type Field =
-  | (FieldBase & { type: 'text'; maxLength?: number; pattern?: { regex: RegExp; message: Label }; format?: TextFormat; derives?: IdNumberDerived })
+  /** `account`: the value is a user account's id (a reviewer), read by the person's name in the audit trail. */
+  | (FieldBase & { type: 'text'; maxLength?: number; pattern?: { regex: RegExp; message: Label }; format?: TextFormat; derives?: IdNumberDerived; account?: boolean })
   | (FieldBase & { type: 'longText'; maxLength?: number })
-  | (FieldBase & { type: 'integer'; min?: number; max?: number })
+  /** `grouping: false`: an identifier or a seed, shown 20261202, never 20,261,202. */
+  | (FieldBase & { type: 'integer'; min?: number; max?: number; grouping?: boolean })
   | (FieldBase & { type: 'money'; min?: number; max?: number })
   /** `years`: the accepted range of years, [1900, 2100] unless given (rest/date-range.ts). */
   | (FieldBase & { type: 'date'; years?: [number, number]; notAfter?: 'today' })

@@ -1,12 +1,13 @@
 // The ra-data-simple-rest routes of one register.
 import { Hono, type Context } from 'hono';
-import type { ResourceDefinition, Row } from '../resources/define.js';
+import type { Actor, ResourceDefinition, Row } from '../resources/define.js';
 import type { AppEnv } from '../http/app-env.js';
 import { ApiError, badInput } from './errors.js';
 import { parseListQuery } from './list-query.js';
 import { isDbId } from './input-bounds.js';
 import { assertMay } from '../access/enforce.js';
 import type { Records } from './records.js';
+import { withRedactedTitles } from './reference-titles.js';
 
 export async function jsonBody(c: Context): Promise<Row> {
   if (!/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
@@ -33,7 +34,9 @@ export function recordId(c: Context): number {
 }
 
 export function crudRoutes(records: Records, resource: ResourceDefinition) {
-  const present = async (rows: Row[]) => (resource.present ? resource.present(rows, { db: records.database.db, registers: records.resources, settings: records.settingsDeclaration }) : rows);
+  const presented = async (rows: Row[]) => (resource.present ? resource.present(rows, { db: records.database.db, registers: records.resources, settings: records.settingsDeclaration }) : rows);
+  // The referenced records' titles go through the reader's redaction of the row that names them.
+  const present = async (rows: Row[], actor: Actor) => presented(await withRedactedTitles(records, resource, rows, actor));
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       assertMay(resource, c.var.actor, 'read'); // a role that may not read the register learns nothing of its fields
@@ -42,9 +45,9 @@ export function crudRoutes(records: Records, resource: ResourceDefinition) {
       const [start] = query.range;
       c.header('Content-Range', rows.length ? `${resource.name} ${start}-${start + rows.length - 1}/${total}` : `${resource.name} */${total}`);
       c.header('Access-Control-Expose-Headers', 'Content-Range');
-      return c.json(await present(rows));
+      return c.json(await present(rows, c.var.actor));
     })
-    .get('/:id', async (c) => c.json((await present([await records.get(resource, recordId(c), c.var.actor)]))[0]))
+    .get('/:id', async (c) => c.json((await present([await records.get(resource, recordId(c), c.var.actor)], c.var.actor))[0]))
     .post('/', async (c) => c.json(await records.create(resource, await jsonBody(c), c.var.actor), 201))
     .put('/:id', async (c) => c.json(await records.update(resource, recordId(c), await jsonBody(c), c.var.actor)))
     .delete('/:id', async (c) => c.json(await records.delete(resource, recordId(c), c.var.actor)));

@@ -2,7 +2,9 @@
 // read through Records.list, page by page), with Chinese headers and labels.
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { tableName, type Actor, type Field, type ResourceDefinition, type Row } from '../resources/define.js';
+import type { Actor, Field, ResourceDefinition, Row } from '../resources/define.js';
+import { readerView, type ReaderView } from '../access/enforce.js';
+import { readableTitles, titleSeenIn } from '../rest/reference-titles.js';
 import { MAX_PAGE, type ListQuery } from '../rest/list-query.js';
 import type { Records } from '../rest/records.js';
 import { ApiError } from '../rest/errors.js';
@@ -32,35 +34,22 @@ export async function exportTable(records: Records, resource: ResourceDefinition
     rows.push(...page.rows);
     if (page.rows.length < MAX_PAGE) break;
   }
-  const titles = await referenceTitles(records, columns, rows);
+  const titles = await readableTitles(records, resource, rows, actor, columns.map(([name]) => name));
+  const view = await readerView(resource, actor, records.database.db);
   return {
     headers: columns.map(([, field]) => headerOf(field)),
     columns,
     cells: rows.map((row) => columns.map(([name, field]) => {
-      const cell = cellOf(field, row[name], titles.get(name));
+      const cell = cellOf(field, row[name], seenTitles(row, titles.get(name), view));
       return typeof cell === 'string' ? neutralised(cell) : cell;
     })),
   };
 }
 
-/** For each reference column, the titles of the records the rows name (one query per column). */
-async function referenceTitles(records: Records, columns: [string, Field][], rows: Row[]): Promise<Map<string, Map<number, string>>> {
-  const out = new Map<string, Map<number, string>>();
-  for (const [name, field] of columns) {
-    if (field.type !== 'reference' && field.type !== 'referenceList') continue;
-    const target = records.resources.get(field.to);
-    const ids = [...new Set(rows.flatMap((r) => [r[name]].flat()).filter((v) => v !== null && v !== undefined).map(Number))];
-    const titles = new Map<number, string>();
-    if (target && ids.length) {
-      for (let i = 0; i < ids.length; i += 500) {
-        const found = await records.database.db.selectFrom(tableName(target)).select(['id', target.titleField])
-          .where('id', 'in', ids.slice(i, i + 500)).execute();
-        for (const r of found) titles.set(Number(r.id), String(r[target.titleField]));
-      }
-    }
-    out.set(name, titles);
-  }
-  return out;
+/** A row's referenced titles as its reader sees them (through the row's redaction). */
+function seenTitles(row: Row, titles: Map<number, string> | undefined, view: ReaderView): Map<number, string> | undefined {
+  if (!titles || !view.redaction) return titles;
+  return new Map([...titles.keys()].map((id) => [id, titleSeenIn(row, titles, id, view)!]));
 }
 
 export async function toXlsx(sheetName: string, table: Awaited<ReturnType<typeof exportTable>>): Promise<Uint8Array> {

@@ -160,7 +160,9 @@ describe('the shipped definitions', () => {
   });
 
   it('has the DOMAIN.md sections on the peer evaluation', () => {
-    expect(shippedForm('peer-evaluation').sections.map((s) => s.title.zh)).toEqual(['受理审查', '指派', '办案过程', '文书质量', '庭审表现', '办案结果', '卷宗归档', '评估意见']);
+    expect(shippedForm('peer-evaluation').sections.map((s) => s.title.zh)).toEqual(['受理审查', '指派', '办案过程', '文书质量', '庭审表现', '办案结果', '卷宗归档']);
+    // The reviewer's 评估意见 is the review's own `comments` field, not a second box on the sheet.
+    expect(shippedForm('peer-evaluation').sections.flatMap((s) => s.items).filter((i) => i.kind === 'text')).toEqual([]);
   });
 
   it('has the return-visit items, the two about money opening complaints, satisfaction in the register\'s values', () => {

@@ -36,7 +36,7 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
-import type { FieldMeta } from '../meta.js';
+import { useMeta, type FieldMeta } from '../meta.js';
 import { useLabel, useLanguageTag } from '../i18n.js';
 import { useFieldDisplays } from '../plugins.js';
 
@@ -179,9 +179,13 @@ export function DisplayField({ field, inList = false }: { field: FieldMeta; inLi
   const tag = useLanguageTag();
   const label = useLabel();
   const record = useRecordContext();
-  const PluginDisplay = useFieldDisplays(useResourceContext() ?? '')[field.name];
+  const resource = useResourceContext() ?? '';
+  const PluginDisplay = useFieldDisplays(resource)[field.name];
+  const masked = useMeta().resources.find((r) => r.name === resource)?.permissions?.maskedFields.includes(field.name) ?? false;
   const source = field.name;
   const emptyText = inList ? undefined : EMPTY;
+  // A masked value (****-**-** for a birth date) is the mask's text, whatever the field's type: never parsed.
+  if (masked) return <TextField source={source} emptyText={emptyText} sx={{ whiteSpace: 'nowrap' }} />;
   // A plugin's own reading of the field (a round's reviewers by name), when the value is there to read.
   if (PluginDisplay && record?.[source] !== null && record?.[source] !== undefined && record?.[source] !== '') return <PluginDisplay field={field} value={record[source]} inList={inList} />;
   switch (field.type) {
@@ -192,7 +196,7 @@ export function DisplayField({ field, inList = false }: { field: FieldMeta; inLi
         ? <TextField source={source} sx={{ display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden' }} />
         : <TextField source={source} component="div" emptyText={emptyText} sx={{ whiteSpace: 'pre-wrap' }} />;
     case 'integer':
-      return <NumberField source={source} emptyText={emptyText} locales={tag} options={{ useGrouping: source !== 'id' && source !== 'version' }} />;
+      return <NumberField source={source} emptyText={emptyText} locales={tag} options={{ useGrouping: field.grouping !== false && source !== 'id' && source !== 'version' }} />;
     case 'money':
       // A declared unit (倍) means the number is not an amount of money.
       return field.unit
@@ -209,7 +213,10 @@ export function DisplayField({ field, inList = false }: { field: FieldMeta; inLi
     case 'tags':
       return <TagsField field={field} source={source} emptyText={emptyText} />;
     case 'reference':
-      return <ReferenceField source={source} reference={field.reference!} link="show" emptyText={emptyText} />;
+      // A row read through a redaction carries its references' titles, redacted as it is: shown as sent, not fetched.
+      return typeof record?.$titles?.[source] === 'string'
+        ? <Typography component="span" variant="body2" data-title-of={source}>{record.$titles[source]}</Typography>
+        : <ReferenceField source={source} reference={field.reference!} link="show" emptyText={emptyText} />;
     case 'referenceList':
       return <ReferenceListField field={field} source={source} limit={inList ? 3 : undefined} emptyText={emptyText} />;
     case 'list':

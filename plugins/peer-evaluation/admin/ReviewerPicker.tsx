@@ -71,9 +71,12 @@ export function ReviewerNames({ field, value, inList }: FieldDisplayProps) {
   );
 }
 
-/** A review's 评估专家 by name where the reader may read the accounts (admins), else as stored. */
+/** A review's 评估专家 by name where the reader may read the accounts (admins); the reviewer's own as 本人; else as stored. */
 export function ReviewerName({ value }: FieldDisplayProps) {
-  const admin = useMeta().user?.role === 'admin';
+  const label = useLabel();
+  const user = useMeta().user;
+  const admin = user?.role === 'admin';
   const { data = [] } = useGetManyAggregate('users', { ids: [String(value)] }, { enabled: admin });
-  return <Typography variant="body2" component="span">{String(data[0]?.name ?? value)}</Typography>;
+  const name = String(value) === user?.id ? label({ zh: '本人', en: 'Me' }) : String(data[0]?.name ?? value);
+  return <Typography variant="body2" component="span">{name}</Typography>;
 }

@@ -6,7 +6,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography,
 } from '@mui/material';
-import { LinkBase, useGetList } from 'react-admin';
+import { useGetList } from 'react-admin';
+import { CaseNumberLink } from './SampledCases.js';
 import { fieldOf, refusalOf, useApi, useLabel, useMeta, useResourceMeta, type RecordPanelProps } from '../../../admin/src/plugin-kit.js';
 import { candidateLabel, useReviewerCandidates } from './ReviewerPicker.js';
 
@@ -66,7 +67,8 @@ export function RoundReviewsPanel({ record }: RecordPanelProps) {
   const { data = [] } = useGetList('peer-reviews', { filter: { roundId: record.id }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 500 } });
   const inRound = new Set(((record.reviewers ?? []) as { userId: string }[]).map((r) => String(r.userId)));
   const reviewers = candidates.filter((c) => inRound.has(c.id));
-  const name = (id: unknown) => (id ? candidates.find((c) => c.id === id)?.name ?? String(id) : label({ zh: '（未分配）', en: '(unassigned)' }));
+  const name = (id: unknown) => (!id ? label({ zh: '（未分配）', en: '(unassigned)' })
+    : id === meta.user?.id ? label({ zh: '本人', en: 'Me' }) : candidates.find((c) => c.id === id)?.name ?? String(id));
   const option = (field: string, id: unknown) => label(fieldOf(resource, field)?.options?.find((o) => o.id === id)?.label ?? { zh: String(id ?? ''), en: String(id ?? '') });
   return (
     <Card variant="outlined" sx={{ mb: 2 }} data-testid="round-reviews">
@@ -83,7 +85,7 @@ export function RoundReviewsPanel({ record }: RecordPanelProps) {
               {data.map((r) => (
                 <TableRow key={r.id} data-review={r.id}>
                   <TableCell>{r.id}{r.recheckOf ? <Chip size="small" color="warning" sx={{ ml: 1 }} label={label({ zh: '复评', en: 'Re-check' })} /> : null}</TableCell>
-                  <TableCell><LinkBase to={`/cases/${r.caseId}/show`}>#{r.caseId}</LinkBase></TableCell>
+                  <TableCell><CaseNumberLink id={Number(r.caseId)} /></TableCell>
                   <TableCell>{name(r.reviewerId)}{r.conflictOverride ? <Chip size="small" variant="outlined" sx={{ ml: 1 }} label={label({ zh: '回避例外', en: 'Override' })} title={String(r.conflictOverride)} /> : null}</TableCell>
                   <TableCell>{option('status', r.status)}</TableCell>
                   <TableCell>{r.score ?? '—'}</TableCell>

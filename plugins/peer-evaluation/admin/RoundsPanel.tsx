@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
-import { LinkBase, useGetList, useGetMany } from 'react-admin';
+import { LinkBase, useGetList } from 'react-admin';
+import { CaseNumberLink, SampledCaseLinks } from './SampledCases.js';
 import { refusalOf, useApi, useLabel, useMeta, type Label } from '../../../admin/src/plugin-kit.js';
 
 interface Workflow { status: string; actions: { name: string; label: Label }[] }
@@ -36,8 +37,6 @@ function Round({ round }: { round: Record<string, any> }) {
   const p = progress.data;
   const sample: number[] = round.sample ?? [];
   const proposed = sample.length > 0 && !round.confirmedAt;
-  const { data: sampled = [] } = useGetMany('cases', { ids: sample }, { enabled: proposed });
-  const caseNumber = (id: number) => String(sampled.find((c) => c.id === id)?.caseNumber ?? `#${id}`);
   return (
     <Box sx={{ borderTop: 1, borderColor: 'divider', py: 1.5 }} data-testid={`round-${round.id}`}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
@@ -56,7 +55,7 @@ function Round({ round }: { round: Record<string, any> }) {
       {proposed ? (
         <Typography variant="body2" sx={{ mt: 1 }} data-testid="proposed-sample">
           {label({ zh: `拟抽取 ${sample.length} 件（请确认）：`, en: `${sample.length} files proposed (confirm): ` })}
-          {sample.map((id) => <LinkBase key={id} to={`/cases/${id}/show`} style={{ marginRight: 8 }} data-sampled={id}>{caseNumber(id)}</LinkBase>)}
+          <SampledCaseLinks ids={sample} />
         </Typography>
       ) : null}
       {p?.reviews ? (
@@ -114,7 +113,7 @@ export function MyReviewsPanel() {
         {!data.length ? <Typography color="text.secondary">{label({ zh: '暂无', en: 'None' })}</Typography> : null}
         {data.map((r) => (
           <Stack key={r.id} direction="row" spacing={2} sx={{ borderTop: 1, borderColor: 'divider', py: 1, alignItems: 'center' }}>
-            <LinkBase to={`/cases/${r.caseId}/show`}>{label({ zh: `案件 #${r.caseId}`, en: `Case #${r.caseId}` })}</LinkBase>
+            <CaseNumberLink id={Number(r.caseId)} />
             {r.recheckOf ? <Chip size="small" color="warning" label={label({ zh: '复评', en: 'Re-check' })} /> : null}
             <Typography variant="body2" color="text.secondary">{label({ zh: `期限 ${r.dueOn ?? '—'}`, en: `Due ${r.dueOn ?? '—'}` })}</Typography>
             <Button size="small" variant="contained" component={LinkBase} to={`/peer-reviews/${r.id}`}>{label({ zh: '评分', en: 'Score' })}</Button>

@@ -6,12 +6,13 @@ import { MyReviewsPanel, RoundsPanel } from './RoundsPanel.js';
 import { ReviewsPanel } from './ReviewsPanel.js';
 import { ReviewerName, ReviewerNames, ReviewerPicker } from './ReviewerPicker.js';
 import { RoundReviewsPanel } from './RoundReviewsPanel.js';
+import { SampledCases } from './SampledCases.js';
 
 export default defineAdminPlugin({
   name: 'peer-evaluation',
   casePanels: { 'peer-reviews': ReviewsPanel },
   homePanels: [RoundsPanel, MyReviewsPanel],
   listInputs: { 'peer-review-rounds.reviewers': ReviewerPicker },
-  fieldDisplays: { 'peer-review-rounds.reviewers': ReviewerNames, 'peer-reviews.reviewerId': ReviewerName },
+  fieldDisplays: { 'peer-review-rounds.reviewers': ReviewerNames, 'peer-review-rounds.sample': SampledCases, 'peer-reviews.reviewerId': ReviewerName },
   recordPanels: { 'peer-review-rounds': [RoundReviewsPanel] },
 });

@@ -29,6 +29,11 @@ const checkReviewers = async (record: Row, { trx }: { trx: any }): Promise<Row> 
 };
 const reviewersOnUpdate: BeforeUpdate = (record, _previous, ctx) => checkReviewers(record, ctx);
 
+/** The reviewer's open reviews: those of rounds under review or awaiting the decision. */
+export const assignedReviews = (actor: Actor, db: any) => db.selectFrom('peer_reviews as r').innerJoin('peer_review_rounds as p', 'p.id', 'r.roundId')
+  .where('r.reviewerId', '=', actor.id).where('p.status', 'in', ['reviewing', 'deciding']);
+
+const roundsOfOwnReviews: RowRule = async (actor, db) => ({ id: [...new Set((await assignedReviews(actor, db).select('p.id').execute()).map((r: Row) => Number(r.id)))] });
 /** 同行评估轮次 */
 export const rounds = defineResource({
   name: 'peer-review-rounds',
@@ -49,25 +54,24 @@ export const rounds = defineResource({
     },
     blind: { type: 'boolean', label: { zh: '盲评', en: 'Blind' }, default: true, help: { zh: '盲评时评估专家看不到承办律师及其律所', en: "Blind: reviewers never see the file's lawyer or firm" } },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: roundStates, default: 'draft', readOnly: true },
-    seed: { type: 'integer', label: { zh: '随机种子', en: 'Seed' }, readOnly: true },
+    seed: { type: 'integer', label: { zh: '随机种子', en: 'Seed' }, readOnly: true, grouping: false },
     sample: { type: 'json', label: { zh: '抽取的案卷', en: 'Sampled files' }, readOnly: true },
     confirmedAt: { type: 'datetime', label: { zh: '抽样确认时间', en: 'Sample confirmed at' }, readOnly: true },
     results: { type: 'json', label: { zh: '评估结果', en: 'Results' }, readOnly: true },
     publishedAt: { type: 'datetime', label: { zh: '公布时间', en: 'Published at' }, readOnly: true },
   },
   access: {
-    read: { admin: everyRow, supervisor: everyRow },
+    // A reviewer reads the rounds of their open reviews, for the round's name and period on the sheet; the
+    // sample, the other reviewers and the results stay the centre's (withheld).
+    read: { admin: everyRow, supervisor: everyRow, reviewer: roundsOfOwnReviews },
     create: { admin: everyRow },
     update: { admin: () => ({ status: 'draft' }) },
     delete: { admin: () => ({ status: 'draft' }) },
+    withheld: { reviewer: () => ['reviewers', 'seed', 'sample', 'confirmedAt', 'results', 'caseTypes', 'sampleMode', 'sampleSize'] },
   },
   list: { columns: ['name', 'closedFrom', 'closedTo', 'sampleMode', 'sampleSize', 'blind', 'status'], sort: ['id', 'DESC'], filters: ['status'], search: ['name'] },
   hooks: { beforeCreate: [checkReviewers], beforeUpdate: [reviewersOnUpdate] },
 });
-
-/** The reviewer's open reviews: those of rounds under review or awaiting the decision. */
-export const assignedReviews = (actor: Actor, db: any) => db.selectFrom('peer_reviews as r').innerJoin('peer_review_rounds as p', 'p.id', 'r.roundId')
-  .where('r.reviewerId', '=', actor.id).where('p.status', 'in', ['reviewing', 'deciding']);
 
 const ownReviews: RowRule = async (actor, db) => ({ id: (await assignedReviews(actor, db).select('r.id').execute()).map((r: Row) => Number(r.id)) });
 const openOwnReviews: RowRule = async (actor, db) => ({
@@ -100,7 +104,7 @@ export const reviews = defineResource({
   fields: {
     roundId: { type: 'reference', to: 'peer-review-rounds', label: { zh: '评估轮次', en: 'Round' }, required: true, readOnly: true },
     caseId: { type: 'reference', to: 'cases', label: { zh: '案件', en: 'Case' }, required: true, readOnly: true },
-    reviewerId: { type: 'text', label: { zh: '评估专家', en: 'Reviewer' }, maxLength: 64, readOnly: true },
+    reviewerId: { type: 'text', label: { zh: '评估专家', en: 'Reviewer' }, maxLength: 64, readOnly: true, account: true },
     ...sheetFields(FORM_KEY),
     comments: { type: 'longText', label: { zh: '评估意见', en: 'Comments' }, maxLength: 2000 },
     status: { type: 'enum', label: { zh: '状态', en: 'Status' }, options: reviewStates, default: 'assigned', readOnly: true },

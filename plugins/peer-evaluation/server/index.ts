@@ -91,6 +91,8 @@ export default definePlugin({
         parameters: [idParameter], responses: { 200: { description: 'The figures' }, ...refusalsOf(403, 404) },
       }), async (c) => {
         const round = await ctx.records.get(ctx.resource('peer-review-rounds'), recordId(c), c.var.actor);
+        // A reviewer reads the round they review in, not the others' names and loads.
+        if (!['admin', 'supervisor'].includes(c.var.actor.role)) throw new ApiError(403, { zh: '只有中心管理员和质量监督员可以查看评估进度', en: 'Only centre admins and supervisors see a round\'s progress' });
         return c.json(await progressOf(ctx.database.db, round, today()));
       })
       .post('/peer-reviews/:id/reassign', describeRoute({

@@ -93,3 +93,56 @@ describe('a blind round hides the lawyer and firm in every text a reviewer reads
     expect(found.map((r: any) => r.id)).toContain(file.caseId);
   });
 });
+
+describe('what a reviewer reads around the file', () => {
+  it("a referenced record's title goes through the same redaction: the service point named after the firm", async () => {
+    const { db } = t.database;
+    const created = await t.api('admin', '/api/service-points', { method: 'POST', body: { name: `${file.firm}驻所受理点`, kind: 'intake_point', hostType: 'law_firm' } });
+    expect(created.status).toBe(201);
+    const point = await json(created);
+    await db.updateTable('cases').set({ servicePointId: Number(point.id) }).where('id', '=', file.caseId).execute();
+    const one = await json(await t.api('reviewer', `/api/cases/${file.caseId}`));
+    expect(one.servicePointId).toBe(Number(point.id));
+    expect(one.$titles.servicePointId).toBe(`${HIDDEN}驻所受理点`);
+    const listed = await json(await t.api('reviewer', `/api/cases${listQuery({ filter: { id: [file.caseId] } })}`));
+    expect(listed[0].$titles.servicePointId).toBe(`${HIDDEN}驻所受理点`);
+    scrubbed(JSON.stringify(listed[0].$titles), 'titles');
+    // The spreadsheet of the same list names it the same way.
+    const csv = await t.api('reviewer', `/api/cases/export.csv${listQuery({ filter: { id: [file.caseId] } })}`);
+    expect(csv.status).toBe(200);
+    const sheet = await csv.text();
+    expect(sheet).toContain(`${HIDDEN}驻所受理点`);
+    expect(sheet).not.toContain(file.short);
+    // An admin reads the case as it is, and fetches the service point's own title.
+    const admin = await json(await t.api('admin', `/api/cases/${file.caseId}`));
+    expect(admin.$titles).toBeUndefined();
+  });
+
+  it("the review's round by name (the round's own fields only), not its sample, reviewers or progress", async () => {
+    const me = await t.database.db.selectFrom('user').select('id').where('email', '=', 'reviewer@fayuan.test').executeTakeFirstOrThrow();
+    const [review] = await json(await t.api('reviewer', `/api/peer-reviews${listQuery({ filter: { caseId: file.caseId } })}`));
+    const round = await t.api('reviewer', `/api/peer-review-rounds/${review.roundId}`);
+    expect(round.status).toBe(200);
+    const seen = await json(round);
+    expect(seen.name).toBeTruthy();
+    expect([seen.reviewers, seen.sample, seen.seed, seen.results]).toEqual([null, null, null, null]);
+    const rounds = await json(await t.api('reviewer', '/api/peer-review-rounds'));
+    const mine = await t.database.db.selectFrom('peer_reviews as r').innerJoin('peer_review_rounds as p', 'p.id', 'r.roundId').select('p.id')
+      .where('r.reviewerId', '=', me.id).where('p.status', 'in', ['reviewing', 'deciding']).execute();
+    expect(rounds.map((r: any) => r.id).sort()).toEqual([...new Set(mine.map((r) => Number(r.id)))].sort());
+    const other = await t.database.db.selectFrom('peer_review_rounds').select('id').where('id', 'not in', mine.map((r) => Number(r.id))).executeTakeFirstOrThrow();
+    expect((await t.api('reviewer', `/api/peer-review-rounds/${other.id}`)).status).toBe(404);
+    expect((await t.api('reviewer', `/api/peer-review-rounds/${review.roundId}/progress`)).status).toBe(403);
+    expect((await t.api('reviewer', `/api/peer-review-rounds/${review.roundId}/workflow`)).status).toBe(200);
+  });
+
+  it("the review's audit trail names its reviewer by name for the admin", async () => {
+    const me = await t.database.db.selectFrom('user').select(['id', 'name']).where('email', '=', 'reviewer@fayuan.test').executeTakeFirstOrThrow();
+    const [review] = await json(await t.api('reviewer', `/api/peer-reviews${listQuery({ filter: { caseId: file.caseId } })}`));
+    const entries = await json(await t.api('admin', `/api/audit-log${listQuery({ filter: { resource: 'peer-reviews', recordId: String(review.id) } })}`));
+    const changes = entries.flatMap((e: any) => e.readable.changes).filter((c: any) => c.field.zh === '评估专家');
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.map((c: any) => c.after?.zh)).toContain(me.name);
+    expect(JSON.stringify(changes)).not.toContain(me.id);
+  });
+});

@@ -119,10 +119,14 @@ describe('a peer evaluation round in the console', () => {
       try {
         const rp = reviewerUi.page;
         await seen(rp.getByTestId('my-reviews'));
+        await expect.poll(() => rp.getByTestId('my-reviews').innerText()).toContain(file.caseNumber); // by number, not id
         await rp.goto(`${server.url}/#/cases/${file.id}/show`);
         await seen(rp.getByText(file.caseNumber).first());
         const lawyerName = lawyers.find((l) => l.id === file.lawyerId)!.name;
         expect(await rp.locator('body').innerText()).not.toContain(lawyerName);
+        // The masked birth date reads as its mask, never as a date parsed from it.
+        await seen(rp.locator('[data-section]').first());
+        expect(await rp.locator('body').innerText()).not.toContain('Invalid Date');
         await shot(rp, 'reviewer-case-blind');
         await rp.goto(`${server.url}/#/`);
         await rp.locator(`a[href="#/peer-reviews/${first.id}"]`).click();
@@ -131,6 +135,11 @@ describe('a peer evaluation round in the console', () => {
         await rp.locator(`input[data-item="${items[0].id}"]`).waitFor({ state: 'visible', timeout: 30_000 });
         for (const item of items) await rp.locator(`input[data-item="${item.id}"]`).fill(String(Math.floor(item.max * 0.3)));
         await rp.locator('textarea[name="comments"]').fill('证据材料不全，办案记录缺失。');
+        // One 评估意见 box; the round by its name (the reviewer reads it), the reviewer as 本人, not a user id.
+        expect(await rp.locator('textarea:not([aria-hidden="true"])').count()).toBe(1);
+        await seen(rp.getByText('控制台同行评估').first());
+        await seen(rp.getByText('本人', { exact: true }).first());
+        expect(await rp.locator('body').innerText()).not.toContain(idOf(demoAccount.reviewer));
         await shot(rp, 'reviewer-sheet');
         const [saved] = await Promise.all([
           rp.waitForResponse((r) => new URL(r.url()).pathname === `/api/peer-reviews/${first.id}` && r.request().method() === 'PUT'),
@@ -138,6 +147,13 @@ describe('a peer evaluation round in the console', () => {
         ]);
         expect(saved.status(), await saved.text()).toBe(200);
         expect(await saved.json()).toMatchObject({ status: 'submitted', grade: 'fail' });
+        // The round's page, for its reviewer: its name and period, not the seed, the sample or the other reviewers (its reviews: their own).
+        await rp.goto(`${server.url}/#/peer-review-rounds/${round.id}/show`);
+        await seen(rp.getByText('控制台同行评估').first());
+        await seen(rp.getByTestId('round-reviews'));
+        const roundText = await rp.locator('body').innerText();
+        for (const hidden of ['20261202', '复评专家甲', '复评专家乙', idOf(demoAccount.reviewer)]) expect(roundText).not.toContain(hidden);
+        await shot(rp, 'reviewer-round');
       } finally {
         await reviewerUi.context.close();
       }
@@ -150,6 +166,12 @@ describe('a peer evaluation round in the console', () => {
       await page.goto(`${server.url}/#/peer-review-rounds/${round.id}/show`);
       await seen(page.getByTestId('round-reviews'));
       await expect.poll(() => page.getByTestId('round-reviewers').innerText()).toContain(`复评专家甲（${firm.name}）`); // by name, not user id
+      // The seed as written, and the sampled files by case number, linked.
+      expect(await page.locator('body').innerText()).toContain('20261202');
+      expect(await page.locator('body').innerText()).not.toContain('20,261,202');
+      await expect.poll(() => page.getByTestId('round-sample').innerText()).toContain(file.caseNumber);
+      expect(await page.getByTestId('round-sample').locator(`a[href="#/cases/${file.id}/show"]`).count()).toBe(1);
+      await shot(page, 'round-page');
       await page.getByTestId(`reassign-${moved.id}`).click();
       const dialog = page.getByTestId('reassign-dialog');
       await dialog.locator('[role="combobox"]').click();
@@ -165,11 +187,15 @@ describe('a peer evaluation round in the console', () => {
       expect(reassigned.status(), await reassigned.text()).toBe(200);
       await expect.poll(() => page.locator(`[data-review="${moved.id}"]`).innerText()).toContain('复评专家甲');
       await seen(page.locator(`[data-review="${moved.id}"]`).getByText('回避例外'));
+      expect(await page.locator(`[data-review="${moved.id}"]`).innerText()).toContain(file.caseNumber);
       await shot(page, 'round-reviews');
 
       // A review's page names its reviewer for the admin.
       await page.goto(`${server.url}/#/peer-reviews/${first.id}/show`);
       await seen(page.getByText(reviewers.find((u) => u.email === demoAccount.reviewer)!.name).first());
+      // Its history too names the reviewer (评估专家) by name, never by user id.
+      await seen(page.locator('tr', { hasText: '评估专家' }).first());
+      expect(await page.locator('body').innerText()).not.toContain(idOf(demoAccount.reviewer));
       await shot(page, 'review-page');
 
       // The two re-check reviewers score (over the API, as their own accounts): pass and pass.
