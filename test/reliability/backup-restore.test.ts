@@ -161,7 +161,7 @@ describe('npm run backup and npm run restore', { timeout: 180_000 }, () => {
     restored = undefined;
     const refused = await runCli('restore', [backupDir], target);
     expect(refused.code).toBe(1);
-    expect(refused.output).toMatch(/已有(数据|文件|数据表)：加 --force 覆盖/);
+    expect(refused.output).toMatch(/(已有(数据|文件|数据表)|已存在)：加 --force 覆盖/); // the first thing found there (database, files or seal)
     const forced = await runCli('restore', [backupDir, '--force'], target);
     expect(forced.code, forced.output).toBe(0);
     expect(forced.output).toContain('均与清单一致');
