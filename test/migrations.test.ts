@@ -35,4 +35,29 @@ describe('migrations', () => {
     expect(await steps()).toEqual(before);
     expect(await count('case_file_templates')).toBe(templates);
   });
+
+  it('migrates while other schemas of the same database come and go, and introspects only its own tables', async () => {
+    const { db, dialect } = t.database;
+    let churning = dialect === 'postgres';
+    // Another tenant (or test file) creating and dropping schemas the whole time.
+    const churn = (async () => {
+      for (let i = 0; churning; i++) {
+        const name = `churn_${process.pid}_${i}`;
+        await sql`create schema ${sql.id(name)}`.execute(db);
+        await sql`create table ${sql.id(name, 'x')} (id integer)`.execute(db);
+        await sql`drop schema ${sql.id(name)} cascade`.execute(db);
+      }
+    })();
+    try {
+      for (let i = 0; i < 15; i++) await t.fayuan.migrate();
+    } finally {
+      churning = false;
+      await churn;
+    }
+    const tables = (await db.introspection.getTables()).map((table) => table.name);
+    expect(tables).toContain('cases');
+    expect(tables.every((name) => name !== 'x')).toBe(true);
+    expect(new Set((await db.introspection.getTables()).map((table) => table.schema ?? null)).size).toBe(1);
+  });
 });
+

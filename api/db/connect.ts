@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './pg-introspector.js';
 import { ImmediateSqliteDialect, SQLITE_LOCK_WAIT_MS } from './sqlite-immediate.js';
 import { withStatementCache } from './statement-cache.js';
 
@@ -40,7 +41,7 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
     // Dates compare as UTC days everywhere (see calendar.ts).
     const settings = { connectionString: databaseUrl, options: `-c timezone=UTC${schema ? ` -c search_path=${schema}` : ''}` };
     const pool = new pg.Pool({ ...settings, max: 10 });
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<any>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     const exclusively = <T>(work: () => Promise<T>) => db.connection().execute(async (conn) => {
       await sql`select pg_advisory_lock(${LOCK_KEY})`.execute(conn);
       try {
