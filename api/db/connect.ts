@@ -41,6 +41,9 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
     // Dates compare as UTC days everywhere (see calendar.ts).
     const settings = { connectionString: databaseUrl, options: `-c timezone=UTC${schema ? ` -c search_path=${schema}` : ''}` };
     const pool = new pg.Pool({ ...settings, max: 10 });
+    // An idle connection the server ends (a restart, pg_terminate_backend, a dropped network) is
+    // dropped and replaced by the pool; unheard, its error would end the whole process.
+    pool.on('error', (error) => console.error(`PostgreSQL: an idle connection ended (${error.message}); the pool opens a new one when needed`));
     const db = new Kysely<any>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
     const exclusively = <T>(work: () => Promise<T>) => db.connection().execute(async (conn) => {
       await sql`select pg_advisory_lock(${LOCK_KEY})`.execute(conn);
