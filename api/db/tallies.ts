@@ -51,7 +51,8 @@ async function apply(db: Kysely<any>, register: string, deltas: Delta[]) {
 /** After a write: the record leaves the tallies it counted in and joins those it counts in now. */
 export async function retally(db: Kysely<any>, resource: ResourceDefinition, before: Row | null, after: Row | null) {
   if (!resource.tallies?.length) return;
-  if (before && after && !touchesTallies(resource, Object.keys(after).filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null)))) return;
+  const differs = (f: string) => JSON.stringify(before?.[f] ?? null) !== JSON.stringify(after?.[f] ?? null);
+  if (before && after && !resource.tallies.some((t) => t.reads.some(differs))) return; // the change moves no row between tallies
   const changes: { row: Row; sign: 1 | -1 }[] = [];
   if (before) changes.push({ row: before, sign: -1 });
   if (after) changes.push({ row: after, sign: 1 });
