@@ -75,6 +75,34 @@ export async function clearTallies(db: Kysely<any>, register: string) {
   await db.deleteFrom(TABLE).where('register', '=', register).execute();
 }
 
+/** For a list `filter` (already checked against the register), the count tally that answers its total, with the values it matches. */
+export function tallyForTotal(resource: ResourceDefinition, filter: Record<string, unknown>): { tally: string; wanted: (Set<string | null> | null)[] } | undefined {
+  const keys = Object.keys(filter).filter((k) => filter[k] !== undefined);
+  const fields = allFields(resource);
+  const tally = (resource.tallies ?? []).find((t) => t.counts && keys.every((k) => t.counts!.includes(k)));
+  if (!tally?.counts?.every((f) => fields[f]?.type === 'enum')) return undefined;
+  const wanted: (Set<string | null> | null)[] = [];
+  for (const field of tally.counts) {
+    if (!keys.includes(field)) { wanted.push(null); continue; }
+    const value = filter[field];
+    // `[…, null]` is SQL's `in (…, null)`, which never matches null: left to the database.
+    if (Array.isArray(value) && value.some((v) => v === null)) return undefined;
+    wanted.push(new Set(value === null ? [null] : [value].flat().map(String)));
+  }
+  return { tally: tally.name, wanted };
+}
+
+/** The total `tallyForTotal` planned: the tally's rows whose key matches, summed. */
+export async function talliedTotal(db: Kysely<any>, register: string, plan: NonNullable<ReturnType<typeof tallyForTotal>>): Promise<number> {
+  const rows = await db.selectFrom(TABLE).select(['key', 'n']).where('register', '=', register).where('tally', '=', plan.tally).execute();
+  let total = 0;
+  for (const row of rows) {
+    const key = JSON.parse(String(row.key)) as (string | null)[];
+    if (plan.wanted.every((values, i) => !values || values.has(key[i]))) total += Number(row.n);
+  }
+  return total;
+}
+
 /** A tally's rows whose bucket is in [from, to]. */
 export async function readTally(db: Kysely<any>, register: string, tally: string, from: string, to: string): Promise<TallyRow[]> {
   const rows = await db.selectFrom(TABLE).select(['bucket', 'key', 'n', 'amount'])

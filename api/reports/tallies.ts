@@ -17,6 +17,21 @@ const utcMonth = (v: unknown) => {
 };
 const idOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
+/**
+ * Exact counts of the register's rows by the values of `fields` (enum fields, few values each): the
+ * total of a list filtered by those fields alone is then a sum over a few dozen tally rows instead of
+ * a count over the rows, which at a million cases costs tens of milliseconds on either database.
+ */
+export function countTally(fields: string[]): TallyDefinition {
+  return {
+    name: `count:${fields.join(',')}`,
+    version: 1,
+    reads: fields,
+    counts: fields,
+    of: (row) => [{ bucket: '', key: fields.map((f) => (row[f] === undefined || row[f] === null ? null : String(row[f]))) }],
+  };
+}
+
 /** Granted cases by the month of application. */
 export const caseTallies: TallyDefinition[] = [
   {

@@ -3,7 +3,7 @@ import type { Condition } from './conditions.js';
 import { everyRow, maskDate, maskIdNumber, maskPhone, maskWhole, noRow, ownLawyerRows } from '../access/rules.js';
 import { caseTypes, gender, phone, qualityGrades } from './options.js';
 import { caseNumberCounter, formatCaseNumber } from '../cases/case-number.js';
-import { caseTallies } from '../reports/tallies.js';
+import { caseTallies, countTally } from '../reports/tallies.js';
 import { overdueCondition, type DeadlineSettings } from '../cases/deadlines.js';
 import { inOrder } from './record-rules.js';
 
@@ -244,7 +244,8 @@ export default defineResource({
     searchIndex: true,
   },
   // The yearly figures' two passes (reports/indicators.ts), each answered from its index alone.
-  tallies: caseTallies,
+  // …and the exact totals of the lists filtered by type and status alone (an admin's every day).
+  tallies: [...caseTallies, countTally(['caseType', 'status'])],
   indexes: [
     ['applicationDate', 'status', 'caseType', 'servicePointId', 'lawyerId', 'applicantGroups'],
     ['closedAt', 'status', 'caseType', 'qualityGrade', 'amountRecovered'],
@@ -255,6 +256,8 @@ export default defineResource({
     ['lawyerId', 'status', 'applicationDate'],
     // The overdue filter's two branches.
     ['status', 'acceptedAt'],
+    // The cases closed in a period (return-visit coverage, the closing lists).
+    ['status', 'closedAt'],
   ],
   virtualFilters: {
     overdue: {

@@ -184,6 +184,8 @@ export interface TallyDefinition {
   reads: string[];
   /** Where a (decoded) row counts: none, one or several entries (e.g. one per tag); `amount` is summed. */
   of(row: Row): { bucket: string; key: (string | number | null)[]; amount?: number }[];
+  /** Set by countTally: the enum fields whose exact counts this tally keeps, so a list filtered by them alone reads its total here. */
+  counts?: string[];
 }
 
 export interface ResourceDefinition {

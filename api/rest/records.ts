@@ -15,7 +15,7 @@ import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, t
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
 import { liveCounters } from '../db/counters.js';
-import { retally, tallyNew, touchesTallies } from '../db/tallies.js';
+import { retally, talliedTotal, tallyForTotal, tallyNew, touchesTallies } from '../db/tallies.js';
 import { isDbId, numberOf } from './input-bounds.js';
 
 const STALE: Label = { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' };
@@ -55,32 +55,48 @@ export class Records {
   }
 
   async list(resource: ResourceDefinition, query: ListQuery, actor: Actor): Promise<{ rows: Row[]; total: number }> {
+    const found = await this.matching(resource, query.filter, actor, query.sort[0]);
+    if (!found) return { rows: [], total: 0 };
+    const [start, end] = query.range;
+    const [rows, total] = await Promise.all([
+      found.where(this.db.selectFrom(tableName(resource)).selectAll())
+        .orderBy(this.sortKey(resource, query.sort[0]), query.sort[1] === 'ASC' ? 'asc' : 'desc')
+        .orderBy('id', query.sort[1] === 'ASC' ? 'asc' : 'desc')
+        .limit(end - start + 1).offset(start).execute(),
+      found.total(),
+    ]);
+    const fields = allFields(resource);
+    return { rows: rows.map((r) => viewRow(resource, actor, decodeRow(fields, r), found.view)), total };
+  }
+
+  /** How many records of the register the actor reads match `filter` (a list's exact total, without its page). */
+  async count(resource: ResourceDefinition, filter: Record<string, unknown>, actor: Actor): Promise<number> {
+    const found = await this.matching(resource, filter, actor);
+    return found ? found.total() : 0;
+  }
+
+  /** The rows of a list: the filter's and the row rule's conditions, and how to count them; null when nothing can match. */
+  private async matching(resource: ResourceDefinition, filter: Record<string, unknown>, actor: Actor, sortField?: string) {
     const scope = await rowScope(resource, actor, 'read', this.db);
     const view = await readerView(resource, actor, this.db);
     const hidden = new Set([...hiddenFields(resource, actor), ...view.withheld]);
     // Searching by a word hidden from the reader would tell which rows hold it: such a search finds nothing.
-    if (view.redaction && typeof query.filter.q === 'string' && searchesHiddenWords(query.filter.q, view.redaction.all)) return { rows: [], total: 0 };
-    assertQueryable(resource, hidden, [...Object.keys(query.filter), query.sort[0]]);
+    if (view.redaction && typeof filter.q === 'string' && searchesHiddenWords(filter.q, view.redaction.all)) return null;
+    assertQueryable(resource, hidden, [...Object.keys(filter), ...(sortField ? [sortField] : [])]);
     const dialect = this.database.dialect;
-    const context = usesVirtualFilter(resource, query.filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
-    const asked = filterParts(resource, query.filter, dialect, hidden, context, this.resources);
-    const allowed = filterParts(resource, scope, dialect);
-    // No `where 1 = 1` for an empty filter: it would cost SQLite its count fast path.
+    const context = usesVirtualFilter(resource, filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
     const eb = expressionBuilder<any, any>();
-    const parts = [...asked(eb), ...allowed(eb)];
+    const scoped = filterParts(resource, scope, dialect)(eb);
+    // No `where 1 = 1` for an empty filter: it would cost SQLite its count fast path.
+    const parts = [...filterParts(resource, filter, dialect, hidden, context, this.resources)(eb), ...scoped];
     const where = <Q extends SelectQueryBuilder<any, any, any>>(q: Q): Q =>
       (parts.length ? q.where(parts.length === 1 ? parts[0] : eb.and(parts)) : q) as Q;
-    const table = tableName(resource);
-    const [start, end] = query.range;
-    const [rows, count] = await Promise.all([
-      where(this.db.selectFrom(table).selectAll())
-        .orderBy(this.sortKey(resource, query.sort[0]), query.sort[1] === 'ASC' ? 'asc' : 'desc')
-        .orderBy('id', query.sort[1] === 'ASC' ? 'asc' : 'desc')
-        .limit(end - start + 1).offset(start).execute(),
-      where(this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow(),
-    ]);
-    const fields = allFields(resource);
-    return { rows: rows.map((r) => viewRow(resource, actor, decodeRow(fields, r), view)), total: Number(count.n) };
+    // Every row in reach and a filter a count tally answers: the exact total without counting rows.
+    const tallied = scoped.length ? undefined : tallyForTotal(resource, filter);
+    const total = (): Promise<number> => (tallied
+      ? talliedTotal(this.db, resource.name, tallied)
+      : where(this.db.selectFrom(tableName(resource)).select((e) => e.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow().then((c) => Number(c.n)));
+    return { where, total, view };
   }
 
   /** A column, or for a reference the referenced record's title (cases by lawyerId: by the lawyer's name). */
