@@ -18,7 +18,7 @@ export type { GuardContext, GuardProblem, TransitionGuard } from './cases/guards
 export { caseActions, lawyerChangeReasons, type CaseActionName } from './cases/lifecycle.js';
 export type { DashboardCard } from './meta/dashboard.js';
 // A plugin register's own life: a state machine and its generic workflow routes (as complaints use them).
-export { defineStateMachine, noPayload, requiredText, said } from './workflow/state-machine.js';
+export { allowedActions, defineStateMachine, noPayload, requiredText, said } from './workflow/state-machine.js';
 export type { ActionDefinition, Performer, StateMachine } from './workflow/state-machine.js';
 export { moveRecord, workflowRoutes, type MoveContext, type WorkflowOptions, type WorkflowProblem } from './workflow/routes.js';
 

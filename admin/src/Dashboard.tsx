@@ -3,13 +3,14 @@
 // to review…, plugins add theirs), and how many records each register holds.
 import type { ComponentType } from 'react';
 import { Box, Card, CardActionArea, CardContent, Skeleton, Stack, Typography } from '@mui/material';
-import { LinkBase, Title, useCreatePath, useGetIdentity, useGetList, usePermissions, useTranslate } from 'react-admin';
+import { LinkBase, Title, useCreatePath, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { useMeta, type Label } from './meta.js';
 import { useLabel, useLanguageTag } from './i18n.js';
 import { resourceIcon } from './resourceIcons.js';
 import { useHomePanels } from './plugins.js';
 import { IndicatorBoard } from './dashboard/IndicatorBoard.js';
 import { MyWork } from './dashboard/MyWork.js';
+import { useHome } from './dashboard/home.js';
 
 interface CountCardProps {
   id: string;
@@ -17,15 +18,15 @@ interface CountCardProps {
   label: Label;
   filter?: Record<string, unknown>;
   alert?: boolean;
+  /** undefined while the home figures load, null when they could not be counted. */
+  total: number | null | undefined;
 }
 
-function CountCard({ id, resource, label: title, filter = {}, alert = false }: CountCardProps) {
+function CountCard({ id, resource, label: title, filter = {}, alert = false, total }: CountCardProps) {
   const translate = useTranslate();
   const label = useLabel();
   const tag = useLanguageTag();
   const createPath = useCreatePath();
-  // range [0,0]: one row, and the total from Content-Range.
-  const { total, isPending, error } = useGetList(resource, { pagination: { page: 1, perPage: 1 }, filter });
   const Icon: ComponentType<{ sx?: object }> = resourceIcon(resource);
   const warn = alert && (total ?? 0) > 0;
   const query = Object.keys(filter).length ? `?${new URLSearchParams({ filter: JSON.stringify(filter) })}` : '';
@@ -39,13 +40,13 @@ function CountCard({ id, resource, label: title, filter = {}, alert = false }: C
             </Box>
             <Box sx={{ minWidth: 0 }}>
               <Typography variant="body2" color="text.secondary" noWrap>{label(title)}</Typography>
-              {isPending ? (
+              {total === undefined ? (
                 <Skeleton width={60} height={36} />
-              ) : error ? (
+              ) : total === null ? (
                 <Typography variant="body2" color="text.disabled" sx={{ lineHeight: '36px' }}>{translate('fayuan.dashboard.unavailable')}</Typography>
               ) : (
                 <Typography variant="h5" component="p" sx={{ fontWeight: 600, color: warn ? 'error.main' : undefined }} data-testid="count">
-                  {(total ?? 0).toLocaleString(tag)}
+                  {total.toLocaleString(tag)}
                   <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 0.75 }}>
                     {translate('fayuan.dashboard.records')}
                   </Typography>
@@ -76,6 +77,10 @@ export function Dashboard() {
   const role = meta.roles.find((r) => r.id === permissions);
   const today = new Date().toLocaleDateString(tag, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
   const cards = meta.dashboard ?? [];
+  const home = useHome();
+  const counted = (totals: Record<string, number | null> | undefined, key: string) => (home.isError ? null : totals?.[key]);
+  // The registers the server counted for this role, in the menu's order.
+  const registers = meta.resources.filter((r) => !home.data || r.name in home.data.registers);
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('fayuan.dashboard.title')} />
@@ -97,15 +102,15 @@ export function Dashboard() {
         <>
           <Section title={translate('fayuan.dashboard.todo')} />
           <Box sx={gridSx}>
-            {cards.map((card) => <CountCard key={card.id} {...card} />)}
+            {cards.map((card) => <CountCard key={card.id} {...card} total={counted(home.data?.cards, card.id)} />)}
           </Box>
         </>
       ) : null}
       {homePanels.map(({ key, Panel }) => <Panel key={key} />)}
       <Section title={translate('fayuan.dashboard.registers')} />
       <Box sx={gridSx}>
-        {meta.resources.map((resource) => (
-          <CountCard key={resource.name} id={resource.name} resource={resource.name} label={resource.label} />
+        {registers.map((resource) => (
+          <CountCard key={resource.name} id={resource.name} resource={resource.name} label={resource.label} total={counted(home.data?.registers, resource.name)} />
         ))}
       </Box>
     </Box>

@@ -21,6 +21,9 @@ export { useLabel, useLanguageTag } from './i18n.js';
 export { refusalOf, useApi } from './apiClient.js';
 export type { ApiClient, ApiRefusal, BrokenRule, UploadOptions } from './apiClient.js';
 
+// The home page's one request: a plugin's home panel reads what its server `home` gave.
+export { useHomeData, useRefreshHome } from './dashboard/home.js';
+
 // A case's workflow as the server declares it (states, main path, moves), and its routes' query keys.
 export { caseQueryKey, useCaseLifecycle } from './cases/workflow.js';
 export type { CaseLifecycle } from './cases/workflow.js';

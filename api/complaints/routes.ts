@@ -1,7 +1,7 @@
 // The complaint's routes beyond CRUD: its workflow (the generic routes with the reply's date
 // check), the half-year report, and the public notice (公示), which needs no session.
 import { Hono } from 'hono';
-import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
+import { describeRoute, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
 import { assertMay } from '../access/enforce.js';
 import { today } from '../calendar.js';

@@ -1,6 +1,6 @@
 // POST /api/consultations/:id/convert (转为申请) and the quarterly 12348 report.
 import { Hono } from 'hono';
-import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
+import { describeRoute, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
 import { maskRow } from '../access/enforce.js';
 import { today } from '../calendar.js';

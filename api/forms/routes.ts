@@ -1,7 +1,7 @@
 // POST /api/forms/check: a definition checked by the server's engine, so the console's form
 // editor shows each error at its path without compiling the schema in the browser (its CSP forbids eval).
 import { Hono } from 'hono';
-import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
+import { describeRoute, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
 import { jsonBody } from '../rest/crud-routes.js';
 import { badInput } from '../rest/errors.js';

@@ -208,7 +208,7 @@ export function createFayuan({ database, config, resources: core = coreResources
   for (const plugin of plugins) if (plugin.routes) app.route('/api', plugin.routes(context));
   if (byName.has('forms')) app.route('/api/forms', formRoutes(records));
   app.route('/api/settings', settingsRoutes(records, settingsDeclaration));
-  app.route('/api', reportRoutes(records));
+  app.route('/api', reportRoutes(records, { context, cards, plugins }));
   for (const resource of resources) app.route(`/api/${resource.name}`, spreadsheetRoutes(records, resource));
   for (const resource of resources) app.route(`/api/${resource.name}`, crudRoutes(records, resource));
   app.all('/api/*', (c) => c.json({ message: localeOf(c) === 'zh' ? '接口不存在' : 'No such endpoint', errors: {} }, 404));

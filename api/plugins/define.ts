@@ -75,6 +75,9 @@ export interface FayuanPlugin {
   guards?: TransitionGuard[];
   effects?: TransitionEffect[];
   dashboard?: DashboardCard[];
+  /** What the plugin's home panels draw for this actor, served in GET /api/home under `plugins[name]`
+   *  (so the home page is one request); null or undefined when it has nothing for the role. */
+  home?: (ctx: PluginContext, actor: Actor) => Promise<unknown>;
   casePanels?: CasePanel[];
   /** Runs once the schema is up to date at start-up (e.g. to resume background jobs). */
   start?: (ctx: PluginContext) => Promise<void>;

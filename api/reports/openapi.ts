@@ -10,6 +10,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function reportPaths(resources: ResourceDefinition[]): Record<string, unknown> {
   const paths: Record<string, unknown> = {
     '/api/indicators': { get: { summary: "The year's indicators against their targets, with monthly trends and breakdowns (admin, supervisor)", parameters: [year], responses: { 200: { description: '{ year, indicators: [{ id, label, numerator, denominator, value, target, met, trend }], … }' } } } },
+    '/api/home': { get: { summary: "Every figure of the console's home page for the signed-in role in one answer: the year's indicators or the lawyer's own work, the count cards, each readable register's size, and the enabled plugins' home data", parameters: [year], responses: { 200: { description: '{ year, indicators, mine, cards: { cardId: total }, registers: { register: total }, plugins: { plugin: data } }' } } } },
     '/api/indicators/mine': { get: { summary: "A lawyer's own cases by state, missing outcomes, grades and subsidies", responses: { 200: { description: 'Figures' } } } },
     '/api/reports/yearly.xlsx': { get: { summary: 'The yearly report with the Ministry statistical table', parameters: [year], responses: file(XLSX) } },
     '/api/reports/yearly.pdf': { get: { summary: 'The yearly report as a PDF', parameters: [year], responses: file('application/pdf') } },

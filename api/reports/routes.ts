@@ -1,5 +1,5 @@
 // GET /api/indicators?year=YYYY (the dashboard's and the reports' one source of numbers),
-// GET /api/indicators/mine (a lawyer's own figures),
+// GET /api/indicators/mine (a lawyer's own figures), GET /api/home?year=YYYY (the home page's figures),
 // GET /api/reports/yearly.xlsx?year=YYYY (the yearly report with the Ministry's table) and .pdf.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -9,6 +9,9 @@ import { yearFigures } from './indicators.js';
 import { yearlyWorkbook } from './yearly-xlsx.js';
 import { myWork } from './my-work.js';
 import { loadSettings } from '../settings/settings.js';
+import type { DashboardCard } from '../meta/dashboard.js';
+import type { FayuanPlugin, PluginContext } from '../plugins/define.js';
+import { homeFigures } from './home.js';
 
 const READERS = ['admin', 'supervisor'];
 
@@ -25,8 +28,9 @@ function assertReader(c: Context<AppEnv>) {
   }
 }
 
-export function reportRoutes(records: Records) {
+export function reportRoutes(records: Records, home: { context: PluginContext; cards: DashboardCard[]; plugins: FayuanPlugin[] }) {
   return new Hono<AppEnv>()
+    .get('/home', async (c) => c.json(await homeFigures(records, home.context, home.cards, home.plugins, c.var.actor, yearOf(c))))
     .get('/indicators', async (c) => {
       assertReader(c);
       return c.json(await yearFigures(records, yearOf(c)));

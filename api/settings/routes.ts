@@ -2,7 +2,7 @@
 // /api/settings/1 answers the same record for the simple-rest protocol (getOne, update).
 // `declaration`: the settings as enabled, with the fields plugins add.
 import { Hono } from 'hono';
-import { describeRoute, idParameter, refusalsOf } from '../meta/route-docs.js';
+import { describeRoute, refusalsOf } from '../meta/route-docs.js';
 import type { AppEnv } from '../http/app-env.js';
 import { assertMay } from '../access/enforce.js';
 import { jsonBody } from '../rest/crud-routes.js';

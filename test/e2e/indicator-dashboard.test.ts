@@ -1,5 +1,6 @@
 // The admin's home page in a real Chromium against the demo centre: every indicator of the year
-// with its target and monthly trend, the breakdown charts, and a figure that opens its list.
+// with its target and monthly trend, the breakdown charts, the count cards and the plugins' panels,
+// all from one request; and a figure that opens its list.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,22 @@ describe("the admin's home page", () => {
     const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
       await seen(page.getByTestId('indicator-board'));
+      // Reloaded, the home page asks for its figures once: GET /api/home, no list or report per card.
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        const { pathname } = new URL(r.url());
+        if (pathname.startsWith('/api/') && !pathname.startsWith('/api/auth/') && pathname !== '/api/meta') asked.push(pathname);
+      });
+      await page.reload();
+      await seen(page.getByTestId('indicator-criminal_share').getByTestId('indicator-value'));
+      await seen(page.getByTestId('card-cases').getByTestId('count'));
+      await seen(page.getByTestId('visit-summary'));
+      await seen(page.getByTestId('observation-plan'));
+      await seen(page.getByTestId('peer-rounds'));
+      expect(asked).toEqual(['/api/home']);
+      const home = await (await page.request.get(`${server.url}/api/home`)).json();
+      await expect(page.getByTestId('card-cases').getByTestId('count').textContent()).resolves.toContain(home.registers.cases.toLocaleString('zh-CN'));
+      await expect(page.getByTestId('card-applications').getByTestId('count').textContent()).resolves.toContain(home.cards.applications.toLocaleString('zh-CN'));
       for (const id of IDS) {
         const card = page.getByTestId(`indicator-${id}`);
         await seen(card);

@@ -1,13 +1,15 @@
-// The admin's and supervisor's home: seed 001's indicators for a chosen year (GET /api/indicators,
+// The admin's and supervisor's home: seed 001's indicators for a chosen year (this year's with GET /api/home, another's with GET /api/indicators,
 // the same numbers as the yearly report), each with its target, a red/green state and its monthly
 // trend; the breakdowns as charts; every figure links to the list behind it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardActionArea, CardContent, Chip, MenuItem, Skeleton, Stack, TextField, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { SparkLineChart } from '@mui/x-charts/SparkLineChart';
 import { LinkBase, useNavigate, useTranslate } from 'react-admin';
 import { useApi } from '../apiClient.js';
+import { useHome } from './home.js';
 import { useLabel, useLanguageTag } from '../i18n.js';
 import type { Label } from '../meta.js';
 
@@ -120,15 +122,12 @@ export function IndicatorBoard() {
   const api = useApi();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [figures, setFigures] = useState<YearFigures | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setFigures(null);
-    setFailed(false);
-    api.get<YearFigures>(`/api/indicators?year=${year}`).then((f) => live && setFigures(f), () => live && setFailed(true));
-    return () => { live = false; };
-  }, [api, year]);
+  const home = useHome();
+  // This year's figures come with the home page's one request; another year's on their own.
+  const fromHome = year === (home.data?.year ?? thisYear);
+  const other = useQuery({ queryKey: ['indicators', year], queryFn: () => api.get<YearFigures>(`/api/indicators?year=${year}`), enabled: !fromHome });
+  const figures = ((fromHome ? home.data?.indicators : other.data) ?? null) as YearFigures | null;
+  const failed = fromHome ? home.isError : other.isError;
   return (
     <Box data-testid="indicator-board">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1.5 }}>

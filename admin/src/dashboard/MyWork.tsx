@@ -1,10 +1,9 @@
 // A lawyer's home: my cases by state (each bar links to the list), what is missing before
-// closing, my quality grades and subsidies (GET /api/indicators/mine).
-import { useEffect, useState } from 'react';
+// closing, my quality grades and subsidies (`mine` of GET /api/home, as GET /api/indicators/mine).
 import { Box, Card, CardActionArea, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { LinkBase, useTranslate } from 'react-admin';
-import { useApi } from '../apiClient.js';
+import { useHome } from './home.js';
 import { useLabel, useLanguageTag } from '../i18n.js';
 import { useMeta } from '../meta.js';
 import { listPath } from './IndicatorBoard.js';
@@ -20,12 +19,8 @@ export function MyWork() {
   const translate = useTranslate();
   const label = useLabel();
   const tag = useLanguageTag();
-  const api = useApi();
   const meta = useMeta();
-  const [figures, setFigures] = useState<MyWorkFigures | null>(null);
-  useEffect(() => {
-    api.get<MyWorkFigures>('/api/indicators/mine').then(setFigures, () => setFigures(null));
-  }, [api]);
+  const figures = (useHome().data?.mine ?? null) as MyWorkFigures | null;
   if (!figures) return null;
   const cases = meta.resources.find((r) => r.name === 'cases');
   const optionLabel = (field: string, id: string | null) => {

@@ -1,9 +1,8 @@
 // The supervisor's observation plan on the home page: coverage against the target and the
 // upcoming hearings, the suggested ones first.
-import { useQuery } from '@tanstack/react-query';
 import { Box, Card, CardContent, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { LinkBase } from 'react-admin';
-import { useApi, useLabel, useLanguageTag, useMeta } from '../../../admin/src/plugin-kit.js';
+import { useHomeData, useLabel, useLanguageTag } from '../../../admin/src/plugin-kit.js';
 
 interface Plan {
   year: number; targetPercent: number; heardCases: number; observedCases: number; coveragePercent: number | null; needed: number;
@@ -13,13 +12,11 @@ interface Plan {
 const PRIORITY = { life_death: { zh: '可能判处无期、死刑', en: 'Life or death' }, minor: { zh: '未成年人', en: 'Minor' }, first_case: { zh: '律师首批援助案件', en: "Lawyer's first cases" } } as Record<string, { zh: string; en: string }>;
 
 export function PlanPanel() {
-  const meta = useMeta();
-  const api = useApi();
   const label = useLabel();
   const tag = useLanguageTag();
-  const allowed = ['admin', 'supervisor'].includes(String(meta.user?.role));
-  const { data } = useQuery({ queryKey: ['hearing-observations', 'planning'], queryFn: () => api.get<Plan>('/api/hearing-observations/planning'), enabled: allowed });
-  if (!allowed || !data) return null;
+  // The server gives the plan to those who plan (admins, supervisors) only.
+  const data = useHomeData<{ plan: Plan }>('hearing-observation')?.plan;
+  if (!data) return null;
   const shown = [...data.upcoming].sort((a, b) => Number(b.suggested) - Number(a.suggested) || a.occurredAt.localeCompare(b.occurredAt)).slice(0, 8);
   const coverage = data.coveragePercent ?? 0;
   return (

@@ -1,9 +1,17 @@
 // 旁听庭审 (seed 001 item 5): supervisors observe lawyers' hearings with a scored sheet; the plan of which to attend.
 import { Hono } from 'hono';
-import { ApiError, definePlugin, loadSettings, type AppEnv } from '../../../api/plugin-kit.js';
+import { ApiError, definePlugin, loadSettings, type AppEnv, type PluginContext } from '../../../api/plugin-kit.js';
 import { observations } from './declarations.js';
 import { hearingPlan } from './planning.js';
 import { seedDemoObservations } from './demo.js';
+
+const planners = ['admin', 'supervisor'];
+
+async function planOf(ctx: PluginContext, year: number) {
+  const { db } = ctx.database;
+  const settings = await loadSettings(db);
+  return hearingPlan(db, { year, now: new Date().toISOString(), targetPercent: Number(settings.hearingObservationTargetPercent) });
+}
 
 export default definePlugin({
   name: 'hearing-observation',
@@ -11,14 +19,12 @@ export default definePlugin({
   description: { zh: '按表单评价律师庭审表现，律师可见反馈、得分和等次；旁听计划与覆盖率', en: "Scored observation of lawyers' hearings; feedback to the lawyer; the attendance plan and coverage" },
   resources: [observations],
   routes: (ctx) => new Hono<AppEnv>().get('/hearing-observations/planning', async (c) => {
-    if (!['admin', 'supervisor'].includes(c.var.actor.role)) {
+    if (!planners.includes(c.var.actor.role)) {
       throw new ApiError(403, { zh: '只有管理人员可以查看旁听计划', en: 'Only supervisors and admins plan observations' });
     }
-    const { db } = ctx.database;
-    const settings = await loadSettings(db);
-    const year = Number(c.req.query('year')) || new Date().getFullYear();
-    return c.json(await hearingPlan(db, { year, now: new Date().toISOString(), targetPercent: Number(settings.hearingObservationTargetPercent) }));
+    return c.json(await planOf(ctx, Number(c.req.query('year')) || new Date().getFullYear()));
   }),
+  home: async (ctx, actor) => (planners.includes(actor.role) ? { plan: await planOf(ctx, new Date().getFullYear()) } : null),
   demo: (ctx) => seedDemoObservations(ctx),
   casePanels: [{ id: 'hearing-observations', label: { zh: '旁听庭审', en: 'Hearing observations' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   dashboard: [

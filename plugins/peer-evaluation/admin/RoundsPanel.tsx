@@ -1,13 +1,13 @@
 // 同行评估 on the admin's home page: each open round with its workflow's buttons (sample with a
 // seed → confirm the proposed files → start → decide → publish) and its progress figures.
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
-import { LinkBase, useGetList } from 'react-admin';
+import { LinkBase } from 'react-admin';
 import { CaseNumberLink, SampledCaseLinks } from './SampledCases.js';
-import { refusalOf, useApi, useLabel, useMeta, type Label } from '../../../admin/src/plugin-kit.js';
+import { refusalOf, useApi, useHomeData, useLabel, useMeta, useRefreshHome, type Label } from '../../../admin/src/plugin-kit.js';
 
-interface Workflow { status: string; actions: { name: string; label: Label }[] }
+interface HomeRound { round: Record<string, any>; actions: { name: string; label: Label }[]; progress: Progress }
 interface Progress {
   files: number; reviews: number; scored: number; rechecks: number; overdue: { id: number; caseId: number }[];
   perReviewer: { reviewerId: string; name: string; assigned: number; scored: number; overdue: number }[];
@@ -16,35 +16,32 @@ interface Progress {
 
 const GRADES: Record<string, Label> = { excellent: { zh: '优秀', en: 'Excellent' }, good: { zh: '良好', en: 'Good' }, pass: { zh: '合格', en: 'Pass' }, fail: { zh: '不合格', en: 'Fail' } };
 
-function Round({ round }: { round: Record<string, any> }) {
+function Round({ round, actions, progress: p }: HomeRound) {
   const api = useApi();
   const label = useLabel();
   const client = useQueryClient();
+  const refreshHome = useRefreshHome();
   const [seed, setSeed] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const workflow = useQuery({ queryKey: ['peer-review-rounds', round.id, 'workflow'], queryFn: () => api.get<Workflow>(`/api/peer-review-rounds/${round.id}/workflow`) });
-  const progress = useQuery({ queryKey: ['peer-review-rounds', round.id, 'progress'], queryFn: () => api.get<Progress>(`/api/peer-review-rounds/${round.id}/progress`) });
   const act = async (action: string) => {
     setError(null);
     try {
       await api.post(`/api/peer-review-rounds/${round.id}/transitions/${action}`, action === 'sample' && seed.trim() ? { seed: Number(seed) } : {});
-      await client.invalidateQueries({ queryKey: ['peer-review-rounds'] });
-      await client.invalidateQueries({ queryKey: ['peer-review-rounds', 'getList'] });
+      await Promise.all([refreshHome(), client.invalidateQueries({ queryKey: ['peer-review-rounds'] })]);
     } catch (e) {
       setError(refusalOf(e, label({ zh: '操作失败', en: 'The action failed' })).message);
     }
   };
-  const p = progress.data;
   const sample: number[] = round.sample ?? [];
   const proposed = sample.length > 0 && !round.confirmedAt;
   return (
     <Box sx={{ borderTop: 1, borderColor: 'divider', py: 1.5 }} data-testid={`round-${round.id}`}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <LinkBase to={`/peer-review-rounds/${round.id}/show`}><Typography sx={{ fontWeight: 600 }}>{round.name}</Typography></LinkBase>
-        <Chip size="small" label={workflow.data ? label({ zh: statusZh(workflow.data.status), en: workflow.data.status }) : '…'} />
+        <Chip size="small" label={label({ zh: statusZh(String(round.status)), en: String(round.status) })} />
         {round.blind ? <Chip size="small" variant="outlined" label={label({ zh: '盲评', en: 'Blind' })} /> : null}
         {round.seed != null ? <Typography variant="body2" color="text.secondary">{label({ zh: `种子 ${round.seed}`, en: `Seed ${round.seed}` })}</Typography> : null}
-        {(workflow.data?.actions ?? []).map((a) => (
+        {actions.map((a) => (
           <Stack key={a.name} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             {a.name === 'sample' ? <TextField size="small" label={label({ zh: '随机种子', en: 'Seed' })} value={seed} onChange={(e) => setSeed(e.target.value.replace(/\D/g, ''))} sx={{ width: 120 }} /> : null}
             <Button size="small" variant={a.name === 'publish' ? 'contained' : 'outlined'} onClick={() => act(a.name)} data-action={a.name}>{label(a.label)}</Button>
@@ -83,9 +80,9 @@ function statusZh(status: string): string {
 export function RoundsPanel() {
   const meta = useMeta();
   const label = useLabel();
-  const admin = ['admin', 'supervisor'].includes(String(meta.user?.role));
-  const { data = [] } = useGetList('peer-review-rounds', { sort: { field: 'id', order: 'DESC' }, pagination: { page: 1, perPage: 10 } }, { enabled: admin });
-  if (!admin) return null;
+  // The server gives the rounds to admins and supervisors only.
+  const rounds = useHomeData<{ rounds?: HomeRound[] }>('peer-evaluation')?.rounds;
+  if (!rounds) return null;
   return (
     <Card sx={{ mb: 3 }} data-testid="peer-rounds">
       <CardContent>
@@ -93,7 +90,7 @@ export function RoundsPanel() {
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>{label({ zh: '同行评估', en: 'Peer review rounds' })}</Typography>
           {meta.user?.role === 'admin' ? <Button size="small" component={LinkBase} to="/peer-review-rounds/create">{label({ zh: '新建轮次', en: 'New round' })}</Button> : null}
         </Stack>
-        {data.map((round) => <Round key={round.id} round={round} />)}
+        {rounds.map((r) => <Round key={r.round.id} {...r} />)}
       </CardContent>
     </Card>
   );
@@ -101,11 +98,9 @@ export function RoundsPanel() {
 
 /** The reviewer's files waiting to be scored, each opening its review sheet. */
 export function MyReviewsPanel() {
-  const meta = useMeta();
   const label = useLabel();
-  const reviewer = meta.user?.role === 'reviewer';
-  const { data = [] } = useGetList('peer-reviews', { filter: { status: 'assigned' }, sort: { field: 'id', order: 'ASC' }, pagination: { page: 1, perPage: 100 } }, { enabled: reviewer });
-  if (!reviewer) return null;
+  const data = useHomeData<{ myReviews?: Record<string, any>[] }>('peer-evaluation')?.myReviews;
+  if (!data) return null;
   return (
     <Card sx={{ mb: 3 }} data-testid="my-reviews">
       <CardContent>

@@ -2,13 +2,32 @@
 // lawyer nor of the lawyer's firm, a fail re-checked twice, the grades published onto the cases.
 import { Hono } from 'hono';
 import {
-  ApiError, definePlugin, describeRoute, idParameter, isDbId, jsonBody, recordId, refusalsOf, today, workflowRoutes,
-  type AfterWrite, type Actor, type AppEnv, type RedactionRule, type Row, type RowRule, type WithheldRule,
+  allowedActions, ApiError, definePlugin, describeRoute, idParameter, isDbId, jsonBody, recordId, refusalsOf, today, workflowRoutes,
+  type AfterWrite, type Actor, type AppEnv, type PluginContext, type RedactionRule, type Row, type RowRule, type WithheldRule,
 } from '../../../api/plugin-kit.js';
 import { assignedReviews, reviews, rounds } from './declarations.js';
 import { roundEffects, roundMachine, roundWorkflow } from './rounds.js';
 import { progressOf } from './progress.js';
 import { seedDemoRounds } from './demo.js';
+
+/** The home page's part: the latest rounds with their actions and progress (admins, supervisors),
+ *  or the reviewer's files waiting to be scored. */
+async function homeOf(ctx: PluginContext, actor: Actor) {
+  if (actor.role === 'reviewer') {
+    const { rows } = await ctx.records.list(ctx.resource('peer-reviews'), { filter: { status: 'assigned' }, sort: ['id', 'ASC'], range: [0, 99] }, actor);
+    return { myReviews: rows };
+  }
+  if (!['admin', 'supervisor'].includes(actor.role)) return null;
+  const { rows } = await ctx.records.list(ctx.resource('peer-review-rounds'), { filter: {}, sort: ['id', 'DESC'], range: [0, 9] }, actor);
+  const on = today();
+  return {
+    rounds: await Promise.all(rows.map(async (round) => ({
+      round,
+      actions: allowedActions(roundMachine, round, actor).map((name) => ({ name, label: roundMachine.actions[name].label })),
+      progress: await progressOf(ctx.database.db, round, on),
+    }))),
+  };
+}
 
 /** The cases of the reviewer's open reviews (their rounds under review or awaiting the decision). */
 const assignedCases = (field: string): RowRule => async (actor, db) => ({
@@ -131,6 +150,7 @@ export default definePlugin({
         return c.json(review);
       });
   },
+  home: homeOf,
   demo: (ctx) => seedDemoRounds(ctx),
   casePanels: [{ id: 'peer-reviews', label: { zh: '同行评估', en: 'Peer review' }, roles: ['admin', 'supervisor', 'lawyer'] }],
   dashboard: [

@@ -1,9 +1,8 @@
 // The supervisor's return-visit figures on the home page: this year's satisfaction and coverage
 // against the targets (settings), and the closed cases still to visit.
-import { useQuery } from '@tanstack/react-query';
 import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
 import { LinkBase } from 'react-admin';
-import { useApi, useLabel, useMeta } from '../../../admin/src/plugin-kit.js';
+import { useHomeData, useLabel } from '../../../admin/src/plugin-kit.js';
 
 interface Summary {
   year: number; visits: number; satisfactionPercent: number | null; satisfactionTargetPercent: number;
@@ -22,14 +21,11 @@ function Figure({ title, value, target, detail, testId }: { title: string; value
 }
 
 export function SummaryPanel() {
-  const meta = useMeta();
-  const api = useApi();
   const label = useLabel();
-  const allowed = ['admin', 'supervisor'].includes(String(meta.user?.role));
-  const summary = useQuery({ queryKey: ['return-visits', 'summary'], queryFn: () => api.get<Summary>('/api/return-visits/summary'), enabled: allowed });
-  const unvisited = useQuery({ queryKey: ['return-visits', 'unvisited'], queryFn: () => api.get<{ id: number; caseNumber: string | null }[]>('/api/return-visits/unvisited'), enabled: allowed });
-  const s = summary.data;
-  if (!allowed || !s) return null;
+  // The server gives these figures to admins and supervisors only.
+  const home = useHomeData<{ summary: Summary; unvisited: { id: number; caseNumber: string | null }[] }>('return-visits');
+  if (!home) return null;
+  const { summary: s, unvisited } = home;
   return (
     <Card sx={{ mb: 3 }} data-testid="visit-summary">
       <CardContent>
@@ -41,9 +37,9 @@ export function SummaryPanel() {
             detail={label({ zh: `结案 ${s.closedCases} 件，已回访 ${s.visitedClosedCases} 件，目标 ${s.coverageTargetPercent}%`, en: `${s.visitedClosedCases} of ${s.closedCases} closed cases, target ${s.coverageTargetPercent}%` })} />
           <Box sx={{ flex: 1, minWidth: 180 }}>
             <Typography variant="body2" color="text.secondary">{label({ zh: '待回访的结案案件', en: 'Closed cases to visit' })}</Typography>
-            <Typography variant="h5" sx={{ fontWeight: 600 }}>{unvisited.data?.length ?? '…'}</Typography>
+            <Typography variant="h5" sx={{ fontWeight: 600 }}>{unvisited.length}</Typography>
             <Typography variant="caption" component="div">
-              {(unvisited.data ?? []).slice(0, 5).map((c) => <LinkBase key={c.id} to={`/cases/${c.id}/show`} style={{ marginRight: 8 }}>{c.caseNumber ?? c.id}</LinkBase>)}
+              {unvisited.slice(0, 5).map((c) => <LinkBase key={c.id} to={`/cases/${c.id}/show`} style={{ marginRight: 8 }}>{c.caseNumber ?? c.id}</LinkBase>)}
             </Typography>
           </Box>
         </Stack>

@@ -31,6 +31,8 @@ export const visits = defineResource({
   name: 'return-visits',
   label: { zh: '回访', en: 'Return visits' },
   titleField: 'visitedAt',
+  // The year's satisfaction figures (summary.ts) from this index alone.
+  indexes: [['visitedAt', 'satisfaction', 'complaintId']],
   fields: {
     caseId: { type: 'reference', to: 'cases', label: { zh: '案件', en: 'Case' }, required: true },
     method: { type: 'enum', label: { zh: '回访方式', en: 'Method' }, required: true, default: 'phone', options: visitMethods },

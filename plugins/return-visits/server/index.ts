@@ -1,12 +1,20 @@
 // 回访 (seed 000: satisfaction ≥ 98%): scored visits after closing; reported money, gifts or fees open a complaint.
 import { Hono } from 'hono';
-import { ApiError, definePlugin, loadSettings, type AppEnv, type Actor } from '../../../api/plugin-kit.js';
+import { ApiError, definePlugin, loadSettings, type AppEnv, type Actor, type PluginContext } from '../../../api/plugin-kit.js';
 import { visits } from './declarations.js';
 import { unvisitedCases, visitSummary } from './summary.js';
 import { seedDemoVisits } from './demo.js';
 
+const supervisors = ['admin', 'supervisor'];
+
 function supervisorsOnly(actor: Actor) {
-  if (!['admin', 'supervisor'].includes(actor.role)) throw new ApiError(403, { zh: '只有管理人员可以查看回访统计', en: 'Only supervisors and admins see return-visit figures' });
+  if (!supervisors.includes(actor.role)) throw new ApiError(403, { zh: '只有管理人员可以查看回访统计', en: 'Only supervisors and admins see return-visit figures' });
+}
+
+async function summaryOf(ctx: PluginContext, year: number) {
+  const { db } = ctx.database;
+  const settings = await loadSettings(db);
+  return visitSummary(db, year, { satisfaction: Number(settings.satisfactionTargetPercent), coverage: Number(settings.returnVisitTargetPercent) });
 }
 
 export default definePlugin({
@@ -20,14 +28,17 @@ export default definePlugin({
     return new Hono<AppEnv>()
       .get('/return-visits/summary', async (c) => {
         supervisorsOnly(c.var.actor);
-        const settings = await loadSettings(db);
-        const year = Number(c.req.query('year')) || new Date().getFullYear();
-        return c.json(await visitSummary(db, year, { satisfaction: Number(settings.satisfactionTargetPercent), coverage: Number(settings.returnVisitTargetPercent) }));
+        return c.json(await summaryOf(ctx, Number(c.req.query('year')) || new Date().getFullYear()));
       })
       .get('/return-visits/unvisited', async (c) => {
         supervisorsOnly(c.var.actor);
         return c.json(await unvisitedCases(db));
       });
+  },
+  home: async (ctx, actor) => {
+    if (!supervisors.includes(actor.role)) return null;
+    const [summary, unvisited] = await Promise.all([summaryOf(ctx, new Date().getFullYear()), unvisitedCases(ctx.database.db)]);
+    return { summary, unvisited };
   },
   demo: (ctx) => seedDemoVisits(ctx),
   casePanels: [{ id: 'return-visits', label: { zh: '回访', en: 'Return visits' }, roles: ['admin', 'supervisor'] }],
