@@ -1,28 +1,18 @@
 // A case's work in the console, in a real Chromium against a real server: the lawyer completes
 // the case file by uploading through the checklist's drop zone and submits the case for closing;
 // the centre admin assigns a lawyer through the dialog, where ineligible lawyers cannot be chosen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
-import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccount, signedInFetch } from '../support/server.js';
+import { consoleAndChromium } from '../support/console-server.js';
+import { seen, signInToConsole } from '../support/browser.js';
 import { pdfFile } from '../support/pdf-file.js';
 
 const STEP = 60_000;
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
+const live = consoleAndChromium();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signIn = (email: string) => signInToConsole(browser, server.url, email, DEMO_PASSWORD);
+const signIn = (email: string) => signInToConsole(live.browser, live.server.url, email, DEMO_PASSWORD);
 
 /** Opens the dialog of one of the case's actions (the buttons of the workflow card). */
 async function openAction(page: Page, action: string): Promise<Locator> {
@@ -42,7 +32,7 @@ interface ChecklistBody {
 
 describe('a case worked through in the console', () => {
   it('lets the case lawyer upload the missing materials through the checklist and then submit the case for closing', async () => {
-    const asLawyer = await signedInFetch(server, demoAccount.lawyer);
+    const asLawyer = await signedInFetch(live.server, demoAccount.lawyer);
     const cases = (await (await asLawyer('/api/cases?filter={"status":"in_progress"}&range=[0,49]')).json()) as { id: number }[];
     let caseId = 0;
     let before: ChecklistBody | null = null;
@@ -58,7 +48,7 @@ describe('a case worked through in the console', () => {
 
     const { context, page } = await signIn(demoAccount.lawyer);
     try {
-      await page.goto(`${server.url}/#/cases/${caseId}/show`);
+      await page.goto(`${live.server.url}/#/cases/${caseId}/show`);
       await seen(stepper(page, 'in_progress'));
       await page.getByRole('tab', { name: '卷宗材料' }).click();
       const progress = page.getByTestId('checklist-progress');
@@ -97,7 +87,7 @@ describe('a case worked through in the console', () => {
   }, STEP);
 
   it('lets the centre admin assign an eligible lawyer through the dialog, showing the ineligible ones disabled with their reasons', async () => {
-    const asAdmin = await signedInFetch(server, demoAccount.admin);
+    const asAdmin = await signedInFetch(live.server, demoAccount.admin);
     const accepted = (await (await asAdmin('/api/cases?filter={"status":"accepted"}&range=[0,49]')).json()) as { id: number }[];
     let caseId = 0;
     for (const { id } of accepted) {
@@ -112,7 +102,7 @@ describe('a case worked through in the console', () => {
     const { context, page } = await signIn(demoAccount.admin);
     let chosen = '';
     try {
-      await page.goto(`${server.url}/#/cases/${caseId}/show`);
+      await page.goto(`${live.server.url}/#/cases/${caseId}/show`);
       await seen(stepper(page, 'accepted'));
       await seen(page.getByTestId('deadline'));
       expect(await page.getByTestId('deadline').innerText()).toMatch(/^指派期限 \d{4}-\d{2}-\d{2}，(剩 \d+ 天|今日到期|已逾期 \d+ 天)$/);

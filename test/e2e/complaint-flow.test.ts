@@ -1,25 +1,15 @@
 // A complaint handled in the console, in a real Chromium against a real server: from 登记 to 答复
 // through the buttons of its page, each deadline shown as it is set; the ledger's deadline chips;
 // the half-year report page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { demoAccount, DEMO_PASSWORD, signedInFetch, startServer, type RunningServer } from '../support/server.js';
-import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoAccount, DEMO_PASSWORD, signedInFetch } from '../support/server.js';
+import { consoleAndChromium } from '../support/console-server.js';
+import { seen, signInToConsole } from '../support/browser.js';
 
 const SHOTS = process.env.FAYUAN_SCREENSHOTS; // a folder to keep screenshots in, when set
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium();
 
 const shot = async (page: Page, name: string) => { if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true }); };
 
@@ -34,7 +24,7 @@ async function move(page: Page, action: string, fill?: (dialog: ReturnType<Page[
 
 describe('a complaint handled in the console', () => {
   it('goes from 登记 to 答复 with its deadlines shown, and the half-year report page shows', async () => {
-    const asAdmin = await signedInFetch(server, demoAccount.admin);
+    const asAdmin = await signedInFetch(live.server, demoAccount.admin);
     const today = new Date().toISOString().slice(0, 10);
     const created = await (await asAdmin('/api/complaints', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -42,9 +32,9 @@ describe('a complaint handled in the console', () => {
     })).json();
     expect(created.status).toBe('received');
 
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/complaints/${created.id}/show`);
+      await page.goto(`${live.server.url}/#/complaints/${created.id}/show`);
       const status = page.getByTestId('complaint-status');
       await seen(status);
       await expect.poll(() => status.textContent()).toBe('登记');
@@ -89,7 +79,7 @@ describe('a complaint handled in the console', () => {
       expect(stored).toMatchObject({ status: 'replied', outcome: 'partly_upheld', replyMethod: 'letter', repliedAt: today });
 
       // The ledger: a deadline chip on every open complaint.
-      await page.goto(`${server.url}/#/complaints`);
+      await page.goto(`${live.server.url}/#/complaints`);
       await seen(page.locator('[data-testid="deadline"]').first());
       await shot(page, 'complaint-4-ledger');
 

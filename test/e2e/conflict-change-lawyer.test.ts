@@ -1,24 +1,14 @@
 // 利益冲突审查 and 更换法律援助人员 in the console, in a real Chromium against a real server: on a
 // case whose opposing party was a former client, the admin sees the warning, is refused the lawyer
 // who acted for that party, assigns around it (acknowledging the warning), and later changes the lawyer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
-import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccount, signedInFetch } from '../support/server.js';
+import { consoleAndChromium } from '../support/console-server.js';
+import { seen, signInToConsole } from '../support/browser.js';
 
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium();
 
 /** A resident ID number with its check digit (GB 11643), unique per call. */
 function idNumber(seq: number): string {
@@ -37,7 +27,7 @@ async function openAction(page: Page, action: string): Promise<Locator> {
 
 describe('conflict check and change of lawyer in the console', () => {
   it('warns of a former client as opposing party, refuses the lawyer who acted for them, assigns around it, then changes the lawyer', async () => {
-    const asAdmin = await signedInFetch(server, demoAccount.admin);
+    const asAdmin = await signedInFetch(live.server, demoAccount.admin);
     const call = async (path: string, body?: unknown) => {
       const res = await asAdmin(path, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       const text = await res.text();
@@ -62,9 +52,9 @@ describe('conflict check and change of lawyer in the console', () => {
     const [second, third] = others;
     expect(third, 'two eligible lawyers of other firms').toBeTruthy();
 
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases/${caseId}/show`);
+      await page.goto(`${live.server.url}/#/cases/${caseId}/show`);
       // The case's own warning, on its page.
       const onPage = page.getByTestId('conflicts').first();
       await seen(onPage);

@@ -1,26 +1,16 @@
 // The console in a real Chromium against a real server: signing in, the Chinese menu,
 // the case list with its total from Content-Range, one case, and a lawyer's narrower view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, contentRangeTotal, demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
-import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, contentRangeTotal, demoAccount, signedInFetch } from '../support/server.js';
+import { consoleAndChromium } from '../support/console-server.js';
+import { seen, signInToConsole } from '../support/browser.js';
 
 const STEP = 60_000;
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
+const live = consoleAndChromium();
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const signIn = (email: string) => signInToConsole(browser, server.url, email, DEMO_PASSWORD);
+const signIn = (email: string) => signInToConsole(live.browser, live.server.url, email, DEMO_PASSWORD);
 
 /** Opens the case list from the menu; answers the total the server put in Content-Range. */
 async function openCaseList(page: Page): Promise<number> {
@@ -75,7 +65,7 @@ describe('the console, signed in as the centre admin', () => {
 
 describe('the console, signed in as a lawyer', () => {
   it('shows only the cases assigned to them and no way to create one', async () => {
-    const asAdmin = await signedInFetch(server, demoAccount.admin);
+    const asAdmin = await signedInFetch(live.server, demoAccount.admin);
     const allCases = contentRangeTotal(await asAdmin('/api/cases?range=[0,0]'));
 
     const { context, page } = await signIn(demoAccount.lawyer);

@@ -1,28 +1,18 @@
 // The console works under its Content-Security-Policy: signing in, the case list and a case
 // page draw, and the browser reports no violation of the policy.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, demoAccount, startServer, type RunningServer } from '../support/server.js';
-import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoAccount } from '../support/server.js';
+import { consoleAndChromium } from '../support/console-server.js';
+import { seen, signInToConsole } from '../support/browser.js';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium();
 
 describe('the console under its Content-Security-Policy', () => {
   it('signs in, lists cases and opens one with no policy violation', async () => {
-    const page0 = await fetch(server.url);
+    const page0 = await fetch(live.server.url);
     expect(page0.headers.get('content-security-policy')).toContain("script-src 'self'");
     const violations: string[] = [];
-    const { context: signed, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context: signed, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
       await signed.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));

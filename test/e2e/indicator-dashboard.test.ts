@@ -4,28 +4,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, demoAccount, startServer, type RunningServer } from '../support/server.js';
-import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoAccount } from '../support/server.js';
+import { consoleAndChromium } from '../support/console-server.js';
+import { seen, signInToConsole } from '../support/browser.js';
 
 const IDS = ['cases_per_10k', 'criminal_share', 'litigation_share', 'law_firm_share', 'hearing_observation_rate', 'satisfaction_rate', 'amount_recovered', 'consultations'];
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium();
 
 describe("the admin's home page", () => {
   it('shows every indicator with its target and trend for the demo year, and each figure opens its list', async () => {
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
       await seen(page.getByTestId('indicator-board'));
       // Reloaded, the home page asks for its figures once: GET /api/home, no list or report per card.
@@ -41,7 +31,7 @@ describe("the admin's home page", () => {
       await seen(page.getByTestId('observation-plan'));
       await seen(page.getByTestId('peer-rounds'));
       expect(asked).toEqual(['/api/home']);
-      const home = await (await page.request.get(`${server.url}/api/home`)).json();
+      const home = await (await page.request.get(`${live.server.url}/api/home`)).json();
       await expect(page.getByTestId('card-cases').getByTestId('count').textContent()).resolves.toContain(home.registers.cases.toLocaleString('zh-CN'));
       await expect(page.getByTestId('card-applications').getByTestId('count').textContent()).resolves.toContain(home.cards.applications.toLocaleString('zh-CN'));
       for (const id of IDS) {

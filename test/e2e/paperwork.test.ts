@@ -3,26 +3,18 @@
 // transitions; the audit log reads without JSON. Screenshots go to test-results/ for a look.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, ROOT, demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
-import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, ROOT, demoAccount, signedInFetch } from '../support/server.js';
+import { consoleAndChromium } from '../support/console-server.js';
+import { seen, signInToConsole } from '../support/browser.js';
 
 const STEP = 90_000;
 const SHOTS = path.join(ROOT, 'test-results', 'paperwork');
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
+const live = consoleAndChromium();
+beforeAll(() => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const sectionTitles = (page: Page) => page.locator('form section[data-section] h2').allInnerTexts();
@@ -40,9 +32,9 @@ describe('paperwork in the console', () => {
   let caseId: number;
 
   it('registers a criminal case for a minor in sections that ask only what applies', async () => {
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases/create`);
+      await page.goto(`${live.server.url}/#/cases/create`);
       await seen(input(page, 'applicantName'));
       expect(await sectionTitles(page)).toEqual(['申请人信息', '代理人', '案件信息', '对方当事人', '经济状况']);
       // Nothing of closing, and nothing criminal before the case type says so.
@@ -81,7 +73,7 @@ describe('paperwork in the console', () => {
   }, STEP);
 
   it('tells its history in plain Chinese after three transitions', async () => {
-    const asAdmin = await signedInFetch(server, demoAccount.admin);
+    const asAdmin = await signedInFetch(live.server, demoAccount.admin);
     for (const action of ['review', 'accept']) {
       expect((await asAdmin(`/api/cases/${caseId}/transitions/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status, action).toBe(200);
     }
@@ -91,9 +83,9 @@ describe('paperwork in the console', () => {
     const chosen = eligible[0];
     expect((await asAdmin(`/api/cases/${caseId}/transitions/assign`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lawyerId: chosen.id }) })).status).toBe(200);
 
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases/${caseId}/show`);
+      await page.goto(`${live.server.url}/#/cases/${caseId}/show`);
       const history = page.getByTestId('case-history');
       await seen(history.getByText('指派', { exact: true }));
       const said = await history.innerText();
@@ -115,9 +107,9 @@ describe('paperwork in the console', () => {
   }, STEP);
 
   it('shows the audit log as sentences, not JSON', async () => {
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/audit-log`);
+      await page.goto(`${live.server.url}/#/audit-log`);
       await seen(page.getByText('登录', { exact: true }).first());
       const list = await page.locator('main').innerText();
       for (const raw of RAW) expect(list, String(raw)).not.toMatch(raw);
@@ -128,7 +120,7 @@ describe('paperwork in the console', () => {
       const entry = await page.locator('main').innerText();
       for (const raw of RAW) expect(entry, String(raw)).not.toMatch(raw);
       await page.screenshot({ path: path.join(SHOTS, 'audit-entry.png'), fullPage: true });
-      await page.goto(`${server.url}/#/settings`);
+      await page.goto(`${live.server.url}/#/settings`);
       await seen(page.locator('form [name="hardshipFactor"]'));
       expect(await page.locator('form [name="hardshipFactor"]').inputValue()).not.toContain('¥');
       await page.screenshot({ path: path.join(SHOTS, 'settings.png'), fullPage: true });

@@ -3,30 +3,18 @@
 // $SCREENSHOT_DIR (default the system's temp directory).
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../support/server.js';
-import { buildConsoleIfMissing } from '../support/console-build.js';
-import { launchChromium, seen } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { consoleAndChromium } from '../support/console-server.js';
+import { seen } from '../support/browser.js';
 import { pdf, png } from '../../plugins/case-files/test/support.js';
 
-let server: RunningServer;
-let browser: Browser;
 const shots = process.env.SCREENSHOT_DIR ?? os.tmpdir();
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium();
 
 describe('the public application page', () => {
   it('takes an application from a person without an account and tracks it by code and phone', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 1000 } });
+    const context = await live.browser.newContext({ locale: 'zh-CN', viewport: { width: 900, height: 1000 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     const apiCalls: string[] = [];
@@ -35,7 +23,7 @@ describe('the public application page', () => {
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
 
-    await page.goto(`${server.url}/apply`);
+    await page.goto(`${live.server.url}/apply`);
     await seen(page.getByRole('heading', { name: '法律援助网上申请' }));
     await seen(page.locator('#f-applicantName'));
     await page.locator('#f-applicantName').fill('钱多多');

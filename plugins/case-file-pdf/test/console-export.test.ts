@@ -2,26 +2,15 @@
 // accepts and assigns a case and finds the decision, the notice and the letter in its checklist;
 // previews and exports its case file; exports a batch from the cases list and sees the progress
 // bar reach 100% and the ZIP's link.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { demoAccount, signedInFetch, startServer, type RunningServer } from '../../../test/support/server.js';
-import { buildConsoleIfMissing } from '../../../test/support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../../../test/support/browser.js';
-import { DEMO_PASSWORD } from '../../../test/support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccount, signedInFetch } from '../../../test/support/server.js';
+import { consoleAndChromium } from '../../../test/support/console-server.js';
+import { seen, signInToConsole } from '../../../test/support/browser.js';
 
 const STEP = 180_000;
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer(), launchChromium()]);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium();
 
 async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>) {
   await page.locator(`[data-testid="case-actions"] button[data-action="${action}"]`).click();
@@ -34,16 +23,16 @@ async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page['
 
 describe('issued documents and case-file export in the console', () => {
   it('accept and assign fill the checklist with the sealed documents; the case file previews and downloads', async () => {
-    const asAdmin = await signedInFetch(server, demoAccount.admin);
+    const asAdmin = await signedInFetch(live.server, demoAccount.admin);
     const created = await (await asAdmin('/api/cases', {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ applicantName: '浏览器测试', caseType: 'civil', channel: 'notified', causeOfAction: '追索劳动报酬纠纷' }),
     })).json() as { id: number };
     expect((await asAdmin(`/api/cases/${created.id}/transitions/review`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(200);
 
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases/${created.id}/show`);
+      await page.goto(`${live.server.url}/#/cases/${created.id}/show`);
       await seen(page.locator('[data-testid="case-stepper"][data-status="reviewing"]'));
       await act(page, 'accept');
       await seen(page.locator('[data-testid="case-stepper"][data-status="accepted"]'));
@@ -79,9 +68,9 @@ describe('issued documents and case-file export in the console', () => {
   }, STEP);
 
   it('exports the selected cases of the list as a ZIP, with a progress bar that reaches 100%', async () => {
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases`);
+      await page.goto(`${live.server.url}/#/cases`);
       const rows = page.locator('tbody tr');
       await seen(rows.first());
       for (let i = 0; i < 3; i++) await rows.nth(i).locator('input[type="checkbox"]').check();
@@ -92,7 +81,7 @@ describe('issued documents and case-file export in the console', () => {
       await seen(dialog.locator('[data-status="done"]'));
       expect(await dialog.getByText(/3\/3 件/).count()).toBe(1);
       const href = await dialog.getByRole('link', { name: '下载压缩包' }).getAttribute('href');
-      const asAdmin = await signedInFetch(server, demoAccount.admin);
+      const asAdmin = await signedInFetch(live.server, demoAccount.admin);
       const zip = await asAdmin(href!);
       expect(zip.headers.get('content-type')).toBe('application/zip');
       expect(Buffer.from(await zip.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
@@ -102,9 +91,9 @@ describe('issued documents and case-file export in the console', () => {
   }, STEP);
 
   it('after a reload, shows the running export above the cases list with its progress, and cancels it there', async () => {
-    const { context, page } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { context, page } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases`);
+      await page.goto(`${live.server.url}/#/cases`);
       const rows = page.locator('tbody tr');
       await seen(rows.first());
       await rows.first().locator('input[type="checkbox"]').check();

@@ -1,34 +1,25 @@
 // In a real Chromium: a supervisor sees the queue above the 案卷评查 register, opens a waiting case from it
 // on the inspection screen (the file's material beside the rubric), fills the rubric and saves; the lawyer reads an inspection of an own case, read-only.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoAccount, signedInFetch, startServer, type RunningServer } from '../../../test/support/server.js';
-import { buildConsoleIfMissing } from '../../../test/support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccount, signedInFetch } from '../../../test/support/server.js';
+import { consoleAndChromium } from '../../../test/support/console-server.js';
+import { seen, signInToConsole } from '../../../test/support/browser.js';
 
-let server: RunningServer;
-let browser: Browser;
 const shot = (page: Page, name: string) => (process.env.SCREENSHOT_DIR ? page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, `${name}.png`), fullPage: true }) : Promise.resolve());
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer({ timeoutMs: 180_000 }), launchChromium()]);
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium({ timeoutMs: 180_000 });
 
 describe('case inspection in the console', () => {
   it('a supervisor opens a waiting case from the queue on one screen with its material, fills the rubric and saves it', async () => {
-    const api = await signedInFetch(server, demoAccount.supervisor);
+    const api = await signedInFetch(live.server, demoAccount.supervisor);
     const queue = await (await api('/api/case-inspections/queue')).json();
     expect(queue.length).toBeGreaterThan(0);
     const [first] = queue;
-    const { page, context } = await signInToConsole(browser, server.url, demoAccount.supervisor, DEMO_PASSWORD);
+    const { page, context } = await signInToConsole(live.browser, live.server.url, demoAccount.supervisor, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/case-inspections`);
+      await page.goto(`${live.server.url}/#/case-inspections`);
       await seen(page.getByTestId('inspection-queue'));
       await expect.poll(() => page.getByTestId('inspection-queue').innerText()).toContain(first.caseNumber);
       await shot(page, 'inspection-queue');
@@ -59,7 +50,7 @@ describe('case inspection in the console', () => {
       await expect.poll(() => page.getByTestId('inspect-rubric-column').innerText()).toContain('100');
       await shot(page, 'inspection-saved');
       // The case page's 案卷评查 panel leads to the same screen.
-      await page.goto(`${server.url}/#/cases/${first.id}/show`);
+      await page.goto(`${live.server.url}/#/cases/${first.id}/show`);
       await page.locator('[data-panel="case-inspection.case-inspection"]').click();
       await page.getByTestId('open-inspect-page').click();
       await page.waitForURL((url) => url.hash.includes(`/case-inspections/inspect/${first.id}`));
@@ -72,12 +63,12 @@ describe('case inspection in the console', () => {
   }, 240_000);
 
   it('the lawyer reads the inspection of an own case, without the rubric to fill', async () => {
-    const lawyerApi = await signedInFetch(server, demoAccount.lawyer);
+    const lawyerApi = await signedInFetch(live.server, demoAccount.lawyer);
     const [own] = await (await lawyerApi('/api/case-inspections')).json();
     expect(own).toBeTruthy();
-    const { page, context } = await signInToConsole(browser, server.url, demoAccount.lawyer, DEMO_PASSWORD);
+    const { page, context } = await signInToConsole(live.browser, live.server.url, demoAccount.lawyer, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases/${own.caseId}/show`);
+      await page.goto(`${live.server.url}/#/cases/${own.caseId}/show`);
       await page.locator('[data-panel="case-inspection.case-inspection"]').click();
       await seen(page.getByTestId('inspection-comments'));
       expect(await page.getByTestId('inspection-rubric').count()).toBe(0);

@@ -2,32 +2,23 @@
 // fills a sheet with it for a demo case and sees the score; the lawyer reads the feedback on the
 // case page, never the private notes. Screenshots go to $SCREENSHOT_DIR when it is set.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoAccount, signedInFetch, startServer, type RunningServer } from '../../../test/support/server.js';
-import { buildConsoleIfMissing } from '../../../test/support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccount, signedInFetch } from '../../../test/support/server.js';
+import { consoleAndChromium } from '../../../test/support/console-server.js';
+import { seen, signInToConsole } from '../../../test/support/browser.js';
 
-let server: RunningServer;
-let browser: Browser;
 const shot = (page: Page, name: string) => (process.env.SCREENSHOT_DIR ? page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, `${name}.png`), fullPage: true }) : Promise.resolve());
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer({ timeoutMs: 180_000 }), launchChromium()]);
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium({ timeoutMs: 180_000 });
 
 describe('quality forms in the console', () => {
   it('a supervisor adds an item to the observation form, fills a sheet with it and sees the score', async () => {
-    const api = await signedInFetch(server, demoAccount.supervisor);
+    const api = await signedInFetch(live.server, demoAccount.supervisor);
     const [form] = await (await api(`/api/forms?filter=${encodeURIComponent(JSON.stringify({ key: 'hearing-observation', status: 'published' }))}`)).json();
-    const { page, context } = await signInToConsole(browser, server.url, demoAccount.supervisor, DEMO_PASSWORD);
+    const { page, context } = await signInToConsole(live.browser, live.server.url, demoAccount.supervisor, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/forms/${form.id}`);
+      await page.goto(`${live.server.url}/#/forms/${form.id}`);
       const editor = page.getByTestId('form-editor');
       await seen(editor);
       const section = page.locator('[data-section-editor="conduct"]');
@@ -48,7 +39,7 @@ describe('quality forms in the console', () => {
 
       // A demo case with a hearing in the work log.
       const [hearing] = await (await api(`/api/case-activities?filter=${encodeURIComponent(JSON.stringify({ kind: 'hearing' }))}`)).json();
-      await page.goto(`${server.url}/#/hearing-observations/create?source=${encodeURIComponent(JSON.stringify({ caseId: hearing.caseId }))}`);
+      await page.goto(`${live.server.url}/#/hearing-observations/create?source=${encodeURIComponent(JSON.stringify({ caseId: hearing.caseId }))}`);
       await seen(page.locator(`[data-item-id="${newId}"]`));
       await page.locator('input[name="observers"]').fill('中心主任');
       for (const item of items.filter((i: any) => i.kind === 'score')) {
@@ -68,8 +59,8 @@ describe('quality forms in the console', () => {
   }, 240_000);
 
   it('the lawyer sees the feedback, score and grade on the case page, not the private notes', async () => {
-    const supervisor = await signedInFetch(server, demoAccount.supervisor);
-    const lawyerApi = await signedInFetch(server, demoAccount.lawyer);
+    const supervisor = await signedInFetch(live.server, demoAccount.supervisor);
+    const lawyerApi = await signedInFetch(live.server, demoAccount.lawyer);
     const [own] = await (await lawyerApi(`/api/cases?filter=${encodeURIComponent(JSON.stringify({ status: 'in_progress' }))}`)).json();
     const full = { materials: 10, meeting: 9, facts: 14, evidence: 15, law: 13, expression: 10, discipline: 10, bearing: 5, effect: 8 };
     const created = await (await supervisor('/api/hearing-observations', {
@@ -78,9 +69,9 @@ describe('quality forms in the console', () => {
     })).json();
     expect(created.id).toBeGreaterThan(0);
     await lawyerApi('/api/case-activities', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ caseId: own.id, kind: 'meeting', occurredAt: new Date().toISOString(), place: '中心接待室', participants: '律师、受援人', notes: '会见受援人' }) });
-    const { page, context } = await signInToConsole(browser, server.url, demoAccount.lawyer, DEMO_PASSWORD);
+    const { page, context } = await signInToConsole(live.browser, live.server.url, demoAccount.lawyer, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases/${own.id}/show`);
+      await page.goto(`${live.server.url}/#/cases/${own.id}/show`);
       await page.locator('[data-panel="hearing-observation.hearing-observations"]').click();
       await seen(page.getByTestId('feedback'));
       await expect.poll(() => page.getByTestId('hearing-observations').innerText()).toContain(String(created.score));

@@ -5,33 +5,26 @@
 // gathers the case and is paid.
 import path from 'node:path';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoAccount, signedInFetch, startServer, type RunningServer } from '../../../test/support/server.js';
-import { buildConsoleIfMissing } from '../../../test/support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../../../test/support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, demoAccount, signedInFetch } from '../../../test/support/server.js';
+import { consoleAndChromium } from '../../../test/support/console-server.js';
+import { seen, signInToConsole } from '../../../test/support/browser.js';
 
 type Json = Record<string, any>;
-let server: RunningServer;
-let browser: Browser;
 const shots = process.env.SCREENSHOT_DIR;
 const shot = (page: Page, name: string) => (shots ? page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true }) : Promise.resolve());
 const q = (params: Json) => `?${Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(JSON.stringify(v))}`).join('&')}`;
 const chinaDay = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
 
-beforeAll(async () => {
+const live = consoleAndChromium({ timeoutMs: 180_000 });
+beforeAll(() => {
   if (shots) fs.mkdirSync(shots, { recursive: true });
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer({ timeoutMs: 180_000 }), launchChromium()]);
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('a peer evaluation round in the console', () => {
   it('runs from the round form to a paid subsidy batch', async () => {
-    const admin = await signedInFetch(server, demoAccount.admin);
+    const admin = await signedInFetch(live.server, demoAccount.admin);
     const get = async (p: string) => (await admin(p)).json();
     const post = async (p: string, body: Json) => admin(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -70,10 +63,10 @@ describe('a peer evaluation round in the console', () => {
     const [conflicted, free] = accounts.map((a) => idOf(a.email));
 
     // 1. The admin creates the round in the console, picking reviewers by name.
-    const adminUi = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const adminUi = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     const page = adminUi.page;
     try {
-      await page.goto(`${server.url}/#/peer-review-rounds/create`);
+      await page.goto(`${live.server.url}/#/peer-review-rounds/create`);
       await page.locator('input[name="name"]').waitFor({ state: 'visible', timeout: 60_000 });
       await page.locator('input[name="name"]').fill('控制台同行评估');
       await page.locator('input[name="closedFrom"]').fill(day);
@@ -94,7 +87,7 @@ describe('a peer evaluation round in the console', () => {
       expect(round.reviewers.map((r: Json) => r.userId)).toEqual([idOf(demoAccount.reviewer), conflicted, free]);
 
       // 2. Sample with a seed, confirm, start: from the rounds on the admin's home page.
-      await page.goto(`${server.url}/#/`);
+      await page.goto(`${live.server.url}/#/`);
       const card = page.getByTestId(`round-${round.id}`);
       await seen(card);
       const act = async (action: string) => {
@@ -115,12 +108,12 @@ describe('a peer evaluation round in the console', () => {
       expect([first.caseId, first.reviewerId]).toEqual([file.id, idOf(demoAccount.reviewer)]);
 
       // 3. The demo reviewer scores the file as failing, without learning its lawyer.
-      const reviewerUi = await signInToConsole(browser, server.url, demoAccount.reviewer, DEMO_PASSWORD);
+      const reviewerUi = await signInToConsole(live.browser, live.server.url, demoAccount.reviewer, DEMO_PASSWORD);
       try {
         const rp = reviewerUi.page;
         await seen(rp.getByTestId('my-reviews'));
         await expect.poll(() => rp.getByTestId('my-reviews').innerText()).toContain(file.caseNumber); // by number, not id
-        await rp.goto(`${server.url}/#/cases/${file.id}/show`);
+        await rp.goto(`${live.server.url}/#/cases/${file.id}/show`);
         await seen(rp.getByText(file.caseNumber).first());
         const lawyerName = lawyers.find((l) => l.id === file.lawyerId)!.name;
         expect(await rp.locator('body').innerText()).not.toContain(lawyerName);
@@ -128,7 +121,7 @@ describe('a peer evaluation round in the console', () => {
         await seen(rp.locator('[data-section]').first());
         expect(await rp.locator('body').innerText()).not.toContain('Invalid Date');
         await shot(rp, 'reviewer-case-blind');
-        await rp.goto(`${server.url}/#/`);
+        await rp.goto(`${live.server.url}/#/`);
         await rp.locator(`a[href="#/peer-reviews/${first.id}"]`).click();
         const form = (await get(`/api/forms${q({ filter: { key: 'peer-evaluation', status: 'published' } })}`))[0];
         const items = form.definition.sections.flatMap((s: Json) => s.items).filter((i: Json) => i.kind === 'score');
@@ -148,7 +141,7 @@ describe('a peer evaluation round in the console', () => {
         expect(saved.status(), await saved.text()).toBe(200);
         expect(await saved.json()).toMatchObject({ status: 'submitted', grade: 'fail' });
         // The round's page, for its reviewer: its name and period, not the seed, the sample or the other reviewers (its reviews: their own).
-        await rp.goto(`${server.url}/#/peer-review-rounds/${round.id}/show`);
+        await rp.goto(`${live.server.url}/#/peer-review-rounds/${round.id}/show`);
         await seen(rp.getByText('控制台同行评估').first());
         await seen(rp.getByTestId('round-reviews'));
         const roundText = await rp.locator('body').innerText();
@@ -163,7 +156,7 @@ describe('a peer evaluation round in the console', () => {
       expect(rechecks).toHaveLength(2);
       expect(rechecks.map((r) => r.reviewerId)).not.toContain(conflicted); // never assigned a conflict on its own
       const moved = rechecks.find((r) => r.reviewerId !== free)!;
-      await page.goto(`${server.url}/#/peer-review-rounds/${round.id}/show`);
+      await page.goto(`${live.server.url}/#/peer-review-rounds/${round.id}/show`);
       await seen(page.getByTestId('round-reviews'));
       await expect.poll(() => page.getByTestId('round-reviewers').innerText()).toContain(`复评专家甲（${firm.name}）`); // by name, not user id
       // The seed as written, and the sampled files by case number, linked.
@@ -191,7 +184,7 @@ describe('a peer evaluation round in the console', () => {
       await shot(page, 'round-reviews');
 
       // A review's page names its reviewer for the admin.
-      await page.goto(`${server.url}/#/peer-reviews/${first.id}/show`);
+      await page.goto(`${live.server.url}/#/peer-reviews/${first.id}/show`);
       await seen(page.getByText(reviewers.find((u) => u.email === demoAccount.reviewer)!.name).first());
       // Its history too names the reviewer (评估专家) by name, never by user id.
       await seen(page.locator('tr', { hasText: '评估专家' }).first());
@@ -202,7 +195,7 @@ describe('a peer evaluation round in the console', () => {
       const form = (await get(`/api/forms${q({ filter: { key: 'peer-evaluation', status: 'published' } })}`))[0];
       const answers = Object.fromEntries(form.definition.sections.flatMap((s: Json) => s.items).filter((i: Json) => i.kind === 'score').map((i: Json) => [i.id, Math.round(i.max * 0.7)]));
       for (const [account, review] of [[accounts[0], moved], [accounts[1], rechecks.find((r) => r.id !== moved.id)!]] as const) {
-        const as = await signedInFetch(server, account.email, 'recheck-2026');
+        const as = await signedInFetch(live.server, account.email, 'recheck-2026');
         const current = await (await as(`/api/peer-reviews/${review.id}`)).json();
         const res = await as(`/api/peer-reviews/${review.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...current, answers, comments: '基本规范。' }) });
         expect(res.status, await res.clone().text()).toBe(200);
@@ -211,19 +204,19 @@ describe('a peer evaluation round in the console', () => {
       }
 
       // 5. The admin decides and publishes; the majority (fail, pass, pass) gives pass, now the case's grade.
-      await page.goto(`${server.url}/#/`);
+      await page.goto(`${live.server.url}/#/`);
       await seen(card);
       await act('decide');
       await act('publish');
       await expect.poll(async () => (await get(`/api/cases/${file.id}`)).qualityGrade).toBe('pass');
-      await page.goto(`${server.url}/#/cases/${file.id}/show`);
+      await page.goto(`${live.server.url}/#/cases/${file.id}/show`);
       await page.locator('[data-panel="peer-evaluation.peer-reviews"]').click();
       await expect.poll(() => page.getByTestId('peer-reviews').innerText()).toContain('不合格');
       await shot(page, 'case-peer-grade');
 
       // 6. A subsidy batch over the file's closing day gathers it (or its adjustment) and is paid.
       const batch = await (await post('/api/subsidy-batches', { name: '同行评估后补贴', periodStart: day, periodEnd: day })).json();
-      await page.goto(`${server.url}/#/subsidy-batches`);
+      await page.goto(`${live.server.url}/#/subsidy-batches`);
       const row = page.locator('tr', { hasText: '同行评估后补贴' });
       await seen(row);
       await row.locator('input[type="checkbox"]').check();

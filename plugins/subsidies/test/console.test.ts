@@ -1,28 +1,18 @@
 // In a real Chromium: the case page shows how its subsidy was computed; an admin gathers a draft batch
 // from the batches list, reads its totals per firm and lawyer and pays it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, demoAccount, signedInFetch, startServer, type RunningServer } from '../../../test/support/server.js';
-import { buildConsoleIfMissing } from '../../../test/support/console-build.js';
-import { launchChromium, seen, signInToConsole } from '../../../test/support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoAccount, signedInFetch } from '../../../test/support/server.js';
+import { consoleAndChromium } from '../../../test/support/console-server.js';
+import { seen, signInToConsole } from '../../../test/support/browser.js';
 
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  buildConsoleIfMissing();
-  [server, browser] = await Promise.all([startServer({ timeoutMs: 180_000 }), launchChromium()]);
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const live = consoleAndChromium({ timeoutMs: 180_000 });
 
 describe('subsidies in the console', () => {
   it('the settings page edits the subsidy settings with the core ones', async () => {
-    const { page, context } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { page, context } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/settings`);
+      await page.goto(`${live.server.url}/#/settings`);
       // The first page of a fresh server on a loaded machine may take longer than seen()'s 20 s.
       await page.locator('form [name="hardshipFactor"]').waitFor({ state: 'visible', timeout: 60_000 });
       await seen(page.locator('form [name="subsidyBaseCriminal"]'));
@@ -33,18 +23,18 @@ describe('subsidies in the console', () => {
   }, 240_000);
 
   it('the case page shows the subsidy basis; the batches list gathers, totals and pays', async () => {
-    const api = await signedInFetch(server, demoAccount.admin);
+    const api = await signedInFetch(live.server, demoAccount.admin);
     const [graded] = await (await api(`/api/cases?filter=${encodeURIComponent(JSON.stringify({ status: 'closed', qualityGrade: 'good' }))}`)).json();
-    const { page, context } = await signInToConsole(browser, server.url, demoAccount.admin, DEMO_PASSWORD);
+    const { page, context } = await signInToConsole(live.browser, live.server.url, demoAccount.admin, DEMO_PASSWORD);
     try {
-      await page.goto(`${server.url}/#/cases/${graded.id}/show`);
+      await page.goto(`${live.server.url}/#/cases/${graded.id}/show`);
       await seen(page.getByText('补贴计算依据').first());
       await seen(page.getByText(graded.subsidyBasis).first());
 
       const created = await (await api('/api/subsidy-batches', {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '控制台测试批次', periodStart: '2000-01-01', periodEnd: '2099-12-31' }),
       })).json();
-      await page.goto(`${server.url}/#/subsidy-batches`);
+      await page.goto(`${live.server.url}/#/subsidy-batches`);
       const row = page.locator('tr', { hasText: '控制台测试批次' });
       await seen(row);
       await row.locator('input[type="checkbox"]').check();
