@@ -1,5 +1,5 @@
 // The half-year report as the files sent to the next level up: XLSX (exceljs) and PDF (the PDF toolkit).
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../spreadsheets/workbook.js';
 import { Document, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { A4Page, renderPdf } from '../pdf/index.js';
 import type { ComplaintReport, Count, Timeliness } from './report.js';
@@ -12,7 +12,7 @@ export function reportTitle(r: ComplaintReport, centreName: string): string {
 }
 
 export async function reportXlsx(r: ComplaintReport, centreName: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet('投诉统计');
   sheet.columns = [{ width: 28 }, { width: 12 }, { width: 12 }, { width: 12 }];
   sheet.addRow([reportTitle(r, centreName)]).font = { bold: true, size: 14 };

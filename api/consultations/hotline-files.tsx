@@ -1,5 +1,5 @@
 // The quarterly 12348 report as a spreadsheet (exceljs) and as an A4 PDF (the PDF toolkit).
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../spreadsheets/workbook.js';
 import { Document, Text, View } from '@react-pdf/renderer';
 import { A4Page, pdfStyles, renderPdf } from '../pdf/index.js';
 import { consultationCategories, consultationChannels } from '../resources/consultations.js';
@@ -41,7 +41,7 @@ export function reportTitle(report: HotlineReport, centreName: string): string {
 }
 
 export async function hotlineXlsx(report: HotlineReport, centreName: string): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet(`${report.quarter} 12348`);
   sheet.columns = [{ width: 34 }, { width: 16 }];
   sheet.addRow([reportTitle(report, centreName)]).font = { bold: true, size: 14 };

@@ -1,7 +1,8 @@
 // The yearly report as a workbook: the indicators against their targets, the figures by month
 // and by case type, and the Ministry's statistical table (司法部法律援助统计报表) in its
 // row/column layout, with the cells this system's data cannot fill marked 「无数据」.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../spreadsheets/workbook.js';
 import type { Records } from '../rest/records.js';
 import { caseTypes } from '../resources/options.js';
 import { loadSettings } from '../settings/settings.js';
@@ -36,7 +37,7 @@ function table(sheet: ExcelJS.Worksheet, title: string, header: string[], rows: 
 
 export async function yearlyWorkbook(records: Records, figures: YearFigures): Promise<Uint8Array> {
   const { year } = figures;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
 
   const summary = workbook.addWorksheet('年度指标');
   summary.columns = [{ width: 34 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 10 }];

@@ -1,6 +1,6 @@
 // A register's list as a spreadsheet: the list's own filter, sort, row rules and masking (rows are
 // read through Records.list, page by page), with Chinese headers and labels.
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook.js';
 import Papa from 'papaparse';
 import type { Actor, Field, ResourceDefinition, Row } from '../resources/define.js';
 import { readerView, type ReaderView } from '../access/enforce.js';
@@ -53,7 +53,7 @@ function seenTitles(row: Row, titles: Map<number, string> | undefined, view: Rea
 }
 
 export async function toXlsx(sheetName: string, table: Awaited<ReturnType<typeof exportTable>>): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.columns = table.columns.map(([, field], i) => ({
     header: table.headers[i],

@@ -2,7 +2,8 @@
 // label, references by title; every row goes through Records.create (the one write path: the
 // same validation, references, uniqueness, hooks and audit) inside ONE transaction, so that a
 // file imports whole or not at all. A dry run does the same work and rolls it back.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './workbook.js';
 import Papa from 'papaparse';
 import { tableName, type Actor, type Field, type ResourceDefinition, type Row } from '../resources/define.js';
 import { ApiError } from '../rest/errors.js';
@@ -35,7 +36,7 @@ const refuse = (message: string) => new ApiError(422, { zh: message, en: message
 /** XLSX (a ZIP: starts with PK) or CSV (UTF-8, with or without BOM). */
 export async function readSheet(bytes: Uint8Array): Promise<{ headers: string[]; rows: SheetRow[] }> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = await newWorkbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
@@ -155,7 +156,7 @@ export async function importRows(
 
 /** An empty sheet with the register's importable columns, an example note per column and the options. */
 export async function importTemplate(resource: ResourceDefinition): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet(resource.label.zh.slice(0, 31));
   const fields = sheetFields(resource, 'import');
   sheet.columns = fields.map(([, field]) => ({
