@@ -9,7 +9,10 @@ export const caseFileStyles = StyleSheet.create({
   text: { fontSize: 10.5, lineHeight: 1.6 },
   paragraph: { fontSize: 11, lineHeight: 1.8, textIndent: 22 },
   // The table draws its own outer right edge: a last cell's right border is not drawn reliably.
-  table: { borderTopWidth: 0.6, borderLeftWidth: 0.6, borderRightWidth: 0.6, borderColor: BORDER },
+  table: { borderLeftWidth: 0.6, borderRightWidth: 0.6, borderColor: BORDER },
+  // The top rule belongs to the first row, not the table: a table whose first row does not fit
+  // at a page's foot then moves whole, instead of leaving its bare top edge behind.
+  firstRow: { borderTopWidth: 0.6, borderColor: BORDER },
   lastCell: { borderRightWidth: 0 },
   row: { flexDirection: 'row' },
   cell: { paddingVertical: 3, paddingHorizontal: 4, borderRightWidth: 0.6, borderBottomWidth: 0.6, borderColor: BORDER },
@@ -47,33 +50,40 @@ export interface Column {
   align?: 'left' | 'center' | 'right';
 }
 
-/** A ruled table; rows never split across pages. */
+/**
+ * A ruled table; rows never split across pages. A text cell is one Text carrying the cell's
+ * padding and rules (a View around a Text would double the nodes react-pdf styles and lays out
+ * on every page it builds: the long work log is most of the case file).
+ */
 export function Table({ columns, rows }: { columns: Column[]; rows: ReactNode[][] }) {
-  const cellStyle = (column: Column) => [
+  const cellStyles = columns.map((column, c) => [
     caseFileStyles.cell,
     column.width ? { width: column.width } : { flex: column.flex ?? 1 },
-    ...(column === columns.at(-1) ? [caseFileStyles.lastCell] : []),
-  ];
+    ...(c === columns.length - 1 ? [caseFileStyles.lastCell] : []),
+  ]);
+  const textCellStyles = columns.map((column, c) => [...cellStyles[c], caseFileStyles.text, { textAlign: column.align ?? 'left' }]);
   return (
     <View style={caseFileStyles.table}>
-      <View style={caseFileStyles.row} wrap={false}>
-        {columns.map((column) => (
-          <View key={column.title} style={[...cellStyle(column), caseFileStyles.headCell]}>
-            <Text style={[caseFileStyles.headText, { textAlign: column.align ?? 'left' }]}>{column.title}</Text>
-          </View>
+      <View style={[caseFileStyles.row, caseFileStyles.firstRow]} wrap={false}>
+        {columns.map((column, c) => (
+          <Text key={column.title} style={[...textCellStyles[c], caseFileStyles.headCell, caseFileStyles.headText]}>
+            {column.title}
+          </Text>
         ))}
       </View>
       {rows.map((row, r) => (
         <View key={r} style={caseFileStyles.row} wrap={false}>
-          {row.map((value, c) => (
-            <View key={c} style={cellStyle(columns[c])}>
-              {typeof value === 'string' || typeof value === 'number' ? (
-                <Text style={[caseFileStyles.text, { textAlign: columns[c].align ?? 'left' }]}>{value}</Text>
-              ) : (
-                value
-              )}
-            </View>
-          ))}
+          {row.map((value, c) =>
+            typeof value === 'string' || typeof value === 'number' ? (
+              <Text key={c} style={textCellStyles[c]}>
+                {value}
+              </Text>
+            ) : (
+              <View key={c} style={cellStyles[c]}>
+                {value}
+              </View>
+            ),
+          )}
         </View>
       ))}
     </View>
@@ -88,14 +98,14 @@ export function FactGrid({ facts }: { facts: [label: string, value: string | und
   return (
     <View style={caseFileStyles.table}>
       {rows.map((pair, r) => (
-        <View key={r} style={caseFileStyles.row} wrap={false}>
+        <View key={r} style={r === 0 ? [caseFileStyles.row, caseFileStyles.firstRow] : caseFileStyles.row} wrap={false}>
           {pair.map(([label, value], i) => [
-            <View key={`${label}-l`} style={[caseFileStyles.cell, caseFileStyles.headCell, { width: 72 }]}>
-              <Text style={caseFileStyles.headText}>{label}</Text>
-            </View>,
-            <View key={`${label}-v`} style={[caseFileStyles.cell, { flex: 1 }, ...(i === pair.length - 1 ? [caseFileStyles.lastCell] : [])]}>
-              <Text style={caseFileStyles.text}>{value}</Text>
-            </View>,
+            <Text key={`${label}-l`} style={[caseFileStyles.cell, caseFileStyles.headCell, caseFileStyles.headText, { width: 72 }]}>
+              {label}
+            </Text>,
+            <Text key={`${label}-v`} style={[caseFileStyles.cell, caseFileStyles.text, { flex: 1 }, ...(i === pair.length - 1 ? [caseFileStyles.lastCell] : [])]}>
+              {value}
+            </Text>,
           ])}
         </View>
       ))}
