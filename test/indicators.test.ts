@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from './support/poppler.js';
-import { definePlugin, defineResource, everyRow, type Row } from '../api/plugin-kit.js';
+import { definePlugin, defineResource, everyRow, returnVisitTallies, type Row } from '../api/plugin-kit.js';
 import { startTestFayuan, type TestFayuan } from './support/fayuan.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,7 +27,7 @@ const qualityStandIn = definePlugin({
       caseId: { type: 'reference', to: 'cases', label: { zh: '案件', en: 'Case' } },
       activityId: { type: 'reference', to: 'case-activities', label: { zh: '庭审', en: 'Hearing' } },
     } }),
-    defineResource({ name: 'return-visits', label: { zh: '回访', en: 'Visits' }, titleField: 'satisfaction', access: admin, list: list('satisfaction'), fields: {
+    defineResource({ name: 'return-visits', label: { zh: '回访', en: 'Visits' }, titleField: 'satisfaction', access: admin, list: list('satisfaction'), tallies: returnVisitTallies, fields: {
       caseId: { type: 'reference', to: 'cases', label: { zh: '案件', en: 'Case' } },
       visitedAt: { type: 'datetime', label: { zh: '时间', en: 'At' } },
       satisfaction: { type: 'text', label: { zh: '满意度', en: 'Satisfaction' } },

@@ -24,7 +24,7 @@ import type { Records } from '../rest/records.js';
 import { loadSettings, type Settings } from '../settings/settings.js';
 import { today as todayOf } from '../calendar.js';
 import { readTally, type TallyRow } from '../db/tallies.js';
-import { CLOSED, LITIGATION_TYPES } from './tallies.js';
+import { CLOSED, LITIGATION_TYPES, SATISFIED } from './tallies.js';
 
 export type IndicatorId = 'cases_per_10k' | 'criminal_share' | 'litigation_share' | 'law_firm_share'
   | 'hearing_observation_rate' | 'satisfaction_rate' | 'amount_recovered' | 'consultations';
@@ -124,7 +124,6 @@ function monthOf(column: string, dialect: DialectName): RawBuilder<string> {
     : sql<string>`substr(${sql.ref(column)}, 1, 7)`;
 }
 
-const count = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 const num = (value: unknown) => Number(value ?? 0);
 
 interface Tally { numerator: Map<string, number>; denominator: Map<string, number> | null }
@@ -202,13 +201,8 @@ export async function yearFigures(records: Records, year: number): Promise<YearF
   }
 
   if (records.resources.has('return-visits')) {
-    const visitMonth = monthOf('visitedAt', dialect);
-    const visits = await db.selectFrom('return_visits')
-      .where('visitedAt', '>=', bounds.fromInstant as any).where('visitedAt', '<', bounds.toInstant as any)
-      .select([visitMonth.as('month'), sql<number>`count(*)`.as('visits'), count(sql`satisfaction in ('satisfied', 'basically_satisfied')`).as('satisfied')])
-      .groupBy(visitMonth).execute() as Record<string, unknown>[];
-    const column = (name: string) => new Map(visits.map((r) => [String(r.month), num(r[name])]));
-    tallies.satisfaction_rate = { numerator: column('satisfied'), denominator: column('visits') };
+    const visits = await readTally(db, 'return-visits', 'by-month', first, last);
+    tallies.satisfaction_rate = { numerator: monthly(visits, (r) => SATISFIED.includes(String(r.key[0]))), denominator: monthly(visits) };
   } else {
     unavailable.satisfaction_rate = { zh: '未启用回访插件，暂无数据', en: 'Not available: the return visit plugin is not enabled' };
   }

@@ -65,6 +65,20 @@ export const caseTallies: TallyDefinition[] = [
   },
 ];
 
+/** Return visits (the return-visits plugin's register) by the month of their date, by satisfaction and
+ *  whether the visit opened a complaint: the satisfaction indicator and the plugin's summary. */
+export const returnVisitTallies: TallyDefinition[] = [
+  {
+    name: 'by-month',
+    version: 1,
+    reads: ['visitedAt', 'satisfaction', 'complaintId'],
+    of: (r) => (typeof r.visitedAt === 'string' && r.visitedAt.length >= 7
+      ? [{ bucket: r.visitedAt.slice(0, 7), key: [(r.satisfaction as string | null) ?? null, r.complaintId === null || r.complaintId === undefined ? 0 : 1] }]
+      : []),
+  },
+];
+export const SATISFIED = ['satisfied', 'basically_satisfied'];
+
 /** Consultations by the (UTC) month they took place. */
 export const consultationTallies: TallyDefinition[] = [
   { name: 'by-month', version: 1, reads: ['occurredAt'], of: (r) => (utcMonth(r.occurredAt) ? [{ bucket: utcMonth(r.occurredAt)!, key: [] }] : []) },

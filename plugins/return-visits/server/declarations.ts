@@ -1,4 +1,4 @@
-import { badInput, defineResource, everyRow, sheetFields, sheetHooks, type Row } from '../../../api/plugin-kit.js';
+import { badInput, defineResource, everyRow, returnVisitTallies, sheetFields, sheetHooks, type Row } from '../../../api/plugin-kit.js';
 import { openComplaintIfReported } from './complaint.js';
 
 export const FORM_KEY = 'return-visit';
@@ -31,8 +31,8 @@ export const visits = defineResource({
   name: 'return-visits',
   label: { zh: '回访', en: 'Return visits' },
   titleField: 'visitedAt',
-  // The year's satisfaction figures (summary.ts) from this index alone.
-  indexes: [['visitedAt', 'satisfaction', 'complaintId']],
+  // The satisfaction indicator and the summary's visit counts, kept by the write path.
+  tallies: returnVisitTallies,
   fields: {
     caseId: { type: 'reference', to: 'cases', label: { zh: '案件', en: 'Case' }, required: true },
     method: { type: 'enum', label: { zh: '回访方式', en: 'Method' }, required: true, default: 'phone', options: visitMethods },

@@ -1,0 +1,18 @@
+import { readConfig } from './api/config.js';
+import { openDatabase } from './api/db/connect.js';
+import { boot } from './api/boot.js';
+const dataDir = process.env.DIR ?? '/tmp/m1';
+const database = openDatabase({ dataDir });
+const { fayuan } = await boot({ config: readConfig({ PORT: '3000', DATA_DIR: dataDir, FAYUAN_RATE_LIMIT: 'off' }), database });
+const plugins: any[] = fayuan.plugins;
+const actor = { id: 'x', email: 'a', role: process.env.ROLE ?? 'admin', lawyerId: null } as any;
+const t = async (name: string, f: () => Promise<unknown>) => { let s = performance.now(); await f(); const first = performance.now() - s; s = performance.now(); for (let i = 0; i < 3; i++) await f(); console.log(name.padEnd(50), first.toFixed(1), ((performance.now() - s) / 3).toFixed(1)); };
+const r = fayuan.records;
+const { coreCards } = await import('./api/meta/dashboard.js');
+const { yearFigures } = await import('./api/reports/indicators.js');
+await t('yearFigures', () => yearFigures(r, 2026));
+const cards = [...coreCards, ...plugins.flatMap((p: any) => p.dashboard ?? [])].filter((c) => c.roles.includes(actor.role));
+for (const c of cards) await t(`card ${c.id}`, () => r.count(r.resource(c.resource), c.filter, actor));
+for (const res of r.resources.values()) await t(`register ${res.name}`, () => r.count(res, {}, actor));
+for (const p of plugins) if (p.home) await t(`plugin ${p.name}`, () => p.home(fayuan.context, actor));
+process.exit(0);
