@@ -7,7 +7,7 @@ export type { CasePanel, FayuanPlugin, PluginContext, RegisterAccessExtension, T
 export { defineResource } from './resources/define.js';
 export type {
   ActionRule, Actor, AfterWrite, BeforeCreate, BeforeUpdate, Field, FieldType, HookContext, Hooks, Label, Options,
-  Redaction, RedactionRule, ResourceDefinition, Role, Row, RowRule, VerbRules, VirtualFilter, WithheldRule, WrittenChange,
+  Redaction, RedactionRule, ResourceDefinition, Role, Row, RowRule, TallyDefinition, VerbRules, VirtualFilter, WithheldRule, WrittenChange,
 } from './resources/define.js';
 export { caseTypes, specialties } from './resources/options.js';
 export { readerView, redactValue, REDACTED, withheldFields, type ReaderView } from './access/enforce.js';

@@ -27,7 +27,7 @@ async function recounted(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  t = await startTestFayuan({ cases: 80, plugins: ['case-files', 'subsidies'] });
+  t = await startTestFayuan({ cases: 80, plugins: ['case-files', 'subsidies', 'return-visits'] });
 });
 afterAll(() => t?.close());
 
@@ -37,6 +37,8 @@ describe('running tallies', () => {
     expect(kept.some((r) => r.startsWith('cases|granted-by-type-and-point|'))).toBe(true);
     expect(kept.some((r) => r.startsWith('cases|closed-by-type-and-grade|'))).toBe(true);
     expect(kept.some((r) => r.startsWith('consultations|by-month|'))).toBe(true);
+    expect(kept.some((r) => r.startsWith('cases|closed-visited|'))).toBe(true); // a plugin's tally on a core register
+    expect(kept.some((r) => r.startsWith('return-visits|by-month|'))).toBe(true);
     expect(await recounted()).toEqual(kept);
   });
 

@@ -8,7 +8,7 @@ import type { TransitionGuard } from '../cases/guards.js';
 import type { DashboardCard } from '../meta/dashboard.js';
 import type { Database } from '../db/connect.js';
 import type { Migration } from '../db/migrate.js';
-import type { ActionRule, Actor, Field, WithheldRule, RedactionRule, Hooks, Label, ResourceDefinition, Row, RowRule, Role } from '../resources/define.js';
+import type { ActionRule, Actor, Field, WithheldRule, RedactionRule, Hooks, Label, ResourceDefinition, Row, RowRule, Role, TallyDefinition } from '../resources/define.js';
 import type { Records } from '../rest/records.js';
 import type { Config } from '../config.js';
 import type { Contributions } from './contributions.js';
@@ -66,6 +66,10 @@ export interface FayuanPlugin {
   auditActions?: Record<string, Record<string, Label>>;
   /** Row rules added to existing registers (e.g. what a reviewer may read), and their custom actions' rules. */
   access?: Record<string, RegisterAccessExtension>;
+  /** Running tallies added to existing registers (by register name), kept by the write path as theirs. */
+  tallies?: Record<string, TallyDefinition[]>;
+  /** Indexes over several columns added to existing registers (by register name), e.g. for the plugin's own queries. */
+  indexes?: Record<string, string[][]>;
   /** Hooks appended to existing registers' lists (they run after the register's own). */
   hooks?: Record<string, Hooks>;
   /** Hand-written schema steps, recorded as `<plugin>/<name>` and run once, in order. */

@@ -30,7 +30,7 @@ export async function loadPlugins(names: string[]): Promise<FayuanPlugin[]> {
   return plugins;
 }
 
-/** The core registers with the plugins' registers, fields, row rules, action rules and hooks added. */
+/** The core registers with the plugins' registers, fields, row rules, action rules, hooks, tallies and indexes added. */
 export function withPlugins(core: ResourceDefinition[], plugins: FayuanPlugin[]): ResourceDefinition[] {
   const resources = [...core, ...plugins.flatMap((p) => p.resources ?? [])];
   return resources.map((resource) => {
@@ -42,6 +42,10 @@ export function withPlugins(core: ResourceDefinition[], plugins: FayuanPlugin[])
       if (fields) extended = { ...extended, fields: { ...extended.fields, ...fields }, sections: withSectionFields(extended, fields) };
       if (access) extended = { ...extended, access: withAccess(accessOf(extended), access) };
       if (hooks) extended = { ...extended, hooks: withHooks(extended.hooks ?? {}, hooks) };
+      const tallies = plugin.tallies?.[resource.name];
+      if (tallies) extended = { ...extended, tallies: [...(extended.tallies ?? []), ...tallies] };
+      const indexes = plugin.indexes?.[resource.name];
+      if (indexes) extended = { ...extended, indexes: [...(extended.indexes ?? []), ...indexes] };
       const actions = plugin.auditActions?.[resource.name];
       if (actions) extended = { ...extended, auditActions: { ...extended.auditActions, ...actions } };
     }

@@ -1,5 +1,6 @@
 import { badInput, defineResource, everyRow, returnVisitTallies, sheetFields, sheetHooks, type Row } from '../../../api/plugin-kit.js';
 import { openComplaintIfReported } from './complaint.js';
+import { markVisitedCases } from './visited-cases.js';
 
 export const FORM_KEY = 'return-visit';
 
@@ -58,6 +59,6 @@ export const visits = defineResource({
   hooks: {
     beforeCreate: [...sheet.beforeCreate, withSatisfaction],
     beforeUpdate: [...sheet.beforeUpdate, withSatisfaction],
-    afterWrite: [openComplaintIfReported],
+    afterWrite: [openComplaintIfReported, markVisitedCases],
   },
 });

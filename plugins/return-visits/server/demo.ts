@@ -24,7 +24,11 @@ export async function seedDemoVisits(ctx: PluginContext): Promise<void> {
     };
   });
   const bad = rows.splice(-2, 2); // the last two: a complaint each, through the write path
-  await db.transaction().execute((trx) => ctx.records.seedRows(resource, rows, trx));
+  await db.transaction().execute(async (trx) => {
+    await ctx.records.seedRows(resource, rows, trx);
+    // Seeded rows skip the visits' hooks: their cases are marked as the write path would.
+    await ctx.records.seedUpdates(ctx.resource('cases'), rows.map((r) => ({ id: r.caseId, returnVisited: true })), trx);
+  });
   const badAnswers: Answers[] = [
     { ...GOOD, gifts: true, satisfaction: 'dissatisfied' },
     { ...GOOD, fees: true, opinionsAdopted: false, satisfaction: 'dissatisfied' },

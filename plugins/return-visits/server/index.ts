@@ -4,6 +4,7 @@ import { ApiError, definePlugin, loadSettings, type AppEnv, type Actor, type Plu
 import { visits } from './declarations.js';
 import { unvisitedCases, visitSummary } from './summary.js';
 import { seedDemoVisits } from './demo.js';
+import { coverageTally, markExistingCases } from './visited-cases.js';
 
 const supervisors = ['admin', 'supervisor'];
 
@@ -20,7 +21,17 @@ async function summaryOf(ctx: PluginContext, year: number) {
 export default definePlugin({
   name: 'return-visits',
   label: { zh: '案件回访', en: 'Return visits' },
-  auditActions: { 'return-visits': { 'link-complaint': { zh: '自动立案投诉', en: 'Opened a complaint' } } },
+  auditActions: {
+    'return-visits': { 'link-complaint': { zh: '自动立案投诉', en: 'Opened a complaint' } },
+    cases: { 'return-visited': { zh: '回访记录变动', en: 'Return visits changed' } },
+  },
+  fields: {
+    cases: { returnVisited: { type: 'boolean', readOnly: true, label: { zh: '已回访', en: 'Visited' }, help: { zh: '有回访记录时由系统标记', en: 'Marked by the system when a visit is recorded' } } },
+  },
+  // Coverage by the month of closing, and the closed cases still to visit, the longest closed first.
+  tallies: { cases: [coverageTally] },
+  indexes: { cases: [['returnVisited', 'closedAt']] },
+  migrations: [markExistingCases],
   description: { zh: '结案后回访受援人，按表单评价；反映收受财物或私自收费的自动立投诉；满意度与回访覆盖率', en: 'Visits after closing, scored; money, gifts or private fees open a complaint; satisfaction and coverage' },
   resources: [visits],
   routes: (ctx) => {

@@ -68,17 +68,20 @@ describe('a visit that reports gifts', () => {
 describe('the year\'s figures', () => {
   it('satisfaction and coverage on a stated data set', async () => {
     const { db } = t.database;
-    await db.deleteFrom('return_visits').execute();
-    const year = 2032;
-    const cases = (await db.selectFrom('cases').select('id').orderBy('id').limit(10).execute()).map((r) => Number(r.id));
-    // 10 cases closed in 2032; 8 visited: 6 satisfied, 1 basically satisfied, 1 dissatisfied → 87.5% satisfied, 80% coverage.
-    await db.updateTable('cases').set({ status: 'closed', closedAt: t.dialect === 'postgres' ? new Date('2032-03-01T02:00:00Z') : '2032-03-01T02:00:00.000Z' } as any).where('id', 'in', cases).execute();
-    const said = ['satisfied', 'satisfied', 'satisfied', 'satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied'];
-    // Stored as a seed stores rows: the visits' tally counts them.
     const { records } = t.fayuan;
-    await db.transaction().execute((trx) => records.seedRows(records.resource('return-visits'), said.map((satisfaction, i) => ({
-      caseId: cases[i], method: 'phone', visitedAt: '2032-03-15', reachedPerson: '受援人', answers: {}, satisfaction,
-    })), trx));
+    const year = 2032;
+    // Ten cases, their visits deleted, closed in 2032 (stored as a seed's later columns are: the tallies follow).
+    const cases = (await db.selectFrom('cases').select('id').orderBy('id').limit(10).execute()).map((r) => Number(r.id));
+    for (const { id } of await db.selectFrom('return_visits').select('id').where('caseId', 'in', cases).execute()) {
+      expect((await t.api('admin', `/api/return-visits/${id}`, { method: 'DELETE' })).status).toBe(200);
+    }
+    await db.transaction().execute((trx) => records.seedUpdates(records.resource('cases'), cases.map((id) => ({ id, status: 'closed', closedAt: '2032-03-01T02:00:00.000Z' })), trx));
+    // 8 visited through the API: 6 satisfied, 1 basically satisfied, 1 dissatisfied → 87.5% satisfied, 80% coverage.
+    const said = ['satisfied', 'satisfied', 'satisfied', 'satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied'];
+    for (const [i, satisfaction] of said.entries()) {
+      const res = await t.api('supervisor', '/api/return-visits', { method: 'POST', body: { caseId: cases[i], visitedAt: '2032-03-15', reachedPerson: '受援人', answers: { ...GOOD, satisfaction } } });
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
     const summary = await json(await t.api('supervisor', `/api/return-visits/summary?year=${year}`));
     expect(summary).toMatchObject({
       visits: 8, satisfied: 6, basicallySatisfied: 1, dissatisfied: 1, satisfactionPercent: 87.5, satisfactionTargetPercent: 98,
@@ -87,6 +90,11 @@ describe('the year\'s figures', () => {
     const unvisited = (await json(await t.api('supervisor', '/api/return-visits/unvisited'))).map((r: Json) => r.id);
     expect(unvisited).toEqual(expect.arrayContaining(cases.slice(8)));
     expect(unvisited).not.toContain(cases[0]);
+    // A visit deleted: its case counts as unvisited again.
+    const [visit] = await json(await t.api('supervisor', `/api/return-visits?filter=${encodeURIComponent(JSON.stringify({ caseId: cases[0] }))}`));
+    expect((await t.api('admin', `/api/return-visits/${visit.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect(await json(await t.api('supervisor', `/api/return-visits/summary?year=${year}`))).toMatchObject({ closedCases: 10, visitedClosedCases: 7, coveragePercent: 70 });
+    expect((await json(await t.api('supervisor', '/api/return-visits/unvisited'))).map((r: Json) => r.id)).toContain(cases[0]);
     expect((await t.api('lawyer', '/api/return-visits/summary')).status).toBe(403);
     expect((await t.api('lawyer', '/api/return-visits')).status).toBe(403);
   });
