@@ -1,6 +1,7 @@
 // A lawyer's home page figures: their cases by state, what is missing before closing, their
-// grades and subsidies — aggregates over the lawyer's own cases only (the cases' row rule).
-import { sql } from 'kysely';
+// grades and subsidies — over the lawyer's own cases only (the cases' row rule), from their tally.
+import { readTally, type TallyRow } from '../db/tallies.js';
+import { CLOSED, lawyerWorkTally } from './tallies.js';
 import type { Actor } from '../resources/define.js';
 import type { Records } from '../rest/records.js';
 
@@ -13,19 +14,19 @@ export interface MyWork {
 }
 
 export async function myWork(records: Records, actor: Actor): Promise<MyWork> {
-  const { db } = records.database;
-  const own = db.selectFrom('cases').where('lawyerId', '=', actor.lawyerId ?? -1);
-  const [byStatus, missing, grades, subsidy] = await Promise.all([
-    own.select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute(),
-    own.where('status', 'in', ['in_progress', 'closing_submitted']).where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '=', '')]))
-      .select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
-    own.where('status', 'in', ['closed', 'archived']).select(['qualityGrade', sql<number>`count(*)`.as('n')]).groupBy('qualityGrade').execute(),
-    own.select(sql<number>`coalesce(sum("subsidyAmount"), 0)`.as('fen')).executeTakeFirst(),
-  ]);
+  // The lawyer's running tally (api/reports/tallies.ts): a few dozen rows, however many cases.
+  const id = String(actor.lawyerId ?? -1);
+  const rows = await readTally(records.database.db, 'cases', lawyerWorkTally.name, id, id);
+  const sum = (of: TallyRow[], value: (r: TallyRow) => number = (r) => r.n) => of.reduce((total, r) => total + value(r), 0);
+  const grouped = (of: TallyRow[], key: (r: TallyRow) => string | null) => {
+    const out = new Map<string | null, number>();
+    for (const r of of) out.set(key(r), (out.get(key(r)) ?? 0) + r.n);
+    return [...out].filter(([, n]) => n > 0);
+  };
   return {
-    byStatus: byStatus.map((r) => ({ status: String(r.status), count: Number(r.n) })),
-    missingOutcome: Number(missing?.n ?? 0),
-    grades: grades.map((r) => ({ grade: r.qualityGrade === null ? null : String(r.qualityGrade), count: Number(r.n) })),
-    subsidyTotal: Number(subsidy?.fen ?? 0) / 100,
+    byStatus: grouped(rows, (r) => String(r.key[0])).map(([status, count]) => ({ status: String(status), count })),
+    missingOutcome: sum(rows.filter((r) => r.key[2] === 1)),
+    grades: grouped(rows.filter((r) => CLOSED.includes(String(r.key[0]))), (r) => (r.key[1] === null ? null : String(r.key[1]))).map(([grade, count]) => ({ grade, count })),
+    subsidyTotal: sum(rows, (r) => r.amount) / 100,
   };
 }

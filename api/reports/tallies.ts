@@ -32,6 +32,22 @@ export function countTally(fields: string[]): TallyDefinition {
   };
 }
 
+/** Whether a case still lacks the outcome its lawyer must write before closing. */
+export const missesOutcome = (r: Row) => ['in_progress', 'closing_submitted'].includes(String(r.status)) && (r.outcome === null || r.outcome === undefined || r.outcome === '');
+
+/** A lawyer's own cases (the bucket is the lawyer's id) by state, grade once closed and a missing outcome;
+ *  the amount is the subsidy in fen: the lawyer's home page figures. */
+export const lawyerWorkTally: TallyDefinition = {
+  name: 'lawyer-work',
+  version: 1,
+  reads: ['lawyerId', 'status', 'qualityGrade', 'outcome', 'subsidyAmount'],
+  of: (r) => (r.lawyerId === null || r.lawyerId === undefined ? [] : [{
+    bucket: String(r.lawyerId),
+    key: [String(r.status), CLOSED.includes(String(r.status)) ? ((r.qualityGrade as string | null) ?? null) : null, missesOutcome(r) ? 1 : 0],
+    amount: Math.round(Number(r.subsidyAmount ?? 0) * 100),
+  }]),
+};
+
 /** Granted cases by the month of application. */
 export const caseTallies: TallyDefinition[] = [
   {
@@ -63,6 +79,7 @@ export const caseTallies: TallyDefinition[] = [
       ? [{ bucket: utcMonth(r.closedAt)!, key: [String(r.caseType), (r.qualityGrade as string | null) ?? null], amount: Math.round(Number(r.amountRecovered ?? 0) * 100) }]
       : []),
   },
+  lawyerWorkTally,
 ];
 
 /** Return visits (the return-visits plugin's register) by the month of their date, by satisfaction and
