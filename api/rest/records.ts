@@ -4,7 +4,7 @@
 // plugins), changes made by better-auth (accounts) and the settings record all use it.
 import { expressionBuilder, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { allFields, tableName, type HookContext, type Label, type RecordLock, type ResourceDefinition, type Row, type WrittenChange } from '../resources/define.js';
-import { decodeRow, encodeRow } from '../db/codec.js';
+import { decoderOf, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { writeAudit, diffOf, type Actor } from './audit.js';
@@ -79,8 +79,8 @@ export class Records {
         .limit(end - start + 1).offset(start).execute(),
       where(this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow(),
     ]);
-    const fields = allFields(resource);
-    return { rows: rows.map((r) => viewRow(resource, actor, decodeRow(fields, r), view)), total: Number(count.n) };
+    const decode = decoderOf(resource);
+    return { rows: rows.map((r) => viewRow(resource, actor, decode(r), view)), total: Number(count.n) };
   }
 
   /** A column, or for a reference the referenced record's title (cases by lawyerId: by the lawyer's name). */
@@ -101,8 +101,7 @@ export class Records {
   /** Every stored record of a (small) register, unmasked, decoded: for rules that weigh them all. */
   async all(resource: ResourceDefinition, orderBy = 'id', db: Kysely<any> = this.db): Promise<Row[]> {
     const rows = await db.selectFrom(tableName(resource)).selectAll().orderBy(orderBy).orderBy('id').execute();
-    const fields = allFields(resource);
-    return rows.map((row) => decodeRow(fields, row));
+    return rows.map(decoderOf(resource));
   }
 
   /** The stored record, unmasked, within `scope`. */
@@ -114,7 +113,7 @@ export class Records {
       .where(eb.and([eb('id', '=', id), ...parts]))
       .executeTakeFirst();
     if (!row) throw notFound();
-    return decodeRow(allFields(resource), row);
+    return decoderOf(resource)(row);
   }
 
   /**
@@ -358,11 +357,11 @@ export class Records {
   }
 
   private async rowsById(trx: Kysely<any>, resource: ResourceDefinition, ids: number[]): Promise<Map<number, Row>> {
-    const fields = allFields(resource);
+    const decode = decoderOf(resource);
     const out = new Map<number, Row>();
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await trx.selectFrom(tableName(resource)).selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
-      for (const row of rows) out.set(Number(row.id), decodeRow(fields, row));
+      for (const row of rows) out.set(Number(row.id), decode(row));
     }
     return out;
   }
