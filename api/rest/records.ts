@@ -2,7 +2,7 @@
 // references, uniqueness, encoding, read-only checks, the optimistic lock, hooks and the
 // audit entry, in one transaction. CRUD, case transitions, system writes (routes, seeds,
 // plugins), changes made by better-auth (accounts) and the settings record all use it.
-import { expressionBuilder, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { allFields, tableName, type HookContext, type Label, type RecordLock, type ResourceDefinition, type Row, type WrittenChange } from '../resources/define.js';
 import { decoderOf, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
@@ -12,6 +12,7 @@ import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQuery
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
+import { SEARCH_LIMITS, searchPlan, type SearchLimits } from './search-plan.js';
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
 import { liveCounters } from '../db/counters.js';
@@ -37,6 +38,9 @@ export interface SystemChange {
 }
 
 export class Records {
+  /** Where `q`'s plans give way to each other (api/rest/search-plan.ts); a spec moves them to run each plan on a small register. */
+  searchLimits: SearchLimits = SEARCH_LIMITS;
+
   constructor(
     readonly database: Database,
     readonly resources: Map<string, ResourceDefinition>,
@@ -63,24 +67,25 @@ export class Records {
     assertQueryable(resource, hidden, [...Object.keys(query.filter), query.sort[0]]);
     const dialect = this.database.dialect;
     const context = usesVirtualFilter(resource, query.filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
-    const asked = filterParts(resource, query.filter, dialect, hidden, context, this.resources);
+    const search = await searchPlan(this.db, dialect, resource, query.filter, hidden, scope, this.resources, query.sort[0], this.searchLimits);
     const allowed = filterParts(resource, scope, dialect);
     // No `where 1 = 1` for an empty filter: it would cost SQLite its count fast path.
     const eb = expressionBuilder<any, any>();
-    const parts = [...asked(eb), ...allowed(eb)];
-    const where = <Q extends SelectQueryBuilder<any, any, any>>(q: Q): Q =>
-      (parts.length ? q.where(parts.length === 1 ? parts[0] : eb.and(parts)) : q) as Q;
+    const where = <Q extends SelectQueryBuilder<any, any, any>>(q: Q, searchWithin?: Expression<SqlBool>): Q => {
+      const parts = [...filterParts(resource, query.filter, dialect, hidden, context, this.resources, searchWithin)(eb), ...allowed(eb)];
+      return (parts.length ? q.where(parts.length === 1 ? parts[0] : eb.and(parts)) : q) as Q;
+    };
     const table = tableName(resource);
     const [start, end] = query.range;
-    const [rows, count] = await Promise.all([
-      where(this.db.selectFrom(table).selectAll())
+    const [rows, total] = await Promise.all([
+      where(this.db.selectFrom(table).selectAll(), search?.page)
         .orderBy(this.sortKey(resource, query.sort[0]), query.sort[1] === 'ASC' ? 'asc' : 'desc')
         .orderBy('id', query.sort[1] === 'ASC' ? 'asc' : 'desc')
         .limit(end - start + 1).offset(start).execute(),
-      where(this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow(),
+      search?.total ?? where(this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')), search?.count).executeTakeFirstOrThrow().then((r) => Number(r.n)),
     ]);
     const decode = decoderOf(resource);
-    return { rows: rows.map((r) => viewRow(resource, actor, decode(r), view)), total: Number(count.n) };
+    return { rows: rows.map((r) => viewRow(resource, actor, decode(r), view)), total };
   }
 
   /** A column, or for a reference the referenced record's title (cases by lawyerId: by the lawyer's name). */
