@@ -222,8 +222,9 @@ export function requiredTokens(resource: ResourceDefinition, scope: Record<strin
   const out: string[] = [];
   for (const [field, value] of Object.entries(scope)) {
     const n = indexed.indexOf(field);
-    if (n < 0 || resource.fields[field].type !== 'reference' || typeof value !== 'number') return null;
-    out.push(referenceToken(n, value));
+    // Ids only (a lawyer without a lawyer record has -1, which is no FTS5 word): the rest SQL applies.
+    if (n < 0 || resource.fields[field].type !== 'reference' || !Number.isSafeInteger(value) || (value as number) < 0) return null;
+    out.push(referenceToken(n, value as number));
   }
   return out;
 }
