@@ -277,6 +277,14 @@ export async function idsHolding(db: Kysely<any>, dialect: DialectName, register
 /** How many records the index finds, counted in the index alone. */
 export async function countHolding(db: Kysely<any>, dialect: DialectName, register: string, query: IndexQuery): Promise<number> {
   if (!query.anyOf.length) return 0;
-  const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(searchTableOf(register))} where ${holdingWhere(dialect, register, query)}`.execute(db);
-  return Number(rows[0].n);
+  const count = async (db: Kysely<any>) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(searchTableOf(register))} where ${holdingWhere(dialect, register, query)}`.execute(db)).rows[0].n);
+  if (dialect === 'sqlite') return count(db);
+  // PostgreSQL would read the whole table for a common character (a surname: 200,000 of 1,000,000
+  // cases; 15-20 s measured), or recheck the token arrays of lossy bitmap pages (5 s): the GIN
+  // index's bitmap, kept exact, visits only the pages holding matches (0.6 s).
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    return count(trx);
+  });
 }
