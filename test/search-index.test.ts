@@ -6,13 +6,14 @@ import { sql } from 'kysely';
 import { listQuery, startTestFayuan, totalOf, type Role, type TestFayuan } from './support/fayuan.js';
 import { clearIndex, searchTableOf, syncSearchIndexes } from '../api/db/search-index.js';
 import type { Actor, Row } from '../api/resources/define.js';
+import { SEARCH_LIMITS, type SearchLimits } from '../api/rest/search-plan.js';
 
 let t: TestFayuan;
 let cases: Row[];
 let lawyers: Map<number, string>;
 
-const all = async (role: Role, resource: string, filter: Record<string, unknown> = {}) => {
-  const res = await t.api(role, `/api/${resource}${listQuery({ range: [0, 999], sort: ['id', 'ASC'], filter })}`);
+const all = async (role: Role, resource: string, filter: Record<string, unknown> = {}, sort: [string, string] = ['id', 'ASC']) => {
+  const res = await t.api(role, `/api/${resource}${listQuery({ range: [0, 999], sort, filter })}`);
   expect(res.status).toBe(200);
   const rows = (await res.json()) as Row[];
   return { ids: rows.map((r) => Number(r.id)), total: totalOf(res) };
@@ -84,6 +85,47 @@ describe('q through the search index', () => {
     expect(own.length).toBeGreaterThan(0);
     const term = Array.from(String(own[0].applicantName)).slice(0, 2).join('');
     await expectSearch('lawyer', term, expected(term, { lawyerId: actor.lawyerId! }));
+  });
+
+  it('answers the same rows and total whichever plan the number of finds chooses', async () => {
+    // The limits moved so that this small register runs each plan of api/rest/search-plan.ts.
+    const plans: [string, SearchLimits][] = [
+      ['the found rows read and sorted', { fewFound: Infinity, fewRows: Infinity }],
+      ["the sort's index read, each entry's id tested among the found", { fewFound: Infinity, fewRows: 0 }],
+      ['the rows read in sort order, each checked by LIKE', { fewFound: 0, fewRows: 0 }],
+    ];
+    const name = Array.from(String(cases.find((c) => Array.from(String(c.applicantName)).length >= 3)!.applicantName));
+    const lawyerName = Array.from(lawyers.get((await lawyerActor()).lawyerId!)!);
+    const number = String(cases.find((c) => c.caseNumber)!.caseNumber);
+    const terms = [name[0], name.slice(0, 2).join(''), name.slice(0, 3).join(''), lawyerName[0], lawyerName.join(''), number.slice(-2), '龘'];
+    const status = String(cases.find((c) => c.status)!.status);
+    const asked: [Role, Record<string, unknown>, [string, string]][] = terms.flatMap((q) => [
+      ['admin', { q }, ['applicationDate', 'DESC']],
+      ['admin', { q }, ['id', 'ASC']],
+      ['admin', { q, status }, ['applicationDate', 'DESC']],
+      ['supervisor', { q }, ['applicationDate', 'DESC']],
+      ['lawyer', { q }, ['applicationDate', 'DESC']],
+    ] as [Role, Record<string, unknown>, [string, string]][]);
+    const records = t.fayuan.records;
+    const answers: { ids: number[]; total: number }[][] = [];
+    try {
+      for (const [, limits] of plans) {
+        records.searchLimits = limits;
+        answers.push(await Promise.all(asked.map(([role, filter, sort]) => all(role, 'cases', filter, sort))));
+      }
+    } finally {
+      records.searchLimits = SEARCH_LIMITS;
+    }
+    const lawyerId = (await lawyerActor()).lawyerId!;
+    asked.forEach(([role, filter, sort], k) => {
+      const seen = `${role} ${JSON.stringify(filter)} by ${sort.join(' ')}`;
+      const term = String(filter.q);
+      const ids = expected(term, { idNumbers: role !== 'supervisor', lawyerId: role === 'lawyer' ? lawyerId : undefined })
+        .filter((id) => !filter.status || cases.find((c) => Number(c.id) === id)!.status === filter.status);
+      expect([...answers[0][k].ids].sort((a, b) => a - b), seen).toEqual(ids);
+      expect(answers[0][k].total, seen).toBe(ids.length);
+      plans.slice(1).forEach(([plan], p) => expect(answers[p + 1][k], `${seen}: ${plan}`).toEqual(answers[0][k]));
+    });
   });
 
   it('keeps the index in step with updates and deletes, and the migration rebuilds it', async () => {

@@ -7,8 +7,8 @@ import { today } from '../calendar.js';
 import { recordId } from '../rest/crud-routes.js';
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
-import { allFields, type Row } from '../resources/define.js';
-import { decodeRow } from '../db/codec.js';
+import type { Row } from '../resources/define.js';
+import { decoderOf } from '../db/codec.js';
 import { consultationCategories } from '../resources/consultations.js';
 import { loadSettings } from '../settings/settings.js';
 import { hotlineReport, parseQuarter } from './hotline-report.js';
@@ -64,10 +64,9 @@ export function reportRoutes(records: Records) {
     const quarter = parseQuarter(quarterText);
     // Quarters are China Standard Time quarters.
     const instant = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
-    const fields = allFields(consultations);
     const rows = (await db.selectFrom('consultations').selectAll()
       .where('occurredAt', '>=', instant(quarter.from)).where('occurredAt', '<', instant(quarter.until)).execute())
-      .map((r) => decodeRow(fields, r));
+      .map(decoderOf(consultations));
     const names = new Map((await records.all(servicePoints)).map((p) => [Number(p.id), String(p.name)]));
     const settings = await loadSettings(db);
     return { report: hotlineReport(quarter, rows, names, today()), centreName: String(settings.centreName) };

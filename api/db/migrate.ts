@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely } from 'kysely';
-import { allFields, tableName, type ResourceDefinition } from '../resources/define.js';
+import { allFields, hasOwnIndex, tableName, type ResourceDefinition } from '../resources/define.js';
 import { columnType } from './codec.js';
 import { syncSearchIndexes } from './search-index.js';
 import { syncTallies } from './tallies.js';
@@ -117,10 +117,7 @@ async function syncResourceTable(db: Kysely<any>, dialect: DialectName, resource
     }
   }
   for (const [name, field] of Object.entries(resource.fields)) {
-    // Sortable columns and filters are indexed so large registers page quickly.
-    const indexed = field.unique || field.type === 'reference' || resource.list.filters.includes(name)
-      || resource.list.columns.includes(name) || resource.list.sort[0] === name;
-    if (!indexed || ['tags', 'referenceList', 'list', 'json', 'longText'].includes(field.type)) continue;
+    if (!hasOwnIndex(resource, name)) continue;
     let index = db.schema.createIndex(`${table}_${name}_${field.unique ? 'key' : 'idx'}`).ifNotExists().on(table).column(name);
     if (field.unique) index = index.unique();
     await index.execute();

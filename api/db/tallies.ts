@@ -4,7 +4,7 @@
 // in its definition); the migration rebuilds one from the rows when its version changes.
 import { sql, type Kysely } from 'kysely';
 import { allFields, tableName, type ResourceDefinition, type Row, type TallyDefinition } from '../resources/define.js';
-import { decodeRow } from './codec.js';
+import { decoderOf } from './codec.js';
 
 const TABLE = 'tallies';
 const STATE_TABLE = 'tally_state';
@@ -138,7 +138,7 @@ export async function syncTallies(db: Kysely<any>, resources: ResourceDefinition
 
 async function recount(db: Kysely<any>, resource: ResourceDefinition, tallies: TallyDefinition[]) {
   const only: ResourceDefinition = { ...resource, tallies };
-  const fields = allFields(resource);
+  const decode = decoderOf(resource);
   await db.transaction().execute(async (trx) => {
     for (const tally of tallies) {
       await trx.deleteFrom(TABLE).where('register', '=', resource.name).where('tally', '=', tally.name).execute();
@@ -148,7 +148,7 @@ async function recount(db: Kysely<any>, resource: ResourceDefinition, tallies: T
     for (;;) {
       const rows = await trx.selectFrom(tableName(resource)).selectAll().where('id', '>', after).orderBy('id').limit(5000).execute();
       if (!rows.length) break;
-      await apply(trx, resource.name, deltasOf(only, rows.map((row) => ({ row: decodeRow(fields, row), sign: 1 as const }))));
+      await apply(trx, resource.name, deltasOf(only, rows.map((row) => ({ row: decode(row), sign: 1 as const }))));
       after = Number(rows[rows.length - 1].id);
     }
     for (const tally of tallies) await trx.insertInto(STATE_TABLE).values({ register: resource.name, tally: tally.name, version: tally.version }).execute();

@@ -254,6 +254,8 @@ export default defineResource({
     ['lawyerId', 'caseType', 'status', 'applicationDate'],
     ['status', 'applicationDate'],
     ['lawyerId', 'status', 'applicationDate'],
+    // A lawyer's own cases newest first (their default list, and a search of them that finds many).
+    ['lawyerId', 'applicationDate'],
     // The overdue filter's two branches.
     ['status', 'acceptedAt'],
     // The cases closed in a period (return-visit coverage, the closing lists).

@@ -289,6 +289,14 @@ export function allFields(resource: ResourceDefinition): Record<string, Field> {
   return Object.assign(Object.create(null) as Record<string, Field>, systemFields, resource.fields);
 }
 
+/** Sortable columns and filters are indexed, each by itself, so large registers page quickly (db/migrate.ts). */
+export function hasOwnIndex(resource: ResourceDefinition, name: string): boolean {
+  const field = Object.hasOwn(resource.fields, name) ? resource.fields[name] : undefined;
+  if (!field || ['tags', 'referenceList', 'list', 'json', 'longText'].includes(field.type)) return false;
+  return Boolean(field.unique) || field.type === 'reference' || resource.list.filters.includes(name)
+    || resource.list.columns.includes(name) || resource.list.sort[0] === name;
+}
+
 /** snake_case table name for a kebab-case resource name. */
 export function tableName(resource: { name: string }): string {
   return resource.name.replace(/-/g, '_');

@@ -1,12 +1,11 @@
 // Parses ra-data-simple-rest's `sort`, `range` and `filter` and applies them to a kysely query.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { allFields, tableName, type Field, type Label, type ResourceDefinition } from '../resources/define.js';
 import { encodeValue } from '../db/codec.js';
 import type { DialectName } from '../db/connect.js';
 import { badInput } from './errors.js';
 import { DB_INT_MAX, DB_INT_MIN, hasNul, numberOf, own } from './input-bounds.js';
 import { isAcceptedDate, yearsOf } from './date-range.js';
-import { indexedFields, searchField } from '../db/search-index.js';
 
 export const MAX_PAGE = 1000;
 
@@ -121,6 +120,18 @@ function escapeLike(text: string) {
   return text.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
+/** The text of a `q` filter value, '' for none; 400 for a value that is no text. */
+export function searchText(raw: unknown): string {
+  if (raw !== null && raw !== undefined && typeof raw !== 'string' && typeof raw !== 'number') throw bad('filter', { zh: 'q 应为文字', en: 'q must be text' });
+  if (typeof raw === 'string' && hasNul(raw)) throw bad('filter', { zh: 'q 不能含空字符', en: 'q must not contain NUL' });
+  return String(raw ?? '').trim();
+}
+
+/** `q`'s test of one column: the text anywhere in it, case aside. */
+export function containsText(column: string, text: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escapeLike(text.toLowerCase())}%`} escape '\\'`;
+}
+
 /** One WHERE expression for the whole filter object (AND of every key). */
 export function filterExpression(...args: Parameters<typeof filterParts>): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
   const parts = filterParts(...args);
@@ -138,6 +149,8 @@ export function filterParts(
   context?: VirtualFilterContext,
   /** The registers references point to: `q` on a reference field searches the record's title. */
   registers?: ReadonlyMap<string, ResourceDefinition>,
+  /** The records `q` is looked for among (the search index's finds, api/rest/search-plan.ts); all when absent. */
+  searchWithin?: Expression<SqlBool>,
 ): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>[] {
   const fields = allFields(resource);
   return (eb) => {
@@ -153,19 +166,16 @@ export function filterParts(
       }
       const target = filterTarget(fields, key);
       if (!('field' in target)) {
-        if (raw !== null && typeof raw !== 'string' && typeof raw !== 'number') throw bad('filter', { zh: 'q 应为文字', en: 'q must be text' });
-        if (typeof raw === 'string' && hasNul(raw)) throw bad('filter', { zh: 'q 不能含空字符', en: 'q must not contain NUL' });
-        const text = String(raw ?? '').trim();
+        const text = searchText(raw);
         const searched = resource.list.search.filter((f) => !hidden.has(f));
         if (!text || !searched.length) continue;
-        const pattern = `%${escapeLike(text.toLowerCase())}%`;
-        const like = (col: string) => sql<SqlBool>`lower(${sql.ref(col)}) like ${pattern} escape '\\'`;
-        parts.push(eb.or(searched.map((col) => {
+        const found = eb.or(searched.map((col) => {
           const target = referencedRegister(fields[col], registers);
-          if (!target) return indexedFields(resource).includes(col) ? searchField(dialect, resource, col, text, like(col)) : like(col);
+          if (!target) return containsText(col, text);
           // The lawyer by name: ids of the referenced records whose title matches.
-          return eb(col, 'in', eb.selectFrom(tableName(target)).select('id').where(like(target.titleField)));
-        })));
+          return eb(col, 'in', eb.selectFrom(tableName(target)).select('id').where(containsText(target.titleField, text)));
+        }));
+        parts.push(searchWithin ? eb.and([searchWithin, found]) : found);
         continue;
       }
       const { name, field, op } = target;

@@ -2,9 +2,9 @@
 // references, uniqueness, encoding, read-only checks, the optimistic lock, hooks and the
 // audit entry, in one transaction. CRUD, case transitions, system writes (routes, seeds,
 // plugins), changes made by better-auth (accounts) and the settings record all use it.
-import { expressionBuilder, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { allFields, tableName, type HookContext, type Label, type RecordLock, type ResourceDefinition, type Row, type WrittenChange } from '../resources/define.js';
-import { decodeRow, encodeRow } from '../db/codec.js';
+import { decoderOf, encodeRow } from '../db/codec.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { writeAudit, diffOf, type Actor } from './audit.js';
@@ -12,6 +12,7 @@ import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQuery
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
 import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
+import { SEARCH_LIMITS, searchPlan, type SearchLimits } from './search-plan.js';
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
 import { liveCounters } from '../db/counters.js';
@@ -37,6 +38,9 @@ export interface SystemChange {
 }
 
 export class Records {
+  /** Where `q`'s plans give way to each other (api/rest/search-plan.ts); a spec moves them to run each plan on a small register. */
+  searchLimits: SearchLimits = SEARCH_LIMITS;
+
   constructor(
     readonly database: Database,
     readonly resources: Map<string, ResourceDefinition>,
@@ -65,8 +69,8 @@ export class Records {
         .limit(end - start + 1).offset(start).execute(),
       found.total(),
     ]);
-    const fields = allFields(resource);
-    return { rows: rows.map((r) => viewRow(resource, actor, decodeRow(fields, r), found.view)), total };
+    const decode = decoderOf(resource);
+    return { rows: rows.map((r) => viewRow(resource, actor, decode(r), found.view)), total };
   }
 
   /** How many records of the register the actor reads match `filter` (a list's exact total, without its page). */
@@ -85,18 +89,22 @@ export class Records {
     assertQueryable(resource, hidden, [...Object.keys(filter), ...(sortField ? [sortField] : [])]);
     const dialect = this.database.dialect;
     const context = usesVirtualFilter(resource, filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
+    const search = await searchPlan(this.db, dialect, resource, filter, hidden, scope, this.resources, sortField ?? resource.list.sort[0], this.searchLimits);
     const eb = expressionBuilder<any, any>();
     const scoped = filterParts(resource, scope, dialect)(eb);
     // No `where 1 = 1` for an empty filter: it would cost SQLite its count fast path.
-    const parts = [...filterParts(resource, filter, dialect, hidden, context, this.resources)(eb), ...scoped];
-    const where = <Q extends SelectQueryBuilder<any, any, any>>(q: Q): Q =>
-      (parts.length ? q.where(parts.length === 1 ? parts[0] : eb.and(parts)) : q) as Q;
+    const where = <Q extends SelectQueryBuilder<any, any, any>>(q: Q, searchWithin?: Expression<SqlBool>): Q => {
+      const parts = [...filterParts(resource, filter, dialect, hidden, context, this.resources, searchWithin)(eb), ...scoped];
+      return (parts.length ? q.where(parts.length === 1 ? parts[0] : eb.and(parts)) : q) as Q;
+    };
     // Every row in reach and a filter a count tally answers: the exact total without counting rows.
     const tallied = scoped.length ? undefined : tallyForTotal(resource, filter);
-    const total = (): Promise<number> => (tallied
-      ? talliedTotal(this.db, resource.name, tallied)
-      : where(this.db.selectFrom(tableName(resource)).select((e) => e.fn.countAll<number>().as('n'))).executeTakeFirstOrThrow().then((c) => Number(c.n)));
-    return { where, total, view };
+    const total = (): Promise<number> => {
+      if (search?.total !== undefined) return Promise.resolve(search.total);
+      if (tallied) return talliedTotal(this.db, resource.name, tallied);
+      return where(this.db.selectFrom(tableName(resource)).select((e) => e.fn.countAll<number>().as('n')), search?.count).executeTakeFirstOrThrow().then((c) => Number(c.n));
+    };
+    return { where: <Q extends SelectQueryBuilder<any, any, any>>(q: Q) => where(q, search?.page), total, view };
   }
 
   /** A column, or for a reference the referenced record's title (cases by lawyerId: by the lawyer's name). */
@@ -117,8 +125,7 @@ export class Records {
   /** Every stored record of a (small) register, unmasked, decoded: for rules that weigh them all. */
   async all(resource: ResourceDefinition, orderBy = 'id', db: Kysely<any> = this.db): Promise<Row[]> {
     const rows = await db.selectFrom(tableName(resource)).selectAll().orderBy(orderBy).orderBy('id').execute();
-    const fields = allFields(resource);
-    return rows.map((row) => decodeRow(fields, row));
+    return rows.map(decoderOf(resource));
   }
 
   /** The stored record, unmasked, within `scope`. */
@@ -130,7 +137,7 @@ export class Records {
       .where(eb.and([eb('id', '=', id), ...parts]))
       .executeTakeFirst();
     if (!row) throw notFound();
-    return decodeRow(allFields(resource), row);
+    return decoderOf(resource)(row);
   }
 
   /**
@@ -374,11 +381,11 @@ export class Records {
   }
 
   private async rowsById(trx: Kysely<any>, resource: ResourceDefinition, ids: number[]): Promise<Map<number, Row>> {
-    const fields = allFields(resource);
+    const decode = decoderOf(resource);
     const out = new Map<number, Row>();
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await trx.selectFrom(tableName(resource)).selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
-      for (const row of rows) out.set(Number(row.id), decodeRow(fields, row));
+      for (const row of rows) out.set(Number(row.id), decode(row));
     }
     return out;
   }

@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
+import pg from 'pg';
 import type { Fayuan } from '../../api/http/app.js';
 import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database, type DialectName } from '../../api/db/connect.js';
@@ -47,6 +47,8 @@ const log = (text: string) => process.stderr.write(`[bench ${((performance.now()
 interface Target {
   dialect: DialectName;
   dataDir: string;
+  /** PostgreSQL's connection settings, the bench's own schema first on the search path. */
+  pg?: pg.PoolConfig;
   open(): Database;
   size(): number | null;
   drop(): Promise<void>;
@@ -62,6 +64,7 @@ async function newTarget(dialect: DialectName): Promise<Target> {
   return {
     dialect,
     dataDir,
+    pg: databaseUrl ? { connectionString: databaseUrl, options: `-c search_path=${schema}` } : undefined,
     open: () => openDatabase({ databaseUrl, dataDir, schema }),
     size: () => {
       if (dialect !== 'sqlite') return null;
@@ -150,31 +153,38 @@ const DAILY = { caseType: 'criminal', status: 'closed' };
 
 /**
  * The floor: the same two queries (page and exact total) sent straight to the database with the
- * same schema and indexes — raw better-sqlite3 prepared statements on SQLite, one raw SQL text
- * through the pool on PostgreSQL — no HTTP, session, row rule or decoding.
+ * same schema and indexes — raw better-sqlite3 prepared statements on SQLite, raw `pg` named
+ * (so prepared once per connection) statements on PostgreSQL — no HTTP, session, row rule or decoding.
  */
-async function floor(target: Target, database: Database, lawyerId: number | null): Promise<Latency> {
+async function floor(target: Target, lawyerId: number | null): Promise<Latency> {
   const own = lawyerId === null ? '' : ' and "lawyerId" = ?';
   const args = lawyerId === null ? [DAILY.caseType, DAILY.status] : [DAILY.caseType, DAILY.status, lawyerId];
   const page = `select * from cases where "caseType" = ? and status = ?${own} order by "applicationDate" desc, id desc limit 25`;
   const count = `select count(*) as n from cases where "caseType" = ? and status = ?${own}`;
   let run: () => Promise<{ rows: number; total: number }>;
-  let close = () => {};
+  let close = async () => {};
   if (target.dialect === 'sqlite') {
     const raw = new SQLite(path.join(target.dataDir, 'fayuan.sqlite'), { readonly: true });
     const [p, c] = [raw.prepare(page), raw.prepare(count)];
     run = async () => ({ rows: p.all(...args).length, total: Number((c.get(...args) as { n: number }).n) });
-    close = () => raw.close();
-  } else {
-    // The same texts with their values inlined: one round trip each, as a hand-written query would be.
-    const inline = (text: string) => {
-      let k = 0;
-      return sql.raw(text.replace(/\?/g, () => sqlLiteral(args[k++])));
+    close = async () => {
+      raw.close();
     };
-    const [p, c] = [inline(page), inline(count)];
+  } else {
+    // Two connections, as the app's page and count go out together.
+    const pool = new pg.Pool({ ...target.pg, max: 2 });
+    const numbered = (text: string) => {
+      let k = 0;
+      return text.replace(/\?/g, () => `$${++k}`);
+    };
+    const who = lawyerId === null ? 'admin' : 'lawyer';
+    const [p, c] = [{ name: `floor-page-${who}`, text: numbered(page), values: args }, { name: `floor-count-${who}`, text: numbered(count), values: args }];
     run = async () => {
-      const [r, n] = await Promise.all([p.execute(database.db), c.execute(database.db)]);
-      return { rows: r.rows.length, total: Number((n.rows[0] as { n: number }).n) };
+      const [r, n] = await Promise.all([pool.query(p), pool.query(c)]);
+      return { rows: r.rows.length, total: Number(n.rows[0].n) };
+    };
+    close = async () => {
+      await pool.end();
     };
   }
   for (let i = 0; i < 10; i++) await run();
@@ -185,11 +195,9 @@ async function floor(target: Target, database: Database, lawyerId: number | null
     last = await run();
     times.push(performance.now() - start);
   }
-  close();
+  await close();
   return summary(times, 0, last.rows, last.total);
 }
-
-const sqlLiteral = (v: unknown) => (typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
 function summary(times: number[], errors: number, rows: number, total: number | null): Latency {
   times.sort((a, b) => a - b);
@@ -313,8 +321,8 @@ async function benchDialect(dialect: DialectName) {
   log(`${dialect}: list requests over HTTP (${REQUESTS} each)`);
   const requests = await latencies(bigApp, ids.cases, names);
   log(`${dialect}: the floor (raw queries, same schema and indexes)`);
-  requests['(g) floor: raw query (admin, no row rule)'] = await floor(big, bigDb, null);
-  requests['(h) floor: raw query (lawyerId = the lawyer)'] = await floor(big, bigDb, ids.lawyers[0]);
+  requests['(g) floor: raw query (admin, no row rule)'] = await floor(big, null);
+  requests['(h) floor: raw query (lawyerId = the lawyer)'] = await floor(big, ids.lawyers[0]);
   log(`${dialect}: the session's cost (first page with the session cache, and with FAYUAN_SESSION_CACHE=off)`);
   const session = await sessionCost(bigApp, bigDb, big.dataDir);
   requests['(l) first page, session cache on'] = session.on;
