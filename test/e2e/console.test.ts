@@ -71,6 +71,12 @@ describe('the console, signed in as a lawyer', () => {
     const { context, page } = await signIn(demoAccount.lawyer);
     try {
       expect(await page.getByTestId('role').innerText()).toContain('承办律师');
+      // Their own work on the home page: the chart of their cases names each state under its bar.
+      const home = await (await page.request.get(`${live.server.url}/api/home`)).json();
+      const state = (await (await page.request.get(`${live.server.url}/api/meta`)).json()).resources
+        .find((r: { name: string }) => r.name === 'cases').fields.find((f: { name: string }) => f.name === 'status').options
+        .find((o: { id: string }) => o.id === home.mine.byStatus[0].status).label.zh;
+      await seen(page.getByTestId('my-work').locator('svg text', { hasText: state }).first());
       const ownCases = await openCaseList(page);
       expect(ownCases).toBeGreaterThan(0);
       expect(ownCases).toBeLessThan(allCases);

@@ -34,7 +34,7 @@ export function MyWork() {
           <Typography variant="subtitle2" sx={{ fontWeight: 600 }}>{translate('fayuan.indicators.mine_by_state')}</Typography>
           <BarChart
             height={220}
-            xAxis={[{ scaleType: 'band', data: figures.byStatus.map((s) => optionLabel('status', s.status)) }]}
+            xAxis={[{ scaleType: 'band', data: figures.byStatus.map((s) => optionLabel('status', s.status)), height: 32 }]}
             series={[{ data: figures.byStatus.map((s) => s.count) }]}
           />
           <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5 }}>
