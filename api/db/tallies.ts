@@ -59,6 +59,12 @@ export async function retally(db: Kysely<any>, resource: ResourceDefinition, bef
   await apply(db, resource.name, deltasOf(resource, changes));
 }
 
+/** Many records changed at once (a seed's later columns): their deltas summed, then applied in one pass. */
+export async function retallyMany(db: Kysely<any>, resource: ResourceDefinition, changed: { before: Row; after: Row }[]) {
+  if (!resource.tallies?.length || !changed.length) return;
+  await apply(db, resource.name, deltasOf(resource, changed.flatMap(({ before, after }) => [{ row: before, sign: -1 as const }, { row: after, sign: 1 as const }])));
+}
+
 /** Whether a change of these fields can move a row between tallies. */
 export function touchesTallies(resource: ResourceDefinition, fields: string[]): boolean {
   return (resource.tallies ?? []).some((t) => t.reads.some((f) => fields.includes(f)));
