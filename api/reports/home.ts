@@ -33,11 +33,12 @@ export async function homeFigures(records: Records, context: PluginContext, card
   const role = actor.role as Role;
   const mine = cards.filter((card) => card.roles.includes(role));
   const readable = [...records.resources.values()].filter((r) => may(r, actor, 'read'));
-  const [indicators, work, cardTotals, registerTotals, pluginData] = await Promise.all([
+  const [indicators, work, cardTotals, registerTotals, users, pluginData] = await Promise.all([
     role === 'admin' || role === 'supervisor' ? yearFigures(records, year) : null,
     role === 'lawyer' ? myWork(records, actor) : null,
     Promise.all(mine.map((card) => records.count(records.resource(card.resource), card.filter, actor).catch(() => null))),
     Promise.all(readable.map((r) => records.count(r, {}, actor))),
+    userCount(records, actor),
     Promise.all(plugins.map((p) => p.home?.(context, actor))),
   ]);
   return {
@@ -45,7 +46,7 @@ export async function homeFigures(records: Records, context: PluginContext, card
     indicators,
     mine: work,
     cards: Object.fromEntries(mine.map((card, i) => [card.id, cardTotals[i]])),
-    registers: { ...Object.fromEntries(readable.map((r, i) => [r.name, registerTotals[i]])), ...(await userCount(records, actor)) },
+    registers: { ...Object.fromEntries(readable.map((r, i) => [r.name, registerTotals[i]])), ...users },
     plugins: Object.fromEntries(plugins.flatMap((p, i) => (pluginData[i] === undefined || pluginData[i] === null ? [] : [[p.name, pluginData[i]]]))),
   };
 }

@@ -1,4 +1,4 @@
-import { badInput, defineResource, everyRow, ownCaseRows, sheetFields, sheetHooks, type AfterWrite, type HookContext, type Row } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, badInput, defineResource, everyRow, ownCaseRows, sheetFields, sheetHooks, type AfterWrite, type HookContext, type Row } from '../../../api/plugin-kit.js';
 
 export const FORM_KEY = 'case-inspection';
 const sheet = sheetHooks(FORM_KEY);
@@ -6,7 +6,7 @@ const sheet = sheetHooks(FORM_KEY);
 /** Only a closed or archived case is inspected. */
 async function closedCaseOnly(record: Row, { trx }: HookContext): Promise<Row> {
   const c = await trx.selectFrom('cases').select(['status']).where('id', '=', Number(record.caseId)).executeTakeFirst();
-  if (!c || !['closed', 'archived'].includes(String(c.status))) {
+  if (!c || !closedCaseStatuses.includes(String(c.status))) {
     throw badInput({ caseId: { zh: '只有已结案或已归档的案件可以评查', en: 'Only a closed or archived case is inspected' } });
   }
   return record;

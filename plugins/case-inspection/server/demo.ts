@@ -1,5 +1,5 @@
 // Demo inspections: every closed case but the newest ten, each sheet scoring into the band of the case's demo grade.
-import { currentFormRevision, formItems, scoreSheet, type Answers, type FormDefinition, type PluginContext } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, currentFormRevision, formItems, scoreSheet, type Answers, type FormDefinition, type PluginContext } from '../../../api/plugin-kit.js';
 import { FORM_KEY } from './declarations.js';
 
 /** A score inside each band (the rubric's bands: 90 / 80 / 60 / 0), varied by the case. */
@@ -30,7 +30,7 @@ export async function seedDemoInspections(ctx: PluginContext): Promise<void> {
   const { db } = ctx.database;
   const form = await currentFormRevision(db, FORM_KEY);
   if (!form) return;
-  const closed = await db.selectFrom('cases').select(['id', 'closedAt', 'qualityGrade']).where('status', 'in', ['closed', 'archived'])
+  const closed = await db.selectFrom('cases').select(['id', 'closedAt', 'qualityGrade']).where('status', 'in', closedCaseStatuses)
     .where('closedAt', 'is not', null).orderBy('closedAt', 'asc').orderBy('id', 'asc').execute();
   const inspected = closed.slice(0, Math.max(0, closed.length - 10)); // the newest ten wait in the queue
   const today = new Date().toISOString().slice(0, 10);

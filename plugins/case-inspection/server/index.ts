@@ -1,6 +1,6 @@
 // 案卷评查 (issue #12): one inspection per closed case, scored by the server; the band sets the case's initial grade.
 import { Hono } from 'hono';
-import { ApiError, definePlugin, loadSettings, type AppEnv } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, ApiError, definePlugin, loadSettings, type AppEnv } from '../../../api/plugin-kit.js';
 import { inspections } from './declarations.js';
 import { seedDemoInspections } from './demo.js';
 
@@ -23,7 +23,7 @@ export default definePlugin({
       if (!['admin', 'supervisor'].includes(c.var.actor.role)) throw new ApiError(403, { zh: '只有管理人员可以查看待评查案卷', en: 'Only supervisors and admins see the inspection queue' });
       const due = Number((await loadSettings(db) as Record<string, unknown>).inspectionDueDays) || 30;
       const rows = await db.selectFrom('cases').select(['id', 'caseNumber', 'applicantName', 'caseType', 'lawyerId', 'closedAt', 'status'])
-        .where('status', 'in', ['closed', 'archived']).where('closedAt', 'is not', null)
+        .where('status', 'in', closedCaseStatuses).where('closedAt', 'is not', null)
         .where('id', 'not in', db.selectFrom('case_inspections').select('caseId'))
         .orderBy('closedAt', 'asc').orderBy('id', 'asc').limit(500).execute();
       const now = Date.now();

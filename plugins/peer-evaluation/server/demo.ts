@@ -1,6 +1,6 @@
 // Demo rounds over the demo year, moved by the round's own workflow: one published (its grades on
 // the cases), one under review in which reviewer@fayuan.test has files waiting to be scored.
-import { currentFormRevision, moveRecord, systemActor, type Answers, type PluginContext, type Row } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, currentFormRevision, moveRecord, systemActor, type Answers, type PluginContext, type Row } from '../../../api/plugin-kit.js';
 import { FORM_KEY } from './declarations.js';
 import { roundMachine, roundWorkflow } from './rounds.js';
 
@@ -33,7 +33,7 @@ export async function seedDemoRounds(ctx: PluginContext): Promise<void> {
     const created = await ctx.auth.api.createUser({ body: { email: expert.email, password: `demo-${expert.email}-${Date.now()}`, name: expert.name, role: 'reviewer' as 'admin', data: lawyerId ? { lawyerId: Number(lawyerId) } : {} } });
     ids.push(String(created.user.id));
   }
-  const closed = await db.selectFrom('cases').select(['closedAt']).where('status', 'in', ['closed', 'archived']).where('closedAt', 'is not', null).orderBy('closedAt').execute();
+  const closed = await db.selectFrom('cases').select(['closedAt']).where('status', 'in', closedCaseStatuses).where('closedAt', 'is not', null).orderBy('closedAt').execute();
   if (!closed.length) return;
   const iso = (v: unknown) => new Date(v as string).toISOString().slice(0, 10);
   const first = iso(closed[0].closedAt);

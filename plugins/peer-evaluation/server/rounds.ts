@@ -2,7 +2,7 @@
 // workflow routes, and the work each move does in its transaction.
 import { z } from 'zod';
 import {
-  addDays, defineStateMachine, noPayload, said, type Actor, type MoveContext, type Records, type Row, type WorkflowOptions, type WorkflowProblem,
+  addDays, closedCaseStatuses, defineStateMachine, noPayload, said, type Actor, type MoveContext, type Records, type Row, type WorkflowOptions, type WorkflowProblem,
 } from '../../../api/plugin-kit.js';
 import { roundStates } from './declarations.js';
 import { conflictOf, decideGrade, drawSample, pickReviewer, type FileToReview, type Reviewer } from './sampling.js';
@@ -36,13 +36,12 @@ export const roundMachine = defineStateMachine({
   },
 });
 
-const CLOSED = ['closed', 'archived'];
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** The closed files in the round's scope: its case types (all if none), closed within its dates (China time). */
 export async function candidates(trx: any, round: Row) {
   const types = (json(round.caseTypes) as string[] | null) ?? [];
-  let query = trx.selectFrom('cases').select(['id', 'caseType', 'lawyerId']).where('status', 'in', CLOSED)
+  let query = trx.selectFrom('cases').select(['id', 'caseType', 'lawyerId']).where('status', 'in', closedCaseStatuses)
     .where('closedAt', '>=', new Date(`${round.closedFrom}T00:00:00+08:00`).toISOString() as any)
     .where('closedAt', '<', new Date(new Date(`${round.closedTo}T00:00:00+08:00`).getTime() + 86_400_000).toISOString() as any);
   if (types.length) query = query.where('caseType', 'in', types);

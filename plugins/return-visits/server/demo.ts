@@ -1,5 +1,5 @@
 // Demo visits: most closed cases visited, ~98% satisfied, and two bad visits whose complaints the write path opens.
-import { currentFormRevision, scoreSheet, systemActor, type Answers, type PluginContext } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, currentFormRevision, scoreSheet, systemActor, type Answers, type PluginContext } from '../../../api/plugin-kit.js';
 import { FORM_KEY } from './declarations.js';
 
 const METHODS = ['phone', 'phone', 'phone', 'visit', 'letter', 'online'];
@@ -9,7 +9,7 @@ export async function seedDemoVisits(ctx: PluginContext): Promise<void> {
   const { db } = ctx.database;
   const form = await currentFormRevision(db, FORM_KEY);
   if (!form) return;
-  const closed = await db.selectFrom('cases').select(['id', 'closedAt', 'applicantName']).where('status', 'in', ['closed', 'archived'])
+  const closed = await db.selectFrom('cases').select(['id', 'closedAt', 'applicantName']).where('status', 'in', closedCaseStatuses)
     .where('closedAt', 'is not', null).orderBy('id').execute();
   const visited = closed.filter((_, i) => i % 10 !== 9); // nine in ten
   const resource = ctx.resource('return-visits');

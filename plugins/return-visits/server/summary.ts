@@ -1,8 +1,8 @@
 // The year's return visits against the targets: satisfaction (satisfied or basically satisfied,
 // of the visits) and coverage (closed cases visited, of the cases closed that year).
 import { sql, type Kysely } from 'kysely';
-import { readTally } from '../../../api/plugin-kit.js';
-import { CLOSED, coverageTally } from './visited-cases.js';
+import { closedCaseStatuses, readTally } from '../../../api/plugin-kit.js';
+import { coverageTally } from './visited-cases.js';
 
 export interface VisitSummary {
   year: number;
@@ -43,7 +43,7 @@ export async function visitSummary(db: Kysely<any>, year: number, targets: { sat
  *  those never marked (stored before the mark), each walked along the (returnVisited, closedAt) index. */
 export async function unvisitedCases(db: Kysely<any>, limit = 200) {
   const walk = (mark: false | null) => db.selectFrom('cases').select(['id', 'caseNumber', 'caseType', 'lawyerId', 'closedAt', 'status'])
-    .where('returnVisited', mark === null ? 'is' : '=', mark === null ? null : sql.lit(mark)).where('closedAt', 'is not', null).where('status', 'in', CLOSED)
+    .where('returnVisited', mark === null ? 'is' : '=', mark === null ? null : sql.lit(mark)).where('closedAt', 'is not', null).where('status', 'in', closedCaseStatuses)
     .orderBy('closedAt').orderBy('id').limit(limit).execute();
   const rows = (await Promise.all([walk(false), walk(null)])).flat()
     .map((r) => ({ ...r, id: Number(r.id), lawyerId: r.lawyerId === null ? null : Number(r.lawyerId), closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null }))

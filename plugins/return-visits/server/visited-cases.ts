@@ -3,9 +3,7 @@
 // tally by the month of closing and the cases still to visit from an index — not by joining a
 // million cases to their visits.
 import { sql } from 'kysely';
-import type { AfterWrite, Migration, Row, TallyDefinition } from '../../../api/plugin-kit.js';
-
-export const CLOSED = ['closed', 'archived'];
+import { closedCaseStatuses, type AfterWrite, type Migration, type Row, type TallyDefinition } from '../../../api/plugin-kit.js';
 
 /** 'YYYY-MM' of an instant in Beijing time (the centre's year, as the summary counts it). */
 const beijingMonth = (at: unknown) => {
@@ -18,7 +16,7 @@ export const coverageTally: TallyDefinition = {
   version: 1,
   reads: ['status', 'closedAt', 'returnVisited'],
   of: (r: Row) => {
-    const month = CLOSED.includes(String(r.status)) && r.closedAt ? beijingMonth(r.closedAt) : null;
+    const month = closedCaseStatuses.includes(String(r.status)) && r.closedAt ? beijingMonth(r.closedAt) : null;
     return month ? [{ bucket: month, key: [r.returnVisited ? 1 : 0] }] : [];
   },
 };

@@ -1,6 +1,6 @@
 // Gathering a period's cases into a draft batch, paying it, and its totals per firm and lawyer.
 import type { Kysely } from 'kysely';
-import { ApiError, loadSettings, type Actor, type PluginContext, type Row } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, ApiError, loadSettings, type Actor, type PluginContext, type Row } from '../../../api/plugin-kit.js';
 import { computeSubsidy, GRADE_ZH, subsidySettings } from './rules.js';
 
 const fen = (yuan: unknown) => Math.round(Number(yuan ?? 0) * 100);
@@ -43,7 +43,7 @@ export async function gather(ctx: PluginContext, batchId: number, actor: Actor):
     const due = await trx.selectFrom('cases').select('id')
       .where('subsidyAmount', 'is not', null).where('id', 'not in', batched)
       .where((eb) => eb.or([
-        eb.and([eb('status', 'in', ['closed', 'archived']), eb('qualityGrade', 'is not', null), eb('closedAt', '>=', from as any), eb('closedAt', '<', until as any)]),
+        eb.and([eb('status', 'in', closedCaseStatuses), eb('qualityGrade', 'is not', null), eb('closedAt', '>=', from as any), eb('closedAt', '<', until as any)]),
         eb.and([eb('status', '=', 'terminated'), eb('assignedAt', 'is not', null), eb('assignedAt', '<', until as any)]),
       ]))
       .orderBy('id').execute();

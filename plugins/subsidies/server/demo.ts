@@ -1,6 +1,6 @@
 // Demo subsidies: every ended case's amount from the settings, and one paid batch (through the write path)
 // for the first quarter that has closed cases.
-import { loadSettings, systemActor, type PluginContext } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, loadSettings, systemActor, type PluginContext } from '../../../api/plugin-kit.js';
 import { gather, pay } from './batches.js';
 import { computeSubsidy, subsidySettings } from './rules.js';
 
@@ -13,7 +13,7 @@ export async function seedDemoSubsidies(ctx: PluginContext): Promise<void> {
     .where('status', 'in', ['closed', 'archived', 'terminated']).execute();
   const computed = ended.map((c) => ({ id: c.id, ...computeSubsidy(c, settings) }));
   await db.transaction().execute((trx) => ctx.records.seedUpdates(cases, computed.map(({ id, amount, basis }) => ({ id, subsidyAmount: amount, subsidyBasis: basis })), trx));
-  const first = await db.selectFrom('cases').select('closedAt').where('status', 'in', ['closed', 'archived']).where('qualityGrade', 'is not', null)
+  const first = await db.selectFrom('cases').select('closedAt').where('status', 'in', closedCaseStatuses).where('qualityGrade', 'is not', null)
     .orderBy('closedAt').limit(1).executeTakeFirst();
   if (!first?.closedAt) return;
   const day = new Date(first.closedAt as string);
