@@ -12,7 +12,6 @@ import { decoderOf } from '../db/codec.js';
 import { consultationCategories } from '../resources/consultations.js';
 import { loadSettings } from '../settings/settings.js';
 import { hotlineReport, parseQuarter } from './hotline-report.js';
-import { hotlinePdf, hotlineXlsx } from './hotline-files.js';
 
 /** The case's application channel for a consultation's channel (a letter is a written application at the window). */
 const caseChannel: Record<string, string> = { visit: 'window', hotline_12348: 'hotline_12348', letter: 'window', online: 'online', workstation: 'workstation' };
@@ -76,6 +75,7 @@ export function reportRoutes(records: Records) {
     .get('/hotline', async (c) => c.json((await build(c.req.query('quarter'), c.var.actor.role)).report))
     .get('/hotline.xlsx', describeRoute({ tags: ['consultations'], summary: 'The quarterly 12348 report as XLSX (?quarter=YYYY-Qn)', responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403) } }), async (c) => {
       const { report, centreName } = await build(c.req.query('quarter'), c.var.actor.role);
+      const { hotlineXlsx } = await import('./hotline-files.js');
       return c.body(new Uint8Array(await hotlineXlsx(report, centreName)), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'Content-Disposition': fileName(report.quarter, 'xlsx'),
@@ -83,6 +83,7 @@ export function reportRoutes(records: Records) {
     })
     .get('/hotline.pdf', describeRoute({ tags: ['consultations'], summary: 'The quarterly 12348 report as PDF (?quarter=YYYY-Qn)', responses: { 200: { description: 'OK' }, ...refusalsOf(400, 403) } }), async (c) => {
       const { report, centreName } = await build(c.req.query('quarter'), c.var.actor.role);
+      const { hotlinePdf } = await import('./hotline-files.js');
       return c.body(new Uint8Array(await hotlinePdf(report, centreName)), 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': fileName(report.quarter, 'pdf'),

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { Kysely, sql } from 'kysely';
 import { CurrentSchemaPostgresDialect } from './pg-introspector.js';
 import { ImmediateSqliteDialect, SQLITE_LOCK_WAIT_MS } from './sqlite-immediate.js';
@@ -23,10 +24,17 @@ export interface Database {
 
 const LOCK_KEY = 4_242_0001; // any constant shared by every Fayuan process
 
-// PostgreSQL answers bigint, numeric and date as strings or Date by default; the codec wants plain values.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+const require = createRequire(import.meta.url);
+
+/** The PostgreSQL driver, loaded only when a database URL asks for it (it costs start-up time on SQLite). */
+function postgresDriver(): typeof pg {
+  const driver: typeof pg = require('pg');
+  // PostgreSQL answers bigint, numeric and date as strings or Date by default; the codec wants plain values.
+  driver.types.setTypeParser(driver.types.builtins.INT8, (v) => Number(v));
+  driver.types.setTypeParser(driver.types.builtins.NUMERIC, (v) => Number(v));
+  driver.types.setTypeParser(driver.types.builtins.DATE, (v) => v);
+  return driver;
+}
 
 export interface ConnectOptions {
   /** postgres://… selects PostgreSQL; anything else (or nothing) selects SQLite. */
@@ -40,7 +48,8 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
   if (databaseUrl && /^postgres(ql)?:\/\//.test(databaseUrl)) {
     // Dates compare as UTC days everywhere (see calendar.ts).
     const settings = { connectionString: databaseUrl, options: `-c timezone=UTC${schema ? ` -c search_path=${schema}` : ''}` };
-    const pool = new pg.Pool({ ...settings, max: 10 });
+    const driver = postgresDriver();
+    const pool = new driver.Pool({ ...settings, max: 10 });
     // An idle connection the server ends (a restart, pg_terminate_backend, a dropped network) is
     // dropped and replaced by the pool; unheard, its error would end the whole process.
     pool.on('error', (error) => console.error(`PostgreSQL: an idle connection ended (${error.message}); the pool opens a new one when needed`));
@@ -53,7 +62,7 @@ export function openDatabase({ databaseUrl, dataDir, schema }: ConnectOptions): 
         await sql`select pg_advisory_unlock(${LOCK_KEY})`.execute(conn);
       }
     });
-    return { db, dialect: 'postgres', exclusively, dedicatedClient: () => new pg.Client(settings), ...closing(() => db.destroy()) };
+    return { db, dialect: 'postgres', exclusively, dedicatedClient: () => new driver.Client(settings), ...closing(() => db.destroy()) };
   }
   fs.mkdirSync(dataDir, { recursive: true });
   const filePath = path.join(dataDir, 'fayuan.sqlite');

@@ -1,7 +1,6 @@
 // The Hono application: better-auth, the registers' routes, meta, OpenAPI and the built console.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -49,10 +48,10 @@ import { boundedBodies, readBoundedBody } from './body-limit.js';
 import { sameOriginWrites } from './same-origin.js';
 import { signInThrottle } from './sign-in-throttle.js';
 import { policyAllowingInline, securityHeaders } from './security-headers.js';
+import { projectRoot } from '../paths.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const adminDist = path.join(root, 'admin', 'dist');
-const swaggerDist = path.join(root, 'node_modules', 'swagger-ui-dist');
+export const adminDist = path.join(projectRoot, 'admin', 'dist');
+const swaggerDist = path.join(projectRoot, 'node_modules', 'swagger-ui-dist');
 
 export interface AppOptions {
   database: Database;

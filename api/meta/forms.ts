@@ -2,12 +2,12 @@
 // Each is checked by the forms engine when the server starts; a bad shipped form stops it with the paths of its errors.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type FormDefinition, validateDefinition } from '../../forms/engine.js';
+import { projectRoot } from '../paths.js';
 
 export type { FormDefinition };
 
-const formsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'forms');
+const formsDir = path.join(projectRoot, 'forms');
 const SCHEMA_FILE = 'form-definition.schema.json';
 
 export function loadForms(dir = formsDir): FormDefinition[] {

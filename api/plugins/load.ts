@@ -1,28 +1,28 @@
 // Which plugins run: `plugins` in fayuan.config.json, or FAYUAN_PLUGINS=a,b (empty: none).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { accessOf } from '../access/enforce.js';
 import type { Access, Field, Hooks, ResourceDefinition, Section } from '../resources/define.js';
 import type { FayuanPlugin, RegisterAccessExtension } from './define.js';
+import { codeRoot, moduleFile, projectRoot } from '../paths.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const pluginsDir = path.join(root, 'plugins');
+export const pluginsDir = path.join(codeRoot, 'plugins');
 
 export function enabledPluginNames(env: NodeJS.ProcessEnv = process.env): string[] {
   if (env.FAYUAN_PLUGINS !== undefined) return env.FAYUAN_PLUGINS.split(',').map((s) => s.trim()).filter(Boolean);
-  const file = path.join(root, 'fayuan.config.json');
+  const file = path.join(projectRoot, 'fayuan.config.json');
   if (!fs.existsSync(file)) return [];
   return (JSON.parse(fs.readFileSync(file, 'utf8')).plugins ?? []) as string[];
 }
 
-/** Imports each plugin's server part: plugins/<name>/server/index.ts, default export. */
+/** Imports each plugin's server part: plugins/<name>/server/index.ts (index.js compiled), default export. */
 export async function loadPlugins(names: string[]): Promise<FayuanPlugin[]> {
   const plugins: FayuanPlugin[] = [];
   for (const name of [...new Set(names)]) {
     if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`plugin name "${name}": use lowercase letters, digits and hyphens`);
-    const entry = path.join(pluginsDir, name, 'server', 'index.ts');
-    if (!fs.existsSync(entry)) throw new Error(`plugin "${name}" is enabled but ${path.relative(root, entry)} does not exist`);
+    const entry = moduleFile(path.join(pluginsDir, name, 'server'), 'index');
+    if (!fs.existsSync(entry)) throw new Error(`plugin "${name}" is enabled but ${path.relative(codeRoot, entry)} does not exist`);
     const plugin = (await import(pathToFileURL(entry).href)).default as FayuanPlugin;
     if (plugin?.name !== name) throw new Error(`plugins/${name}/server/index.ts must export default definePlugin({ name: '${name}', … })`);
     plugins.push(plugin);

@@ -1,4 +1,4 @@
-// The scale-out deployment: two API processes (`api/main.ts`, real servers) on one database —
+// The scale-out deployment: two API processes (real servers, started as `npm start` starts one) on one database —
 // PostgreSQL when DATABASE_URL is set (each process with a data directory of its own, so files
 // must come from the database), otherwise one shared SQLite file (and its data directory).
 // An upload through one downloads byte-identical through the other; a ban made on one applies on
@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchema, dropSchema } from '../support/pg-schema.js';
-import { demoAccount, signedInFetch, startServer, type RunningServer } from '../support/server.js';
+import { demoAccount, processTree, signedInFetch, startServer, type RunningServer } from '../support/server.js';
 import { pdf } from '../../plugins/case-files/test/support.js';
 
 const databaseUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
@@ -42,28 +42,6 @@ afterAll(async () => {
 
 const json = { 'content-type': 'application/json' };
 const q = (params: Record<string, unknown>) => `?${new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])))}`;
-
-/** Every process under `pid` (tsx starts the server as a child of its own). */
-function processTree(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree: number[] = [];
-  const visit = (p: number) => {
-    tree.push(p);
-    for (const child of children.get(p) ?? []) visit(child);
-  };
-  visit(pid);
-  return tree;
-}
 
 describe(`two API processes on one ${databaseUrl ? 'PostgreSQL database' : 'SQLite file'}`, () => {
   it('an upload made through one downloads byte-identical through the other', async () => {
@@ -138,7 +116,7 @@ describe(`two API processes on one ${databaseUrl ? 'PostgreSQL database' : 'SQLi
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const firstOwner = row.leaseOwner;
-    for (const pid of processTree(first.pid).reverse()) process.kill(pid, 'SIGKILL');
+    for (const pid of processTree(first.pid)) process.kill(pid, 'SIGKILL');
 
     for (let i = 0; ; i++) {
       row = await (await viaSecond(`/api/case-file-exports/${job.id}`)).json();

@@ -1,5 +1,6 @@
 // A real Fayuan server for tests that need one over HTTP (browsers, other processes):
-// `api/main.ts` as a child process on a free port with a temporary data directory.
+// the API as `npm start` runs it (api/start.mjs: compiled, then run by Node), as a child process on
+// a free port with a temporary data directory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -21,7 +22,7 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
-  /** The process started (tsx), whose descendants include the server itself. */
+  /** The server's process (worker threads and any processes it starts are under it). */
   pid: number;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
@@ -80,8 +81,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-server-'));
   const url = `http://localhost:${port}`;
-  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [tsx, path.join(ROOT, 'api', 'main.ts')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'api', 'start.mjs')], {
     cwd: ROOT,
     env: {
       ...process.env,

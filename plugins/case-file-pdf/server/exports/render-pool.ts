@@ -1,5 +1,8 @@
 // Worker threads that render case files, so both cores draw while the main thread reads the
-// database and writes the ZIP. Started on first use; `close()` ends them.
+// database and writes the ZIP. Started on first use; `close()` ends them. The worker runs the
+// renderer in this module's language: TypeScript from sources, JavaScript when compiled.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CaseFileAttachment, CaseFileData } from '../case-file-data.js';
 
@@ -25,7 +28,7 @@ export class RenderPool {
 
   private start() {
     const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./render-worker.ts', import.meta.url).href },
+      workerData: { entry: new URL(`./render-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url).href },
     });
     const slot = { worker, busy: false };
     worker.on('message', ({ id, pdf, error }: { id: number; pdf?: Uint8Array; error?: string }) => {

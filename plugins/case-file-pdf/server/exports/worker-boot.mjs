@@ -1,6 +1,5 @@
-// A worker thread's entry: TypeScript through tsx's loader, then the renderer named in workerData.
+// A worker thread's entry: the renderer named in workerData, TypeScript through tsx's loader.
 import { workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
-register();
+if (workerData.entry.endsWith('.ts')) (await import('tsx/esm/api')).register();
 await import(workerData.entry);
