@@ -1,8 +1,9 @@
 // The forms engine: checks a form definition, checks a filled sheet's answers, scores and grades it.
 // Pure (no Node built-ins, no DOM): the Hono server and the Vite console import this same module,
 // and the server's score is the only one stored.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import definitionSchema from './form-definition.schema.json' with { type: 'json' };
+import { definitionCheck } from './definition-check.js';
 
 export { definitionSchema };
 
@@ -89,17 +90,10 @@ const PROTOTYPE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 // ---------------------------------------------------------------- definitions
 
-// Compiled on first use: ajv generates code with `new Function`, which the console's
-// Content-Security-Policy forbids, so importing the engine (to score) must not compile it.
-let compiled: ValidateFunction<FormDefinition> | undefined;
-function checkSchema(def: unknown): def is FormDefinition {
-  compiled ??= new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictRequired: false }).compile<FormDefinition>(definitionSchema);
-  return compiled(def);
-}
-
 export function validateDefinition(def: unknown): { ok: true; definition: FormDefinition } | { ok: false; errors: DefinitionError[] } {
   // Ajv also reports "must match then/else" beside the failure inside then/else; the inner one says it all.
-  if (!checkSchema(def)) return { ok: false, errors: (compiled?.errors ?? []).filter((e) => e.keyword !== 'if').map(schemaError) };
+  const check = definitionCheck();
+  if (!check(def)) return { ok: false, errors: (check.errors ?? []).filter((e) => e.keyword !== 'if').map(schemaError) };
   const errors = semanticErrors(def);
   return errors.length ? { ok: false, errors } : { ok: true, definition: def };
 }

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compiledApi } from '../api/build/compile-api.mjs';
+import { validateDefinition } from '../forms/engine.js';
+import { mixedForm, shippedForm, shippedFormFiles } from '../forms/test/sample-forms.js';
 import { sampleCaseFile } from '../plugins/case-file-pdf/test/sample-case-file.js';
 import { ROOT } from './support/server.js';
 
@@ -45,6 +47,28 @@ describe('the compiled API', () => {
     expect(plugins.map((p: { name: string }) => p.name)).toEqual(names);
     const { loadForms } = await import(pathToFileURL(path.join(build, 'api', 'meta', 'forms.js')).href);
     expect(loadForms().length).toBe(fs.readdirSync(path.join(ROOT, 'forms')).filter((f) => f.endsWith('.json') && !f.includes('schema')).length);
+  });
+
+  it('checks form definitions with the precompiled schema exactly as the sources do', async () => {
+    const build = await compiledApi();
+    expect(fs.readFileSync(path.join(build, 'forms', 'definition-check.js'), 'utf8')).not.toContain('new Ajv');
+    const compiled = await import(pathToFileURL(path.join(build, 'forms', 'engine.js')).href);
+    type Mutable = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const broken: ((form: Mutable) => void)[] = [
+      () => {},
+      (f) => { delete f.sections[0].items[0].max; delete f.title.en; },
+      (f) => { f.key = 'Not A Key'; f.sections[0].items[1].weight = 0; f.scoring.unanswered = 'zero'; },
+      (f) => { f.sections[1].items[0].colour = 'red'; f.sections[1].items[1].kind = 'ranking'; },
+      (f) => { f.sections[1].items[0].consequences[0].when = 'yes'; f.scoring.bands[3].min = -5; },
+      (f) => { f.sections = []; },
+    ];
+    const definitions: unknown[] = [null, 42, [], {}, ...shippedFormFiles.map((file) => shippedForm(file.replace(/\.json$/, ''))), ...broken.map((breakIt) => {
+      const form = mixedForm() as Mutable;
+      breakIt(form);
+      return form;
+    })];
+    for (const definition of definitions) expect(compiled.validateDefinition(definition)).toEqual(validateDefinition(definition));
+    expect(definitions.filter((d) => validateDefinition(d).ok).length).toBe(shippedFormFiles.length + 1);
   });
 
   it('renders case files in the batch export\'s worker threads, from the build', async () => {

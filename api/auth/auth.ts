@@ -1,6 +1,6 @@
 // Sign-in with better-auth: sessions live in the same database, reached through the same kysely.
 import { betterAuth } from 'better-auth';
-import { admin } from 'better-auth/plugins';
+import { admin } from 'better-auth/plugins/admin';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
 import { getMigrations } from 'better-auth/db/migration';

@@ -2,12 +2,12 @@
 // start-up take seconds; Node loads the compiled tree in a fraction of it. Each TypeScript module of
 // api/, forms/ and the plugins' server parts is transpiled one to one (esbuild, the transform tsx applies)
 // into api/dist/<stamp>/, and the plugins' other files are copied beside them, so relative paths
-// hold. The stamp hashes the sources' names, sizes and times: an edited source gives a new build,
+// hold; the forms' schema check is precompiled (see forms/definition-check.ts). The stamp hashes the sources' names, sizes and times: an edited source gives a new build,
 // and a build is renamed into place whole, so concurrent starts never see half of one.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const distDir = path.join(root, 'api', 'dist');
@@ -61,6 +61,21 @@ async function compileInto(dir, files) {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(file, target);
   }
+  await precompileDefinitionCheck(path.join(dir, 'forms', 'definition-check.js'));
+}
+
+/** forms/definition-check as ajv's standalone code: the same check, without compiling it at each start. */
+async function precompileDefinitionCheck(file) {
+  const [{ definitionAjv }, { default: schema }, { default: standalone }] = await Promise.all([
+    import(pathToFileURL(file).href),
+    import(pathToFileURL(path.join(path.dirname(file), 'form-definition.schema.json')).href, { with: { type: 'json' } }),
+    import('ajv/dist/standalone/index.js'),
+  ]);
+  const ajv = definitionAjv();
+  const code = standalone(ajv, ajv.compile(schema)).replace(/^"use strict";/, '');
+  // ajv's ESM output still requires its runtime helpers.
+  const preamble = "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n";
+  fs.writeFileSync(file, `${preamble}${code}\nexport const definitionCheck = () => validate;\n`);
 }
 
 /** The directory of the current build (api/ and plugins/ inside), compiled first if the sources changed. */
