@@ -19,23 +19,17 @@ import { generateDemoCentre } from '../../api/seed/demo-centre.js';
 import { createDemoAccounts, loadDemoCentre } from '../../api/seed/load-demo.js';
 import { yearFigures } from '../../api/reports/indicators.js';
 import { createSchema, dropSchema } from '../support/pg-schema.js';
+import { percentile, sampleTimes, tenths } from './timing.js';
 
 const TODAY = '2026-12-31'; // the demo's 365 days of applications all fall in 2026
 const YEAR = 2026;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const PASSWORD = 'bench-password-123';
 
-/** Median and max wall time of `RUNS` runs after one warm-up. */
+/** Median, min and max wall time of `RUNS` runs after one warm-up. */
 async function timed(run: () => Promise<unknown>) {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { median: Number(times[Math.floor(times.length / 2)].toFixed(1)), min: Number(times[0].toFixed(1)), max: Number(times[times.length - 1].toFixed(1)) };
+  const times = await sampleTimes(run, RUNS);
+  return { median: tenths(percentile(times, 50)), min: tenths(times[0]), max: tenths(times[times.length - 1]) };
 }
 const started = performance.now();
 const log = (text: string) => process.stderr.write(`[indicators bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s] ${text}\n`);

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { generateDemoCentre } from '../../api/seed/demo-centre.js';
+import { ascending, mean, percentile, tenths } from './timing.js';
 
 const ROWS = Number(process.env.BENCH_JSON_SERVER_ROWS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -38,10 +39,8 @@ async function measure(base: string, pathFor: (i: number) => string) {
     times.push(performance.now() - t0);
     total = res.headers.get('x-total-count');
   }
-  times.sort((a, b) => a - b);
-  const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] * 10) / 10;
-  const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  return { p50: at(0.5), p95: at(0.95), perSecond: Math.round(1000 / mean), total };
+  const sorted = ascending(times);
+  return { p50: tenths(percentile(sorted, 50)), p95: tenths(percentile(sorted, 95)), perSecond: Math.round(1000 / mean(sorted)), total };
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-bench-json-server-'));

@@ -9,6 +9,7 @@ import { casesInProgress, json, pdfItemKey, uploadPdf, type ApiFetch } from '../
 import { createDatabase, dropDatabase } from '../support/pg-database.js';
 import { pdfFile } from '../support/pdf-file.js';
 import { demoAccount, signedInFetch, startServer, treeRss } from '../support/server.js';
+import { ascending, percentile } from './timing.js';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 100);
@@ -73,7 +74,6 @@ async function client(api: ApiFetch, n: number, shared: { openCases: { id: numbe
   }
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
 
 async function run(databaseUrl?: string) {
   const server = await startServer({ env: databaseUrl ? { DATABASE_URL: databaseUrl } : {} });
@@ -118,7 +118,7 @@ for (const { dialect, result } of results) {
   const { tally, elapsed } = result;
   const all = kinds.flatMap((k) => tally.times[k]);
   for (const [kind, times, errors] of [...kinds.map((k) => [k, tally.times[k], tally.errors[k]] as const), ['all', all, kinds.reduce((n, k) => n + tally.errors[k], 0)] as const]) {
-    const sorted = [...times].sort((a, b) => a - b);
+    const sorted = ascending(times);
     rows.push([kind, dialect, String(sorted.length), (sorted.length / elapsed).toFixed(0), String(errors), ...[50, 95, 99].map((p) => percentile(sorted, p).toFixed(1))]);
   }
 }

@@ -30,6 +30,7 @@ import { boot } from '../../api/boot.js';
 import { enabledPluginNames } from '../../api/plugins/load.js';
 import { generateDemoCentre } from '../../api/seed/demo-centre.js';
 import { createDemoAccounts, loadDemoCentre, seedDemo } from '../../api/seed/load-demo.js';
+import { ascending, mean, percentile, tenths, timed } from './timing.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIG = Number(process.env.BENCH_CASES ?? 100_000);
@@ -87,12 +88,6 @@ async function instance(database: Database, dataDir: string, env: Record<string,
   return (await boot({ config, database, migrate: false })).fayuan;
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  return [result, performance.now() - start];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Latency
 
@@ -123,10 +118,6 @@ interface Latency {
   /** Rows in the last answer and the total it reported, as a sanity check. */
   rows: number;
   total: number | null;
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function measure(base: string, cookie: string, pathFor: (i: number) => string): Promise<Latency> {
@@ -203,12 +194,11 @@ async function floor(target: Target, lawyerId: number | null): Promise<Latency> 
 }
 
 function summary(times: number[], errors: number, rows: number, total: number | null): Latency {
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
+  const sorted = ascending(times);
   return {
-    requests: times.length, errors, rows, total,
-    p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), p99: round(percentile(times, 99)),
-    mean: round(times.reduce((a, b) => a + b, 0) / times.length),
+    requests: sorted.length, errors, rows, total,
+    p50: tenths(percentile(sorted, 50)), p95: tenths(percentile(sorted, 95)), p99: tenths(percentile(sorted, 99)),
+    mean: tenths(mean(sorted)),
   };
 }
 

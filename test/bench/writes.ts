@@ -16,6 +16,7 @@ import { readConfig } from '../../api/config.js';
 import { openDatabase, type Database, type DialectName } from '../../api/db/connect.js';
 import { seedDemo } from '../../api/seed/load-demo.js';
 import { createSchema, dropSchema } from '../support/pg-schema.js';
+import { ascending, percentile, tenths } from './timing.js';
 
 const WRITES = Number(process.env.BENCH_WRITE_COUNT ?? 2000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -41,9 +42,8 @@ async function concurrently(total: number, clients: number, work: (i: number) =>
     }
   }));
   const seconds = (performance.now() - start) / 1000;
-  times.sort((a, b) => a - b);
-  const at = (p: number) => Math.round(times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] * 10) / 10;
-  return { perSecond: Math.round(total / seconds), errors, p50: at(0.5), p95: at(0.95) };
+  const sorted = ascending(times);
+  return { perSecond: Math.round(total / seconds), errors, p50: tenths(percentile(sorted, 50)), p95: tenths(percentile(sorted, 95)) };
 }
 
 async function measure(dialect: DialectName) {
