@@ -32,7 +32,7 @@ export { ApiError, badInput, notFound } from './rest/errors.js';
 export { loadSettings, type Settings } from './settings/settings.js';
 export { liveCounters, type Counters } from './db/counters.js';
 // Running tallies: the return visits' (their meaning is the indicators'), read back by month.
-export { readTally, type TallyRow } from './db/tallies.js';
+export { countIn, readTally, type TallyRow } from './db/tallies.js';
 export { CLOSED as closedCaseStatuses, returnVisitTallies } from './reports/tallies.js';
 export { jsonBody, recordId } from './rest/crud-routes.js';
 export { allowLargerBody } from './http/body-limit.js';

@@ -8,6 +8,9 @@ import { createFayuan, type Fayuan } from '../api/http/app.js';
 import { readConfig } from '../api/config.js';
 import { coreResources } from '../api/resources/index.js';
 import { allFields, defineResource, type ResourceDefinition, type Row } from '../api/resources/define.js';
+import { countTally } from '../api/reports/tallies.js';
+import { withPlugins } from '../api/plugins/load.js';
+import { definePlugin } from '../api/plugins/define.js';
 import { listQuery, ORIGIN, startTestFayuan, totalOf, type TestFayuan } from './support/fayuan.js';
 
 const trainingSessions = defineResource({
@@ -216,6 +219,16 @@ describe('a register declared in a test', () => {
     expect([schema.properties.fee.type].flat()).toContain('number');
     expect([schema.properties.mandatory.type].flat()).toContain('boolean');
     expect([...schema.required].sort()).toEqual(['format', 'heldOn', 'title']);
+  });
+});
+
+describe('a declaration whose tally keeps exact counts', () => {
+  it('counts enum fields only, checked when declared and when a plugin adds the tally', () => {
+    expect(() => defineResource({ ...trainingSessions, tallies: [countTally(['format'])] })).not.toThrow();
+    expect(() => defineResource({ ...trainingSessions, tallies: [countTally(['format', 'title'])] }))
+      .toThrow('resource training-sessions: tally count:format,title counts title, which is not an enum field');
+    const plugin = definePlugin({ name: 'counting', label: { zh: '计数', en: 'Counting' }, tallies: { 'training-sessions': [countTally(['heldOn'])] } });
+    expect(() => withPlugins([trainingSessions], [plugin])).toThrow('counts heldOn, which is not an enum field');
   });
 });
 

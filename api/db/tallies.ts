@@ -3,7 +3,7 @@
 // a few hundred tally rows instead of a grouped scan. A register declares its tallies (`tallies`
 // in its definition); the migration rebuilds one from the rows when its version changes.
 import { sql, type Kysely } from 'kysely';
-import { allFields, tableName, type ResourceDefinition, type Row, type TallyDefinition } from '../resources/define.js';
+import { tableName, type ResourceDefinition, type Row, type TallyDefinition } from '../resources/define.js';
 import { decoderOf } from './codec.js';
 
 const TABLE = 'tallies';
@@ -84,9 +84,8 @@ export async function clearTallies(db: Kysely<any>, register: string) {
 /** For a list `filter` (already checked against the register), the count tally that answers its total, with the values it matches. */
 export function tallyForTotal(resource: ResourceDefinition, filter: Record<string, unknown>): { tally: string; wanted: (Set<string | null> | null)[] } | undefined {
   const keys = Object.keys(filter).filter((k) => filter[k] !== undefined);
-  const fields = allFields(resource);
   const tally = (resource.tallies ?? []).find((t) => t.counts && keys.every((k) => t.counts!.includes(k)));
-  if (!tally?.counts?.every((f) => fields[f]?.type === 'enum')) return undefined;
+  if (!tally?.counts) return undefined;
   const wanted: (Set<string | null> | null)[] = [];
   for (const field of tally.counts) {
     if (!keys.includes(field)) { wanted.push(null); continue; }
@@ -106,6 +105,13 @@ export async function talliedTotal(db: Kysely<any>, register: string, plan: NonN
     const key = JSON.parse(String(row.key)) as (string | null)[];
     if (plan.wanted.every((values, i) => !values || values.has(key[i]))) total += Number(row.n);
   }
+  return total;
+}
+
+/** How many records `rows` count (those `where` keeps): their n summed. */
+export function countIn(rows: TallyRow[], where: (row: TallyRow) => boolean = () => true): number {
+  let total = 0;
+  for (const row of rows) if (where(row)) total += row.n;
   return total;
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { accessOf } from '../access/enforce.js';
-import type { Access, Field, Hooks, ResourceDefinition, Section } from '../resources/define.js';
+import { checkTallies, type Access, type Field, type Hooks, type ResourceDefinition, type Section } from '../resources/define.js';
 import type { FayuanPlugin, RegisterAccessExtension } from './define.js';
 import { codeRoot, moduleFile, projectRoot } from '../paths.js';
 
@@ -49,6 +49,7 @@ export function withPlugins(core: ResourceDefinition[], plugins: FayuanPlugin[])
       const actions = plugin.auditActions?.[resource.name];
       if (actions) extended = { ...extended, auditActions: { ...extended.auditActions, ...actions } };
     }
+    checkTallies(extended);
     return extended;
   });
 }

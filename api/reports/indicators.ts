@@ -23,7 +23,7 @@ import type { DialectName } from '../db/connect.js';
 import type { Records } from '../rest/records.js';
 import { loadSettings, type Settings } from '../settings/settings.js';
 import { today as todayOf } from '../calendar.js';
-import { readTally, type TallyRow } from '../db/tallies.js';
+import { countIn, readTally, type TallyRow } from '../db/tallies.js';
 import { CLOSED, LITIGATION_TYPES, SATISFIED } from './tallies.js';
 
 export type IndicatorId = 'cases_per_10k' | 'criminal_share' | 'litigation_share' | 'law_firm_share'
@@ -250,7 +250,7 @@ export async function yearFigures(records: Records, year: number): Promise<YearF
     byGroup: groups.map((g) => ({
       key: g,
       label: optionsOf(records.resource('cases'), 'applicantGroups')[g],
-      count: byGroupRows.filter((r) => r.key[0] === g).reduce((a, r) => a + r.n, 0),
+      count: countIn(byGroupRows, (r) => r.key[0] === g),
       link: { resource: 'cases', filter: { ...grantedFilter, applicantGroups: g } },
     })),
     byMonthAndType: byPoint.filter((r) => r.n > 0).reduce((out, r) => {
@@ -271,7 +271,7 @@ function optionsOf(resource: ResourceDefinition, field: string): Record<string, 
 function breakdown(rows: TallyRow[], at: number, options: Record<string, Label>, filter: (key: string) => Record<string, unknown>): Breakdown[] {
   return Object.entries(options).map(([value, label]) => ({
     key: value, label,
-    count: rows.filter((r) => r.key[at] === value).reduce((a, r) => a + r.n, 0),
+    count: countIn(rows, (r) => r.key[at] === value),
     link: { resource: 'cases', filter: filter(value) },
   }));
 }
@@ -296,7 +296,7 @@ function gradeBreakdown(records: Records, rows: TallyRow[], filter: Record<strin
   const entries: [string, Label][] = [...Object.entries(options), ['none', { zh: '未评定', en: 'Not graded' }]];
   return entries.map(([key, label]) => ({
     key, label,
-    count: rows.filter((r) => (r.key[1] ?? 'none') === key).reduce((a, r) => a + r.n, 0),
+    count: countIn(rows, (r) => (r.key[1] ?? 'none') === key),
     link: { resource: 'cases', filter: { ...filter, qualityGrade: key === 'none' ? null : key } },
   }));
 }

@@ -254,7 +254,17 @@ export function defineResource(definition: ResourceDefinition): ResourceDefiniti
     }
   }
   checkLayout(definition);
+  checkTallies(definition);
   return definition;
+}
+
+/** A tally that keeps exact counts (countTally) counts enum fields only: their values are the tally's few keys. */
+export function checkTallies(definition: ResourceDefinition): void {
+  for (const tally of definition.tallies ?? []) {
+    for (const name of tally.counts ?? []) {
+      if (definition.fields[name]?.type !== 'enum') throw new Error(`resource ${definition.name}: tally ${tally.name} counts ${name}, which is not an enum field`);
+    }
+  }
 }
 
 /** Every declared field in exactly one section; conditions and stages name declared fields. */

@@ -1,7 +1,7 @@
 // The year's return visits against the targets: satisfaction (satisfied or basically satisfied,
 // of the visits) and coverage (closed cases visited, of the cases closed that year).
 import { sql, type Kysely } from 'kysely';
-import { closedCaseStatuses, readTally } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, countIn, readTally } from '../../../api/plugin-kit.js';
 import { coverageTally } from './visited-cases.js';
 
 export interface VisitSummary {
@@ -25,17 +25,17 @@ export async function visitSummary(db: Kysely<any>, year: number, targets: { sat
   // Both from running tallies: the visits by month, the closed cases by the (Beijing) month of closing.
   const [first, last] = [`${year}-01`, `${year}-12`];
   const [visitRows, closedRows] = await Promise.all([readTally(db, 'return-visits', 'by-month', first, last), readTally(db, 'cases', coverageTally.name, first, last)]);
-  const closed = closedRows.reduce((sum, r) => sum + r.n, 0);
-  const visitedClosed = closedRows.filter((r) => r.key[0] === 1).reduce((sum, r) => sum + r.n, 0);
-  const count = (s: string) => visitRows.filter((r) => r.key[0] === s).reduce((sum, r) => sum + r.n, 0);
-  const visits = visitRows.reduce((sum, r) => sum + r.n, 0);
+  const closed = countIn(closedRows);
+  const visitedClosed = countIn(closedRows, (r) => r.key[0] === 1);
+  const count = (s: string) => countIn(visitRows, (r) => r.key[0] === s);
+  const visits = countIn(visitRows);
   const satisfied = count('satisfied');
   const basically = count('basically_satisfied');
   return {
     year, visits, satisfied, basicallySatisfied: basically, dissatisfied: count('dissatisfied'),
     satisfactionPercent: percent(satisfied + basically, visits), satisfactionTargetPercent: targets.satisfaction,
     closedCases: closed, visitedClosedCases: visitedClosed, coveragePercent: percent(visitedClosed, closed), coverageTargetPercent: targets.coverage,
-    complaintsOpened: visitRows.filter((r) => r.key[1] === 1).reduce((sum, r) => sum + r.n, 0),
+    complaintsOpened: countIn(visitRows, (r) => r.key[1] === 1),
   };
 }
 
