@@ -87,6 +87,21 @@ describe('running tallies', () => {
     expect(await yearFigures(records, year)).toEqual(after);
   });
 
+  it("follow a seed's later columns over many records, a chunk at a time, a record given twice taking its last values", async () => {
+    const { records } = t.fayuan;
+    const cases = records.resource('cases');
+    const closed = (await records.all(cases)).filter((c) => c.status === 'closed' || c.status === 'archived');
+    expect(closed.length).toBeGreaterThan(20);
+    const grades = ['excellent', 'good', 'pass', 'fail'];
+    const given = closed.map((c, i) => ({ id: c.id, qualityGrade: grades[i % 4] }));
+    given.push({ id: closed[0].id, qualityGrade: 'fail' }, { id: closed[1].id, qualityGrade: 'excellent' });
+    await t.database.db.transaction().execute((trx) => records.seedUpdates(cases, given, trx, 7));
+    const stored = new Map((await records.all(cases)).map((c) => [c.id, c.qualityGrade]));
+    expect(closed.map((c) => stored.get(c.id))).toEqual(closed.map((_, i) => (i === 0 ? 'fail' : i === 1 ? 'excellent' : grades[i % 4])));
+    const kept = await snapshot();
+    expect(await recounted()).toEqual(kept);
+  });
+
   it('are rebuilt by the migration when a tally is new or its version changes', async () => {
     const kept = await snapshot();
     await sql`update tally_state set version = version + 100 where tally = 'granted-by-group'`.execute(t.database.db);

@@ -369,28 +369,33 @@ export class Records {
    * Demo data's later columns for rows already seeded (e.g. amounts a plugin computes from them):
    * encoded and stored over each row by id, without hooks or audit entries, like `seedRows`.
    */
-  async seedUpdates(resource: ResourceDefinition, given: Row[], trx: Kysely<any>): Promise<void> {
+  async seedUpdates(resource: ResourceDefinition, given: Row[], trx: Kysely<any>, chunkSize = 5000): Promise<void> {
     const fields = allFields(resource);
     // A record given twice takes its last values, as if the updates ran one after another.
     const rows = [...new Map(given.map((row) => [Number(row.id), row])).values()];
-    const touching = rows.filter((row) => touchesTallies(resource, Object.keys(row)));
-    const tallied = touching.length ? await this.rowsById(trx, resource, touching.map((r) => Number(r.id))) : null;
-    // Rows given the same values (a mark on many records) are updated together, 500 at a time.
-    const alike = new Map<string, { set: Row; ids: number[] }>();
-    for (const { id, ...columns } of rows) {
-      const set = encodeRow(fields, columns, this.database.dialect);
-      const key = JSON.stringify(set);
-      const group = alike.get(key) ?? alike.set(key, { set, ids: [] }).get(key)!;
-      group.ids.push(Number(id));
-    }
-    for (const { set, ids } of alike.values()) {
-      for (let i = 0; i < ids.length; i += 500) await trx.updateTable(tableName(resource)).set(set).where('id', 'in', ids.slice(i, i + 500)).execute();
-    }
-    if (tallied) {
-      await retallyMany(trx, resource, rows.flatMap(({ id, ...columns }) => {
-        const before = tallied.get(Number(id));
-        return before ? [{ before, after: { ...before, ...columns } }] : [];
-      }));
+    // A chunk at a time: a seed may mark a million records, and their stored rows (read for the
+    // tallies they leave) would not fit in memory at once.
+    for (let start = 0; start < rows.length; start += chunkSize) {
+      const chunk = rows.slice(start, start + chunkSize);
+      const touching = chunk.filter((row) => touchesTallies(resource, Object.keys(row)));
+      const tallied = touching.length ? await this.rowsById(trx, resource, touching.map((r) => Number(r.id))) : null;
+      // Rows given the same values (a mark on many records) are updated together, 500 at a time.
+      const alike = new Map<string, { set: Row; ids: number[] }>();
+      for (const { id, ...columns } of chunk) {
+        const set = encodeRow(fields, columns, this.database.dialect);
+        const key = JSON.stringify(set);
+        const group = alike.get(key) ?? alike.set(key, { set, ids: [] }).get(key)!;
+        group.ids.push(Number(id));
+      }
+      for (const { set, ids } of alike.values()) {
+        for (let i = 0; i < ids.length; i += 500) await trx.updateTable(tableName(resource)).set(set).where('id', 'in', ids.slice(i, i + 500)).execute();
+      }
+      if (tallied) {
+        await retallyMany(trx, resource, touching.flatMap(({ id, ...columns }) => {
+          const before = tallied.get(Number(id));
+          return before ? [{ before, after: { ...before, ...columns } }] : [];
+        }));
+      }
     }
   }
 
