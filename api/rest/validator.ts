@@ -28,8 +28,16 @@ const msg = {
   future: { zh: '不能晚于今天', en: 'Cannot be later than today' },
 };
 
-/** zod carries the message key; the label is looked up when the error is reported. */
+/** A field's schema, built once per declaration: building took more time than checking (everything that changes, such as today, is read when checking). */
 function fieldSchema(field: Field): z.ZodType {
+  let schema = schemaOf.get(field);
+  if (!schema) schemaOf.set(field, (schema = buildFieldSchema(field)));
+  return schema;
+}
+const schemaOf = new WeakMap<Field, z.ZodType>();
+
+/** zod carries the message key; the label is looked up when the error is reported. */
+function buildFieldSchema(field: Field): z.ZodType {
   const e = (label: Label) => ({ error: JSON.stringify(label) });
   switch (field.type) {
     case 'text':
