@@ -175,7 +175,8 @@ export class Records {
       await this.checkUnique(trx, resource, record);
       const created = await this.store(trx, resource, record);
       // A role that may create only some rows must not create others.
-      const inReach = await this.load(resource, Number(created.id), trx, await rowScope(resource, actor, 'create', trx)).then(() => true, () => false);
+      const scope = await rowScope(resource, actor, 'create', trx);
+      const inReach = !Object.keys(scope).length || (await this.load(resource, Number(created.id), trx, scope).then(() => true, () => false));
       if (!inReach) throw forbidden(resource, actor, 'create');
       await this.written(trx, resource, { action: 'create', before: null, after: created, actor }, settings);
       // As stored once the write ends: an afterWrite hook may have completed it (a visit's complaint).
