@@ -1,6 +1,6 @@
 // The pdfkit document react-pdf draws into, made as @react-pdf/renderer's renderToBuffer makes it
 // (less PDF/A conformance and encryption, which no document here asks for).
-import PDFDocument from 'pdfkit';
+import PDFDocument, { type PDFPage } from 'pdfkit';
 import type { DocumentProps } from '@react-pdf/renderer';
 
 const omitUndefined = (object: Record<string, unknown>) => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
@@ -18,6 +18,7 @@ export function createPdfContext(props: DocumentProps) {
   });
   if (pageMode) ctx._root.data.PageMode = pageMode[0].toUpperCase() + pageMode.slice(1);
   reuseEmbeddedFonts(ctx);
+  batchPageContent(ctx);
   return ctx;
 }
 
@@ -35,6 +36,32 @@ function reuseEmbeddedFonts(ctx: PDFDocument) {
     if (typeof src !== 'object' || src === null || typeof familyOrSize === 'string') return font(src, familyOrSize, size);
     if (!names.has(src)) names.set(src, `react-pdf-font-${names.size + 1}`);
     return font(src, names.get(src), familyOrSize ?? size);
+  };
+}
+
+/**
+ * pdfkit turns every drawing operator into a byte array of its own (in a JavaScript loop) and
+ * joins them when the page ends: tens of thousands of small arrays for a case file. Kept as
+ * strings and written once per page, in Node's native latin1 encoding, the page's content stream
+ * has the same bytes.
+ */
+function batchPageContent(ctx: PDFDocument) {
+  const pending = new Map<PDFPage, string[]>();
+  ctx.addContent = (operator: string) => {
+    const page = ctx.page;
+    let operators = pending.get(page);
+    if (!operators) {
+      operators = [];
+      pending.set(page, operators);
+      const end = page.end.bind(page);
+      page.end = () => {
+        pending.delete(page);
+        page.write(Buffer.from(`${operators!.join('\n')}\n`, 'latin1'));
+        return end();
+      };
+    }
+    operators.push(operator);
+    return ctx;
   };
 }
 

@@ -5,5 +5,11 @@ declare module 'pdfkit' {
     constructor(options?: Record<string, unknown>);
     _root: any; // pdfkit internals: the catalogue dictionary
     font(src: unknown, family?: unknown, size?: unknown): this;
+    page: PDFPage;
+    addContent(operator: string): this;
+  }
+  export interface PDFPage {
+    write(chunk: string | Uint8Array): void;
+    end(): void;
   }
 }
