@@ -1,7 +1,8 @@
 // A4 pages for the centre's PDFs: margins, type sizes, the running header and the page footer.
 import type { ReactNode } from 'react';
-import { Page, StyleSheet, Text, View, type PageLayoutProps } from '@react-pdf/renderer';
+import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { FONT_FAMILY } from './fonts.js';
+import { PageText } from './page-text.js';
 
 const MM = 72 / 25.4;
 
@@ -61,29 +62,25 @@ export interface PageFurniture {
 export const pageNumberLabel = (pageNumber: number, totalPages: number) => `第 ${pageNumber} 页 共 ${totalPages} 页`;
 
 /**
- * An A4 page with the running header (case number) and the footer "第 x 页 共 y 页". The footer is
- * the page's layout, so react-pdf's paginator (which measures the content once and packs it into
- * pages, where the older one laid every remaining page out again at each page break) draws it on
- * every page it builds; totalPages is known in the paginator's second round only, the first round's
- * footer is a stand-in of the same place. The header is plain fixed content: laid out once and
- * repeated, where chrome in the layout would be laid out again on every page of both rounds.
+ * An A4 page with the running header (case number) and the footer "第 x 页 共 y 页", both fixed so
+ * that react-pdf repeats them on every page the content breaks into. The footer is a PageText:
+ * filled in once the document is paginated (see renderPdf). experimentalPagination is react-pdf's
+ * paginator that measures the content once and packs it into pages, where the older one laid every
+ * remaining page out again at each page break.
  */
 export function A4Page({ furniture, children, hideHeader }: { furniture: PageFurniture; children?: ReactNode; hideHeader?: boolean }) {
   const { headerLeft, headerRight, pagesAfter = 0, noFooter } = furniture;
-  const layout = ({ children: content, pageNumber = 1, totalPages }: PageLayoutProps) => (
-    <>
-      {content}
-      {noFooter ? null : <Text style={pdfStyles.footer}>{pageNumberLabel(pageNumber, (totalPages ?? pageNumber) + pagesAfter)}</Text>}
-    </>
-  );
   return (
-    <Page size="A4" style={pdfStyles.page} wrap layout={layout}>
+    <Page size="A4" style={pdfStyles.page} wrap experimentalPagination>
       {!hideHeader && (headerLeft || headerRight) ? (
         <View style={pdfStyles.header} fixed>
           <Text>{headerLeft ?? ''}</Text>
           <Text>{headerRight ?? ''}</Text>
         </View>
       ) : null}
+      {noFooter ? null : (
+        <PageText style={pdfStyles.footer} fixed text={({ pageNumber, totalPages }) => pageNumberLabel(pageNumber, totalPages + pagesAfter)} />
+      )}
       {children}
     </Page>
   );

@@ -49,12 +49,12 @@ async function readablePdf(bytes: Uint8Array): Promise<PDFDocument | undefined> 
 }
 
 /** Draws every bound PDF's pages, scaled to fit, into their frame pages of the rendered file. */
-export async function drawBoundPdfs(rendered: Buffer, bound: BoundMaterial[], firstPages: Map<string, number>): Promise<Buffer> {
+export async function drawBoundPdfs(rendered: Buffer, bound: BoundMaterial[], pageOf: (id: string) => number | undefined): Promise<Buffer> {
   const pdfs = bound.filter((material) => material.kind === 'pdf');
   if (!pdfs.length) return rendered;
   const doc = await PDFDocument.load(rendered);
   for (const material of pdfs) {
-    const first = firstPages.get(material.id);
+    const first = pageOf(material.id);
     if (first === undefined) throw new Error(`no frame page for ${material.id}`);
     const embedded = await doc.embedPages(material.source.getPages());
     embedded.forEach((page, i) => {

@@ -1,27 +1,22 @@
 // renderCaseFile: the standard case file (标准卷宗) as one PDF: cover, catalogue with real page
 // numbers, case summary, materials list, quality results, and the bound materials themselves.
 import { Document, Image, Text, View } from '@react-pdf/renderer';
-import { A4Page, renderPdf, type PageFurniture } from '../../../api/plugin-kit-pdf.js';
+import { A4Page, renderPdfWithPages, type PageFurniture } from '../../../api/plugin-kit-pdf.js';
 import type { CaseFileAttachment, CaseFileData } from './case-file-data.js';
 import { CAPTION_HEIGHT, FRAME, boundMaterials, drawBoundPdfs, type BoundMaterial } from './bound-materials.js';
-import { Catalogue, type CatalogueEntry, type PageRange } from './sections/catalogue.js';
+import { Catalogue, type CatalogueEntry } from './sections/catalogue.js';
 import { Cover } from './sections/cover.js';
-import { PageMarker, SectionTitle, caseFileStyles } from './sections/layout.js';
+import { SectionTitle, caseFileStyles } from './sections/layout.js';
 import { MaterialsList } from './sections/materials.js';
 import { QualityResults, hasQualityResults } from './sections/quality.js';
 import { CaseSummary } from './sections/summary.js';
 
 export type { CaseFileAttachment, CaseFileData } from './case-file-data.js';
 
-type OnPage = (id: string, page: number) => void;
-
-
 interface Layout {
   data: CaseFileData;
   bound: BoundMaterial[];
   entries: CatalogueEntry[];
-  pagesOf: (id: string, totalPages: number) => PageRange;
-  onPage: OnPage;
 }
 
 function catalogueEntries(data: CaseFileData, bound: BoundMaterial[]): CatalogueEntry[] {
@@ -39,12 +34,11 @@ function catalogueEntries(data: CaseFileData, bound: BoundMaterial[]): Catalogue
   ];
 }
 
-/** A section: a page of its own, a link destination, and a marker recording where it starts. */
-function Section({ id, title, furniture, onPage, children }: { id: string; title?: string; furniture: PageFurniture; onPage: OnPage; children: React.ReactNode }) {
+/** A section: a page of its own, and a link destination whose page the catalogue shows. */
+function Section({ id, title, furniture, children }: { id: string; title?: string; furniture: PageFurniture; children: React.ReactNode }) {
   return (
     <A4Page furniture={furniture}>
       <View id={id}>
-        <PageMarker id={id} onPage={onPage} />
         {title ? <SectionTitle>{title}</SectionTitle> : null}
       </View>
       {children}
@@ -52,7 +46,7 @@ function Section({ id, title, furniture, onPage, children }: { id: string; title
   );
 }
 
-function BoundMaterialPages({ material, index, furniture, onPage }: { material: BoundMaterial; index: number; furniture: PageFurniture; onPage: OnPage }) {
+function BoundMaterialPages({ material, index, furniture }: { material: BoundMaterial; index: number; furniture: PageFurniture }) {
   const caption = (page: number) =>
     `附件 ${index + 1}　${material.label}：${material.name}${material.pageCount > 1 ? `（第 ${page}/${material.pageCount} 页）` : ''}`;
   return (
@@ -60,7 +54,6 @@ function BoundMaterialPages({ material, index, furniture, onPage }: { material: 
       {Array.from({ length: material.pageCount }, (_, i) => (
         <A4Page key={i} furniture={furniture}>
           <View id={i === 0 ? material.id : undefined} style={{ height: CAPTION_HEIGHT }}>
-            {i === 0 ? <PageMarker id={material.id} onPage={onPage} /> : null}
             <Text style={[caseFileStyles.text, { fontWeight: 700 }]}>{caption(i + 1)}</Text>
           </View>
           {material.kind === 'pdf' ? null : (
@@ -72,52 +65,42 @@ function BoundMaterialPages({ material, index, furniture, onPage }: { material: 
   );
 }
 
-function CaseFileDocument({ data, bound, entries, pagesOf, onPage }: Layout) {
+function CaseFileDocument({ data, bound, entries }: Layout) {
   const furniture: PageFurniture = { headerLeft: data.centreName, headerRight: `案号：${data.caseNumber}` };
   const isBound = (itemKey: string, name: string) => bound.some((m) => m.itemKey === itemKey && m.name === name);
   return (
     <Document title={`法律援助案件卷宗 ${data.caseNumber}`} author={data.centreName} subject={data.cause} creator="Fayuan" producer="Fayuan">
-      <Section id="cover" furniture={{ ...furniture, headerLeft: undefined, headerRight: undefined }} onPage={onPage}>
+      <Section id="cover" furniture={{ ...furniture, headerLeft: undefined, headerRight: undefined }}>
         <Cover data={data} />
       </Section>
-      <Section id="catalogue" furniture={furniture} onPage={onPage}>
-        <Catalogue entries={entries} pagesOf={pagesOf} />
+      <Section id="catalogue" furniture={furniture}>
+        <Catalogue entries={entries} />
       </Section>
-      <Section id="summary" title="案件概况" furniture={furniture} onPage={onPage}>
+      <Section id="summary" title="案件概况" furniture={furniture}>
         <CaseSummary data={data} />
       </Section>
-      <Section id="materials" title="卷内材料清单" furniture={furniture} onPage={onPage}>
+      <Section id="materials" title="卷内材料清单" furniture={furniture}>
         <MaterialsList data={data} bound={isBound} />
       </Section>
       {hasQualityResults(data.quality) ? (
-        <Section id="quality" title="办案质量评价" furniture={furniture} onPage={onPage}>
+        <Section id="quality" title="办案质量评价" furniture={furniture}>
           <QualityResults quality={data.quality} />
         </Section>
       ) : null}
       {bound.map((material, index) => (
-        <BoundMaterialPages key={material.id} material={material} index={index} furniture={furniture} onPage={onPage} />
+        <BoundMaterialPages key={material.id} material={material} index={index} furniture={furniture} />
       ))}
     </Document>
   );
 }
 
 /**
- * Renders the case file in one pass: every section's marker records the page it starts on
- * while react-pdf splits the pages, and the catalogue's page numbers are resolved afterwards,
- * in react-pdf's second round over the finished pages.
+ * Renders the case file in one pass: the catalogue's page numbers are filled in once the pages are
+ * laid out, and the bound PDFs are drawn into the frame pages their materials' elements landed on.
  */
 export async function renderCaseFile(data: CaseFileData, attachments: CaseFileAttachment[]): Promise<Buffer> {
   const bound = await boundMaterials(data, attachments);
   const entries = catalogueEntries(data, bound);
-  const firstPages = new Map<string, number>();
-  const onPage: OnPage = (id, page) => firstPages.set(id, Math.min(page, firstPages.get(id) ?? page));
-  const pagesOf = (id: string, totalPages: number): PageRange => {
-    const index = entries.findIndex((entry) => entry.id === id);
-    const first = firstPages.get(id);
-    if (first === undefined) throw new Error(`section ${id} was not laid out`);
-    const next = entries[index + 1] && firstPages.get(entries[index + 1].id);
-    return { first, last: next ? next - 1 : totalPages };
-  };
-  const pdf = await renderPdf(<CaseFileDocument data={data} bound={bound} entries={entries} pagesOf={pagesOf} onPage={onPage} />);
-  return drawBoundPdfs(pdf, bound, firstPages);
+  const { pdf, pageOf } = await renderPdfWithPages(<CaseFileDocument data={data} bound={bound} entries={entries} />);
+  return drawBoundPdfs(pdf, bound, pageOf);
 }

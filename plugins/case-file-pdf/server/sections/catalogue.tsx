@@ -1,5 +1,6 @@
 // 目录: every section and every bound material with the page it starts on (and ends on).
 import { Link, Text, View } from '@react-pdf/renderer';
+import { PageText, type PageFacts } from '../../../../api/plugin-kit-pdf.js';
 import { SectionTitle, Table, caseFileStyles } from './layout.js';
 
 export interface CatalogueEntry {
@@ -14,18 +15,22 @@ export interface PageRange {
   last: number;
 }
 
-/**
- * The page numbers are render callbacks: react-pdf calls them once while it splits the pages
- * (when the later sections' places are not known yet, and totalPages is undefined) and again
- * once every page is laid out, with totalPages; `pagesOf` answers then.
- */
-export function Catalogue({ entries, pagesOf }: { entries: CatalogueEntry[]; pagesOf: (id: string, totalPages: number) => PageRange }) {
+/** A section runs from the page its element (`id`) is on to the page before the next one's. */
+function pagesOf(entries: CatalogueEntry[], id: string, { pageOf, totalPages }: PageFacts): PageRange {
+  const first = pageOf(id);
+  if (first === undefined) throw new Error(`section ${id} was not laid out`);
+  const next = entries[entries.findIndex((entry) => entry.id === id) + 1];
+  const nextFirst = next && pageOf(next.id);
+  return { first, last: nextFirst ? nextFirst - 1 : totalPages };
+}
+
+/** The page numbers are PageTexts: filled in once the whole file is paginated. */
+export function Catalogue({ entries }: { entries: CatalogueEntry[] }) {
   const pageLabel = (id: string) => (
-    <Text
+    <PageText
       style={[caseFileStyles.text, { textAlign: 'center', position: 'absolute', top: 3, left: 0, right: 0 }]}
-      render={({ totalPages }) => {
-        if (totalPages === undefined) return '　'; // a blank of the line's height, so the row keeps its size
-        const range = pagesOf(id, totalPages);
+      text={(page) => {
+        const range = pagesOf(entries, id, page);
         return range.last > range.first ? `${range.first}–${range.last}` : String(range.first);
       }}
     />

@@ -21,19 +21,6 @@ export const caseFileStyles = StyleSheet.create({
   muted: { color: '#666' },
 });
 
-/** Records the page it lands on under `id`; draws nothing. */
-export function PageMarker({ id, onPage }: { id: string; onPage: (id: string, page: number) => void }) {
-  return (
-    <Text
-      style={{ fontSize: 1, height: 0 }}
-      render={({ pageNumber }) => {
-        onPage(id, pageNumber);
-        return ' ';
-      }}
-    />
-  );
-}
-
 export function SectionTitle({ children }: { children: string }) {
   return <Text style={caseFileStyles.sectionTitle}>{children}</Text>;
 }
