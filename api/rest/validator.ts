@@ -31,7 +31,10 @@ const msg = {
 /** A field's schema, built once per declaration: building took more time than checking (everything that changes, such as today, is read when checking). */
 function fieldSchema(field: Field): z.ZodType {
   let schema = schemaOf.get(field);
-  if (!schema) schemaOf.set(field, (schema = buildFieldSchema(field)));
+  if (!schema) {
+    schema = buildFieldSchema(field);
+    schemaOf.set(field, schema);
+  }
   return schema;
 }
 const schemaOf = new WeakMap<Field, z.ZodType>();
