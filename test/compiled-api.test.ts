@@ -10,10 +10,9 @@ import { compiledApi } from '../api/build/compile-api.mjs';
 import { validateDefinition } from '../forms/engine.js';
 import { mixedForm, shippedForm, shippedFormFiles } from '../forms/test/sample-forms.js';
 import { sampleCaseFile } from '../plugins/case-file-pdf/test/sample-case-file.js';
+import { filesUnder } from '../plugins/case-files/test/support.js';
 import { ROOT } from './support/server.js';
 
-const filesUnder = (dir: string): string[] =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
 describe('the compiled API', () => {
   it('is built once per version of the sources, and holds a module for each of them', async () => {
@@ -24,8 +23,7 @@ describe('the compiled API', () => {
     expect(fs.statSync(path.join(build, 'api', 'main.js')).mtimeMs).toBe(builtAt);
 
     const sources = ['api', 'forms', 'plugins']
-      .flatMap((dir) => filesUnder(path.join(ROOT, dir)))
-      .map((file) => path.relative(ROOT, file))
+      .flatMap((dir) => filesUnder(path.join(ROOT, dir)).map((file) => path.join(dir, file)))
       // The build's sources: not the build itself, the console's screens, tests, or the plugins' README.
       .filter((file) => !file.startsWith('api/dist/') && !/(^|\/)(admin|test)\//.test(file) && !file.includes('.test.') && !/^plugins\/[^/]+$/.test(file));
     expect(sources.length).toBeGreaterThan(200);

@@ -1,9 +1,10 @@
 // The API as plain JavaScript for `npm start`. Loading every module through tsx's loader made
 // start-up take seconds; Node loads the compiled tree in a fraction of it. Each TypeScript module of
-// api/, forms/ and the plugins' server parts is transpiled one to one (esbuild, the transform tsx applies)
-// into api/dist/<stamp>/, and the plugins' other files are copied beside them, so relative paths
-// hold; the forms' schema check is precompiled (see forms/definition-check.ts). The stamp hashes the sources' names, sizes and times: an edited source gives a new build,
-// and a build is renamed into place whole, so concurrent starts never see half of one.
+// api/, forms/ and the plugins' server parts is transpiled one to one (esbuild, the transform tsx
+// applies) into api/dist/<stamp>/, and the other files are copied beside them, so relative paths
+// hold; the forms' schema check is precompiled (see forms/definition-check.ts). The stamp hashes the
+// sources' names, sizes and times: an edited source gives a new build, and a build is renamed into
+// place whole, so concurrent starts never see half of one.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -78,7 +79,7 @@ async function precompileDefinitionCheck(file) {
   fs.writeFileSync(file, `${preamble}${code}\nexport const definitionCheck = () => validate;\n`);
 }
 
-/** The directory of the current build (api/ and plugins/ inside), compiled first if the sources changed. */
+/** The directory of the current build (api/, forms/ and plugins/ inside), compiled first if the sources changed. */
 export async function compiledApi() {
   const files = sources();
   const built = path.join(distDir, stampOf(files));

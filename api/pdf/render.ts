@@ -1,13 +1,14 @@
 // Rendering a react-pdf document to bytes. react-pdf's own steps (reconcile, lay out, draw), composed
 // here rather than through renderToBuffer so that text that depends on page numbers (PageText) is
 // filled in after one pagination round, instead of react-pdf paginating the whole document twice.
+import { buffer } from 'node:stream/consumers';
 import type { ReactElement } from 'react';
 import { Font, pdf, type DocumentProps } from '@react-pdf/renderer';
 import layoutDocument from '@react-pdf/layout';
 import drawDocument from '@react-pdf/render';
 import { registerChineseFonts } from './fonts.js';
 import { type LaidOutDocument, resolvePageTexts } from './page-text.js';
-import { createPdfContext, readAll } from './pdf-context.js';
+import { createPdfContext } from './pdf-context.js';
 
 export interface RenderedPdf {
   pdf: Buffer;
@@ -29,6 +30,6 @@ export async function renderPdfWithPages(document: ReactElement<DocumentProps>):
   const { document: finished, pageOf } = await resolvePageTexts(laidOut, (mini) => layout(mini, Font));
   const ctx = createPdfContext(root.props ?? {});
   drawDocument(ctx as never, finished as never); // draws into ctx and ends it
-  const bytes = await readAll(ctx);
+  const bytes = await buffer(ctx);
   return { pdf: bytes, pageCount: finished.children.length, pageOf };
 }

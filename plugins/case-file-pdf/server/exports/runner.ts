@@ -7,6 +7,7 @@
 // whose lease ran out (their process died): those are queued again and run from their first case
 // (the ZIP was only in memory).
 import { Buffer } from 'node:buffer';
+import { buffer } from 'node:stream/consumers';
 import yazl from 'yazl';
 import { ApiError, centreFileStore, JobLeases, type Actor, type PluginContext, type Row } from '../../../../api/plugin-kit.js';
 import { gatherCaseFile } from '../gather.js';
@@ -97,10 +98,7 @@ export class ExportRunner {
     const actor = this.actorOf(job);
     const ids = JSON.parse(String(job.ids)) as number[];
     const zip = new yazl.ZipFile();
-    const chunks: Buffer[] = [];
-    const zipped = new Promise<Buffer>((resolve, reject) => {
-      zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
-    });
+    const zipped = buffer(zip.outputStream);
     const skipped: string[] = [];
     const names = new Set<string>();
     let done = 0;
