@@ -87,6 +87,10 @@ function drawWithPdfkit(lines: PdfLine[], pageCount: number): Promise<Buffer> {
 const { data, pdf } = await tenPageCase();
 const lines = pdfLines(pdf);
 const caseFile = await timed(() => renderCaseFile(data, []));
+// As `GET /api/cases/:id/case-file.pdf` draws it: in the route's render worker.
+const routePool = new RenderPool(1);
+const viaWorker = await timed(() => routePool.render(data, []));
+await routePool.close();
 const raw = await timed(() => drawWithPdfkit(lines, 10));
 const certificate = ensureDevelopmentCertificate(fs.mkdtempSync(path.join(os.tmpdir(), 'fayuan-bench-seal-')), sampleDocument.centreName);
 const decision = await timed(() => renderDocument('decision_grant', sampleDocument));
@@ -97,6 +101,7 @@ const sealed = await timed(async () =>
 const ms = (n: number) => n.toFixed(1).padStart(8);
 const rows: [string, Timing][] = [
   ['case file, 10 pages (react-pdf)', caseFile],
+  ['  the same, in the route\'s worker', viaWorker],
   ['same pages, raw pdfkit', raw],
   ['decision, 1 page (unsigned)', decision],
   ['decision, rendered + sealed', sealed],
@@ -106,7 +111,7 @@ console.log(`${'scenario'.padEnd(34)}${'first'.padStart(8)}${'median'.padStart(8
 for (const [name, t] of rows) console.log(`${name.padEnd(34)}${ms(t.first)}${ms(t.median)}${ms(t.p90)}${ms(t.cpu)}`);
 console.log(
   `react-pdf / raw pdfkit: ${(caseFile.median / raw.median).toFixed(1)}× (warm median), ${(caseFile.cpu / raw.cpu).toFixed(1)}× (cpu); ` +
-    `target ≤ 150 ms warm median: ${caseFile.median <= 150 ? 'met' : 'missed'}`,
+    `target ≤ 150 ms warm median (as the route draws it): ${viaWorker.median <= 150 ? 'met' : 'missed'}`,
 );
 console.log(`size: case file ${(pdf.length / 1024).toFixed(0)} KB, RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
 

@@ -3,6 +3,10 @@ import { Hono } from 'hono';
 import { ApiError, badInput, centreFileStore, isDbId, jsonBody, recordId, type AppEnv, type PluginContext } from '../../../api/plugin-kit.js';
 import { gatherCaseFile } from './gather.js';
 import { exportRunner } from './exports/runner.js';
+import { RenderPool } from './exports/render-pool.js';
+
+/** How long the single-file renderer's worker stays up after its last case file. */
+const SINGLE_FILE_WORKER_IDLE_MS = 5 * 60_000;
 
 /** At most this many cases in one batch. */
 export const MAX_BATCH = 1000;
@@ -14,15 +18,16 @@ export function caseFilePdfRoutes(ctx: PluginContext) {
   const { records } = ctx;
   const exports = () => ctx.resource('case-file-exports');
   const runner = exportRunner(ctx);
+  // A case file takes a few hundred ms to draw: in a worker thread, so other requests are not kept waiting meanwhile.
+  const renderer = new RenderPool(1, SINGLE_FILE_WORKER_IDLE_MS);
+  ctx.database.onClose(() => renderer.close());
 
   return new Hono<AppEnv>()
     .get('/cases/:id/case-file.pdf', async (c) => {
       const id = recordId(c);
       const { data, attachments } = await gatherCaseFile(ctx, id, c.var.actor);
-      // Rendering is the heavy part; imported on first use so start-up does not load react-pdf.
-      const { renderCaseFile } = await import('./render.js');
-      const pdf = await renderCaseFile(data, attachments);
-      return new Response(new Uint8Array(pdf), {
+      const pdf = await renderer.render(data, attachments);
+      return new Response(pdf, {
         headers: {
           'content-type': 'application/pdf',
           'content-length': String(pdf.byteLength),

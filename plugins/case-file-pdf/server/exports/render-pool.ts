@@ -1,6 +1,7 @@
-// Worker threads that render case files, so both cores draw while the main thread reads the
-// database and writes the ZIP. Started on first use; `close()` ends them. The worker runs the
-// renderer in this module's language: TypeScript from sources, JavaScript when compiled.
+// Worker threads that render case files, so the main thread keeps answering requests (and, in a
+// batch, both cores draw while it reads the database and writes the ZIP). Started on first use;
+// `close()` ends them, and so does `idleMs` without work. The worker runs the renderer in this
+// module's language: TypeScript from sources, JavaScript when compiled.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -15,7 +16,7 @@ import type { CaseFileAttachment, CaseFileData } from '../case-file-data.js';
 const YOUNG_GENERATION_MB = 192;
 
 interface Pending {
-  resolve(pdf: Uint8Array): void;
+  resolve(pdf: Uint8Array<ArrayBuffer>): void;
   reject(error: Error): void;
 }
 
@@ -24,10 +25,19 @@ export class RenderPool {
   private waiting: { message: { data: CaseFileData; attachments: CaseFileAttachment[] }; pending: Pending }[] = [];
   private pending = new Map<number, Pending & { slot: { worker: Worker; busy: boolean } }>();
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(readonly size: number) {}
+  /** `idleMs`: workers left without work this long are ended (a worker holds ~150 MB); none: kept until `close()`. */
+  constructor(readonly size: number, private readonly idleMs?: number) {}
 
-  render(data: CaseFileData, attachments: CaseFileAttachment[]): Promise<Uint8Array> {
+  /** Worker threads running now. */
+  get workerCount(): number {
+    return this.workers.length;
+  }
+
+  render(data: CaseFileData, attachments: CaseFileAttachment[]): Promise<Uint8Array<ArrayBuffer>> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     return new Promise((resolve, reject) => {
       this.waiting.push({ message: { data, attachments }, pending: { resolve, reject } });
       this.dispatch();
@@ -40,7 +50,7 @@ export class RenderPool {
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     const slot = { worker, busy: false };
-    worker.on('message', ({ id, pdf, error }: { id: number; pdf?: Uint8Array; error?: string }) => {
+    worker.on('message', ({ id, pdf, error }: { id: number; pdf?: Uint8Array<ArrayBuffer>; error?: string }) => {
       const job = this.pending.get(id);
       if (!job) return;
       this.pending.delete(id);
@@ -68,6 +78,13 @@ export class RenderPool {
   }
 
   private dispatch() {
+    if (this.idleMs !== undefined && !this.waiting.length && !this.pending.size && this.workers.length && !this.idleTimer) {
+      this.idleTimer = setTimeout(() => {
+        this.idleTimer = null;
+        if (!this.waiting.length && !this.pending.size) void this.close();
+      }, this.idleMs);
+      this.idleTimer.unref();
+    }
     while (this.waiting.length) {
       const slot = this.workers.find((w) => !w.busy) ?? (this.workers.length < this.size ? this.start() : undefined);
       if (!slot) return;
@@ -80,6 +97,8 @@ export class RenderPool {
   }
 
   async close() {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const workers = this.workers;
     this.workers = [];
     await Promise.all(workers.map((w) => w.worker.terminate()));
