@@ -2,6 +2,7 @@
 // The expectation of each cell is read from the register's `access` block; the rows a row rule
 // admits are worked out here, by evaluating the rule's filter against the admin's unrestricted
 // view of the data (never by asking the server's enforcement code).
+import { isOperationNodeSource, type SelectQueryBuilder } from 'kysely';
 import { applicability, holds } from '../api/resources/conditions.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreResources } from '../api/resources/index.js';
@@ -164,6 +165,10 @@ async function admitted(r: ResourceDefinition, role: Role, verb: AccessVerb, row
   if (rule === undefined) return null;
   if (rule === true) return new Set(rows.map(idOf));
   const filter = await rule(actors.get(role)!, t.database.db);
+  // A rule's subquery (a lawyer's case ids) stands for the ids it selects.
+  for (const [key, want] of Object.entries(filter)) {
+    if (isOperationNodeSource(want)) filter[key] = (await (want as SelectQueryBuilder<any, any, { id: unknown }>).execute()).map((row) => row.id);
+  }
   return new Set(rows.filter((row) => matchesFilter(r, filter, row)).map(idOf));
 }
 

@@ -9,12 +9,15 @@ export const noRow: RowRule = () => ({ id: [] });
 /** Rows whose `field` is the acting lawyer's own lawyer record. */
 export const ownLawyerRows = (field: string): RowRule => (actor: Actor) => ({ [field]: actor.lawyerId ?? -1 });
 
-/** Rows about the acting lawyer's own cases: their `field` names one of the cases assigned to them. */
-/** Rows of the lawyer's own cases: a subquery, since a lawyer may have tens of thousands of cases
- *  (more ids than SQLite or PostgreSQL take as parameters of one statement). */
-export const ownCaseRows = (field = 'caseId'): RowRule => (actor: Actor, db) => ({
-  [field]: db.selectFrom('cases').select('id').where('lawyerId', '=', actor.lawyerId ?? -1),
-});
+/**
+ * Rows about the acting lawyer's own cases (those in `statuses` only, when given): their `field`
+ * names one of them. A subquery, since a lawyer may have tens of thousands of cases (more ids than
+ * SQLite or PostgreSQL take as parameters of one statement).
+ */
+export const ownCaseRows = (field = 'caseId', statuses?: string[]): RowRule => (actor: Actor, db) => {
+  const own = db.selectFrom('cases').select('id').where('lawyerId', '=', actor.lawyerId ?? -1);
+  return { [field]: statuses ? own.where('status', 'in', statuses) : own };
+};
 
 export const adminOnly: Access = { read: { admin: everyRow }, create: { admin: everyRow }, update: { admin: everyRow }, delete: { admin: everyRow } };
 

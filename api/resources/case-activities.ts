@@ -1,5 +1,5 @@
-import { defineResource, type Actor, type RowRule } from './define.js';
-import { everyRow } from '../access/rules.js';
+import { defineResource } from './define.js';
+import { everyRow, ownCaseRows } from '../access/rules.js';
 
 export const activityKinds = {
   meeting: { zh: '会见', en: 'Meeting' },
@@ -13,12 +13,8 @@ export const activityKinds = {
 /** The case states in which the lawyer still works on it (and so keeps the log). */
 export const openCaseStatuses = ['assigned', 'in_progress', 'closing_submitted'];
 
-/** Work-log rows of the acting lawyer's own cases (`open`: only while the case is being handled). */
-const ownCaseActivities = (open: boolean): RowRule => async (actor: Actor, db) => {
-  let query = db.selectFrom('cases').select('id').where('lawyerId', '=', actor.lawyerId ?? -1);
-  if (open) query = query.where('status', 'in', openCaseStatuses);
-  return { caseId: (await query.execute()).map((r) => Number(r.id)) };
-};
+/** The lawyer keeps the log of their own cases while they handle them. */
+const ownOpenCases = ownCaseRows('caseId', openCaseStatuses);
 
 /** 办案记录: what the case's lawyer did on it, read by supervisors, reviewers of quality and the case file. */
 export default defineResource({
@@ -36,10 +32,10 @@ export default defineResource({
     notes: { type: 'longText', label: { zh: '记录', en: 'Notes' }, maxLength: 4000 },
   },
   access: {
-    read: { admin: everyRow, supervisor: everyRow, lawyer: ownCaseActivities(false) },
-    create: { admin: everyRow, lawyer: ownCaseActivities(true) },
-    update: { admin: everyRow, lawyer: ownCaseActivities(true) },
-    delete: { admin: everyRow, lawyer: ownCaseActivities(true) },
+    read: { admin: everyRow, supervisor: everyRow, lawyer: ownCaseRows() },
+    create: { admin: everyRow, lawyer: ownOpenCases },
+    update: { admin: everyRow, lawyer: ownOpenCases },
+    delete: { admin: everyRow, lawyer: ownOpenCases },
   },
   list: {
     columns: ['occurredAt', 'kind', 'caseId', 'place', 'court'],
