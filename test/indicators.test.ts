@@ -129,7 +129,10 @@ describe('the yearly indicators on a hand-computed set', () => {
   });
 
   it('law-firm share: 5 granted cases have a lawyer (1, 2, 3, 4, 8); 甲 (practising, with a firm) has 1, 3, 4; 3/5 ≥ 35%', async () => {
-    expect(byId(await figures(), 'law_firm_share')).toMatchObject({ numerator: 3, denominator: 5, value: 0.6, target: 0.35, met: true });
+    const i = byId(await figures(), 'law_firm_share');
+    expect(i).toMatchObject({ numerator: 3, denominator: 5, value: 0.6, target: 0.35, met: true });
+    // By month of application: Jan 1 (甲) and 2; Feb 3 (甲); Mar 4 (甲); Nov 8.
+    expect([0, 1, 2, 10].map((m) => [i.trend[m].numerator, i.trend[m].denominator])).toEqual([[1, 2], [1, 1], [1, 1], [0, 1]]);
   });
 
   it('amount recovered: cases closed in 2015: 0 + 1,000.50 + 200 + 300 yuan', async () => {

@@ -37,6 +37,15 @@ describe('the lists’ indexes', () => {
     expect(await plan(`select count(*) from cases where "caseType" = 'criminal' and status = 'closed'`)).toMatch(/COVERING INDEX/);
   });
 
+  it('counts the overdue consultation replies (the home page alert) from an index (SQLite)', async () => {
+    if (t.dialect !== 'sqlite') return;
+    const consultations = coreResources.find((r) => r.name === 'consultations')!;
+    const where = consultations.virtualFilters!.overdue.where;
+    const query = t.database.db.selectFrom('consultations').where((eb) => where(eb, { today: '2026-06-01' } as never)).select((eb) => eb.fn.countAll().as('n')).compile();
+    const { rows } = await sql.raw<{ detail: string }>(`explain query plan ${query.sql.replace('?', "'2026-06-01'")}`).execute(t.database.db);
+    expect(rows.map((r) => r.detail).join(' | ')).toContain('consultations_repliedAt_replyDueDate_idx');
+  });
+
   it('has no condition at all for an empty filter', () => {
     expect(filterParts(cases, {}, t.dialect)(expressionBuilder<any, any>())).toEqual([]);
     expect(filterParts(cases, { q: '  ' }, t.dialect)(expressionBuilder<any, any>())).toEqual([]);

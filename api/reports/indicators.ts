@@ -157,12 +157,11 @@ export async function yearFigures(records: Records, year: number): Promise<YearF
   // The case-based figures from the running tallies (api/reports/tallies.ts): no case row is read.
   const [first, last] = [`${year}-01`, `${year}-12`];
   const tally = (name: string) => readTally(db, 'cases', name, first, last);
-  const [byPoint, byLawyer, byGroupRows, closed, lawFirmLawyers] = await Promise.all([
+  const [byPoint, byLawyer, byGroupRows, closed] = await Promise.all([
     tally('granted-by-type-and-point'),
-    tally('granted-by-type-and-lawyer'),
+    lawFirmShareByMonth(db, dialect, first, last),
     tally('granted-by-group'),
     tally('closed-by-type-and-grade'),
-    lawFirmLawyerIds(db),
   ]);
   const groups = Object.keys((records.resource('cases').fields.applicantGroups as { options: Record<string, Label> }).options);
 
@@ -171,13 +170,12 @@ export async function yearFigures(records: Records, year: number): Promise<YearF
     for (const r of rows) if (where(r)) out.set(r.bucket, (out.get(r.bucket) ?? 0) + value(r));
     return out;
   };
-  const hasLawyer = (r: TallyRow) => r.key[1] !== null;
 
   const tallies: Partial<Record<IndicatorId, Tally | null>> = {
     cases_per_10k: { numerator: monthly(byPoint), denominator: null },
     criminal_share: { numerator: monthly(byPoint, (r) => r.key[0] === 'criminal'), denominator: monthly(byPoint) },
     litigation_share: { numerator: monthly(closed, (r) => LITIGATION_TYPES.includes(String(r.key[0]))), denominator: monthly(closed) },
-    law_firm_share: { numerator: monthly(byLawyer, (r) => hasLawyer(r) && lawFirmLawyers.has(Number(r.key[1]))), denominator: monthly(byLawyer, hasLawyer) },
+    law_firm_share: { numerator: new Map(byLawyer.filter((r) => r.firm).map((r) => [r.bucket, r.firm])), denominator: new Map(byLawyer.filter((r) => r.assigned).map((r) => [r.bucket, r.assigned])) },
     amount_recovered: { numerator: monthly(closed, () => true, (r) => r.amount / 100), denominator: null },
   };
   const unavailable: Partial<Record<IndicatorId, Label>> = {};
@@ -301,10 +299,25 @@ function gradeBreakdown(records: Records, rows: TallyRow[], filter: Record<strin
   }));
 }
 
-/** Lawyers counted as 社会律师 with a firm (law_firm_share's numerator). */
-async function lawFirmLawyerIds(db: Kysely<any>): Promise<Set<number>> {
-  const rows = await db.selectFrom('lawyers').select('id').where('lawyerType', '=', 'practising').where('lawFirmId', 'is not', null).execute();
-  return new Set(rows.map((r) => Number(r.id)));
+/**
+ * law_firm_share by month, summed by the database from the granted-by-type-and-lawyer tally: granted
+ * cases with a lawyer, and those whose lawyer is now a 社会律师 with a firm. The tally keeps a row per
+ * lawyer, type and month (thousands a year): summed here, they are not each read and parsed.
+ */
+async function lawFirmShareByMonth(db: Kysely<any>, dialect: DialectName, from: string, to: string): Promise<{ bucket: string; assigned: number; firm: number }[]> {
+  // The tally's key is the JSON text [caseType, lawyerId].
+  const lawyerId = dialect === 'postgres' ? sql`(cast("key" as json) ->> 1)::bigint` : sql`json_extract("key", '$[1]')`;
+  const firmLawyers = db.selectFrom('lawyers').select('id').where('lawyerType', '=', 'practising').where('lawFirmId', 'is not', null);
+  const rows = await db.selectFrom('tallies')
+    .select((eb) => [
+      'bucket',
+      sql<number>`sum(case when ${lawyerId} is not null then "n" else 0 end)`.as('assigned'),
+      sql<number>`sum(case when ${eb(lawyerId, 'in', firmLawyers)} then "n" else 0 end)`.as('firm'),
+    ])
+    .where('register', '=', 'cases').where('tally', '=', 'granted-by-type-and-lawyer').where('bucket', '>=', from).where('bucket', '<=', to)
+    .groupBy('bucket')
+    .execute();
+  return rows.map((r) => ({ bucket: String(r.bucket), assigned: num(r.assigned), firm: num(r.firm) }));
 }
 
 /** The year's granted cases by type and by the type of their lawyer (null: none assigned), for the Ministry's table. */

@@ -70,6 +70,8 @@ export default defineResource({
     },
   },
   tallies: consultationTallies,
+  // The overdue filter (the home page's alert card): unanswered consultations by due date.
+  indexes: [['repliedAt', 'replyDueDate']],
   list: {
     columns: ['occurredAt', 'channel', 'personName', 'category', 'servicePointId', 'aidAdvised', 'replyDueDate', 'caseId'],
     sort: ['occurredAt', 'DESC'],
