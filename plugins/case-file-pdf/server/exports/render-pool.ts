@@ -79,10 +79,8 @@ export class RenderPool {
 
   private dispatch() {
     if (this.idleMs !== undefined && !this.waiting.length && !this.pending.size && this.workers.length && !this.idleTimer) {
-      this.idleTimer = setTimeout(() => {
-        this.idleTimer = null;
-        if (!this.waiting.length && !this.pending.size) void this.close();
-      }, this.idleMs);
+      // A new render clears the timer, so when it fires the pool is still without work.
+      this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
       this.idleTimer.unref();
     }
     while (this.waiting.length) {
