@@ -14,7 +14,7 @@ beforeAll(async () => {
   lawyerId = Number((await t.database.db.selectFrom('user').select('lawyerId').where('email', '=', 'lawyer@fayuan.test').executeTakeFirstOrThrow()).lawyerId);
   await t.database.db.transaction().execute((trx) => records.seedRows(records.resource('cases'), Array.from({ length: MANY }, (_, i) => ({
     caseNumber: `SCALE-${i}`, applicantName: `受援人${i}`, caseType: 'civil', channel: 'window', status: 'in_progress', applicationDate: '2026-01-05', lawyerId,
-  })), trx, 2000));
+  })), trx));
 }, 300_000);
 afterAll(() => t?.close());
 

@@ -16,6 +16,9 @@ export function columnType(type: FieldType, dialect: DialectName): ColumnDataTyp
   }
 }
 
+/** An instant as toISOString() writes it: already its stored form, without a Date made and printed. */
+export const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** One API value to its stored form (the value has been validated). */
 export function encodeValue(field: Field, value: unknown, dialect: DialectName): unknown {
   if (value === null || value === undefined) return null;
@@ -26,14 +29,12 @@ export function encodeValue(field: Field, value: unknown, dialect: DialectName):
     case 'referenceList':
     case 'list':
     case 'json': return JSON.stringify(value);
-    case 'datetime': return new Date(String(value)).toISOString();
+    case 'datetime': return typeof value === 'string' && ISO_INSTANT.test(value) ? value : new Date(String(value)).toISOString();
     default: return value;
   }
 }
 
 type Decode = (value: unknown) => unknown;
-
-const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 const asIs: Decode = (value) => value;
 const fromJson: Decode = (value) => (typeof value === 'string' ? JSON.parse(value) : value);
@@ -58,6 +59,15 @@ export function encodeRow(fields: Record<string, Field>, row: Row, dialect: Dial
     if (field) out[name] = encodeValue(field, value, dialect);
   }
   return out;
+}
+
+/** The stored values of a register's rows in one column order (every field but `id`), for bulk inserts. */
+export function encoderOf(resource: ResourceDefinition, dialect: DialectName): { columns: string[]; encode: (row: Row) => unknown[] } {
+  const fields = Object.entries(allFields(resource)).filter(([name]) => name !== 'id');
+  return {
+    columns: fields.map(([name]) => name),
+    encode: (row) => fields.map(([name, field]) => encodeValue(field, row[name], dialect)),
+  };
 }
 
 /**

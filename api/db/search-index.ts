@@ -15,6 +15,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { tableName, type ResourceDefinition, type Row } from '../resources/define.js';
 import type { DialectName } from './connect.js';
+import { insertMany } from './bulk-insert.js';
 
 const STATE_TABLE = 'search_index_state';
 /** Bumped when the token format changes: every index is then rebuilt by the next migration. */
@@ -88,15 +89,13 @@ function tokensOf(resource: ResourceDefinition, row: Row): string[] {
 }
 
 async function insertTokens(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, rows: Row[]) {
-  const table = sql.table(searchTableOf(resource.name));
+  const shape = { table: searchTableOf(resource.name), columns: [dialect === 'sqlite' ? 'rowid' : 'id', 'tokens'], casts: { tokens: 'text[]' } };
   for (let i = 0; i < rows.length; i += BATCH) {
     const values = rows.slice(i, i + BATCH).map((row) => {
       const tokens = tokensOf(resource, row);
-      return dialect === 'sqlite' ? sql`(${Number(row.id)}, ${tokens.join(' ')})` : sql`(${Number(row.id)}, ${tokens}::text[])`;
+      return [Number(row.id), dialect === 'sqlite' ? tokens.join(' ') : tokens];
     });
-    if (!values.length) continue;
-    const columns = dialect === 'sqlite' ? sql`(rowid, tokens)` : sql`(id, tokens)`;
-    await sql`insert into ${table} ${columns} values ${sql.join(values)}`.execute(db);
+    await insertMany(db, dialect, shape, values);
   }
 }
 

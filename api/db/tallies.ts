@@ -19,9 +19,9 @@ export interface TallyRow {
 
 interface Delta { tally: string; bucket: string; key: string; n: number; amount: number }
 
-function deltasOf(resource: ResourceDefinition, changes: { row: Row; sign: 1 | -1 }[]): Delta[] {
+function deltasOf(resource: ResourceDefinition, changes: { row: Row; sign: 1 | -1 }[], tallies = resource.tallies ?? []): Delta[] {
   const out = new Map<string, Delta>();
-  for (const tally of resource.tallies ?? []) {
+  for (const tally of tallies) {
     for (const { row, sign } of changes) {
       for (const entry of tally.of(row)) {
         const key = JSON.stringify(entry.key);
@@ -59,10 +59,19 @@ export async function retally(db: Kysely<any>, resource: ResourceDefinition, bef
   await apply(db, resource.name, deltasOf(resource, changes));
 }
 
-/** Many records changed at once (a seed's later columns): their deltas summed, then applied in one pass. */
-export async function retallyMany(db: Kysely<any>, resource: ResourceDefinition, changed: { before: Row; after: Row }[]) {
-  if (!resource.tallies?.length || !changed.length) return;
-  await apply(db, resource.name, deltasOf(resource, changed.flatMap(({ before, after }) => [{ row: before, sign: -1 as const }, { row: after, sign: 1 as const }])));
+/**
+ * Many records changed at once (a seed's later columns, `fields`): their deltas summed, then
+ * applied in one pass; only the tallies that read a changed field can move.
+ */
+export async function retallyMany(db: Kysely<any>, resource: ResourceDefinition, fields: string[], changed: { before: Row; after: Row }[]) {
+  const tallies = (resource.tallies ?? []).filter((t) => t.reads.some((f) => fields.includes(f)));
+  if (!tallies.length || !changed.length) return;
+  await apply(db, resource.name, deltasOf(resource, changed.flatMap(({ before, after }) => [{ row: before, sign: -1 as const }, { row: after, sign: 1 as const }]), tallies));
+}
+
+/** Every field some tally of the register reads. */
+export function tallyReads(resource: ResourceDefinition): string[] {
+  return [...new Set((resource.tallies ?? []).flatMap((t) => t.reads))];
 }
 
 /** Whether a change of these fields can move a row between tallies. */

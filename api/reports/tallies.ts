@@ -1,6 +1,7 @@
 // The running tallies the yearly figures read (api/db/tallies.ts keeps them in step with every
 // write), so the dashboard answers from a few thousand tally rows at any register size.
 import type { Row, TallyDefinition } from '../resources/define.js';
+import { ISO_INSTANT } from '../db/codec.js';
 
 export const LITIGATION_TYPES = ['criminal', 'civil', 'administrative'];
 /** Statuses of applications that were not (yet) granted aid. */
@@ -12,6 +13,7 @@ const applicationMonth = (r: Row) => (typeof r.applicationDate === 'string' ? r.
 /** 'YYYY-MM' of an instant by its UTC day (as the lists' date filters read it). */
 const utcMonth = (v: unknown) => {
   if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'string' && ISO_INSTANT.test(v)) return v.slice(0, 7); // as stored: no Date made and printed
   const time = new Date(v as string).getTime();
   return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 7);
 };

@@ -4,7 +4,8 @@
 // plugins), changes made by better-auth (accounts) and the settings record all use it.
 import { expressionBuilder, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { allFields, tableName, type HookContext, type Label, type RecordLock, type ResourceDefinition, type Row, type WrittenChange } from '../resources/define.js';
-import { decoderOf, encodeRow } from '../db/codec.js';
+import { decoderOf, encodeRow, encoderOf } from '../db/codec.js';
+import { insertMany } from '../db/bulk-insert.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { writeAudit, diffOf, type Actor } from './audit.js';
@@ -16,7 +17,7 @@ import { SEARCH_LIMITS, searchPlan, type SearchLimits } from './search-plan.js';
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
 import { liveCounters } from '../db/counters.js';
-import { retally, retallyMany, talliedTotal, tallyForTotal, tallyNew, touchesTallies } from '../db/tallies.js';
+import { retally, retallyMany, talliedTotal, tallyForTotal, tallyNew, tallyReads, touchesTallies } from '../db/tallies.js';
 import { isDbId, numberOf } from './input-bounds.js';
 
 const STALE: Label = { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' };
@@ -350,16 +351,12 @@ export class Records {
    * Demo and bulk data already shaped by the caller: encoded, stamped and inserted in batches,
    * without hooks or audit entries (a seed is not a change anyone made). Answers the new ids.
    */
-  async seedRows(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>, batch = 400): Promise<number[]> {
-    const ids: number[] = [];
-    const fields = allFields(resource);
+  async seedRows(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>): Promise<number[]> {
+    const { dialect } = this.database;
+    const { columns, encode } = encoderOf(resource, dialect);
     const now = new Date().toISOString();
-    for (let start = 0; start < rows.length; start += batch) {
-      const stored = rows.slice(start, start + batch)
-        .map((row) => encodeRow(fields, { createdAt: now, updatedAt: now, ...row, version: 1 }, this.database.dialect));
-      const inserted = await trx.insertInto(tableName(resource)).values(stored).returning('id').execute();
-      ids.push(...inserted.map((r) => Number(r.id)));
-    }
+    const values = rows.map((row) => encode({ createdAt: now, updatedAt: now, ...row, version: 1 }));
+    const ids = await insertMany(trx, dialect, { table: tableName(resource), columns, returningId: true }, values);
     const stored = rows.map((row, i) => ({ ...row, id: ids[i] }));
     await indexNew(trx, this.database.dialect, resource, stored);
     await tallyNew(trx, resource, stored);
@@ -379,7 +376,7 @@ export class Records {
     for (let start = 0; start < rows.length; start += chunkSize) {
       const chunk = rows.slice(start, start + chunkSize);
       const touching = chunk.filter((row) => touchesTallies(resource, Object.keys(row)));
-      const tallied = touching.length ? await this.rowsById(trx, resource, touching.map((r) => Number(r.id))) : null;
+      const tallied = touching.length ? await this.rowsById(trx, resource, touching.map((r) => Number(r.id)), tallyReads(resource)) : null;
       // Rows given the same values (a mark on many records) are updated together, 500 at a time.
       const alike = new Map<string, { set: Row; ids: number[] }>();
       for (const { id, ...columns } of chunk) {
@@ -392,7 +389,7 @@ export class Records {
         for (let i = 0; i < ids.length; i += 500) await trx.updateTable(tableName(resource)).set(set).where('id', 'in', ids.slice(i, i + 500)).execute();
       }
       if (tallied) {
-        await retallyMany(trx, resource, touching.flatMap(({ id, ...columns }) => {
+        await retallyMany(trx, resource, [...new Set(touching.flatMap(Object.keys))], touching.flatMap(({ id, ...columns }) => {
           const before = tallied.get(Number(id));
           return before ? [{ before, after: { ...before, ...columns } }] : [];
         }));
@@ -400,11 +397,12 @@ export class Records {
     }
   }
 
-  private async rowsById(trx: Kysely<any>, resource: ResourceDefinition, ids: number[]): Promise<Map<number, Row>> {
+  /** The rows' `columns` (and ids), decoded. */
+  private async rowsById(trx: Kysely<any>, resource: ResourceDefinition, ids: number[], columns: string[]): Promise<Map<number, Row>> {
     const decode = decoderOf(resource);
     const out = new Map<number, Row>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await trx.selectFrom(tableName(resource)).selectAll().where('id', 'in', ids.slice(i, i + 500)).execute();
+      const rows = await trx.selectFrom(tableName(resource)).select(['id', ...columns]).where('id', 'in', ids.slice(i, i + 500)).execute();
       for (const row of rows) out.set(Number(row.id), decode(row));
     }
     return out;

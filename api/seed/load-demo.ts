@@ -11,7 +11,8 @@ import { withFrontDoor, type DemoData } from './demo-front-door.js';
 
 /** Insertion order: every register after the ones it refers to. */
 const ORDER = ['law-firms', 'service-points', 'lawyers', 'volunteer-teams', 'cases', 'complaints', 'consultations'] as const;
-const BATCH = 400;
+/** Rows prepared and stored at a time: each batch's tally changes are summed before they are written. */
+const BATCH = 5000;
 
 export async function isEmpty(database: Database): Promise<boolean> {
   const row = await database.db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
@@ -39,15 +40,16 @@ export async function loadDemoCentre(
       const order = rows.map((_, i) => i);
       if (name === 'cases') order.sort((a, b) => String(rows[a].applicationDate).localeCompare(String(rows[b].applicationDate)));
       ids[name] = new Array(rows.length);
+      const resolveReferences = referenceResolver(resource, ids);
       for (let start = 0; start < order.length; start += BATCH) {
         const slice = order.slice(start, start + BATCH);
         const prepared: Row[] = [];
         for (const index of slice) {
-          let record = resolveReferences(resource, rows[index], ids);
+          let record = resolveReferences(rows[index]);
           for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: fayuan.records, counters });
           prepared.push(record);
         }
-        const inserted = await fayuan.records.seedRows(resource, prepared, trx, BATCH);
+        const inserted = await fayuan.records.seedRows(resource, prepared, trx);
         inserted.forEach((id, k) => (ids[name][slice[k]] = id));
         progress(name, Math.min(start + BATCH, order.length), order.length);
       }
@@ -57,15 +59,19 @@ export async function loadDemoCentre(
   return ids;
 }
 
-function resolveReferences(resource: ResourceDefinition, row: Row, ids: Record<string, number[]>): Row {
-  const out: Row = { ...row };
-  for (const [name, field] of Object.entries(resource.fields)) {
-    const value = row[name];
-    if (value === null || value === undefined) continue;
-    if (field.type === 'reference') out[name] = ids[field.to][Number(value)];
-    if (field.type === 'referenceList') out[name] = (value as number[]).map((i) => ids[field.to][i]);
-  }
-  return out;
+/** The generator's references (indexes into the referenced register's rows) to the ids those rows were given. */
+function referenceResolver(resource: ResourceDefinition, ids: Record<string, number[]>): (row: Row) => Row {
+  const references = Object.entries(resource.fields).flatMap(([name, field]) =>
+    (field.type === 'reference' || field.type === 'referenceList' ? [{ name, list: field.type === 'referenceList', to: field.to }] : []));
+  return (row) => {
+    const out: Row = { ...row };
+    for (const { name, list, to } of references) {
+      const value = row[name];
+      if (value === null || value === undefined) continue;
+      out[name] = list ? (value as number[]).map((i) => ids[to][i]) : ids[to][Number(value)];
+    }
+    return out;
+  };
 }
 
 export const demoAccounts = [

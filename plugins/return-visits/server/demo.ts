@@ -15,12 +15,14 @@ export async function seedDemoVisits(ctx: PluginContext): Promise<void> {
   const resource = ctx.resource('return-visits');
   const day = (c: { closedAt: unknown }) => new Date(Date.parse(new Date(c.closedAt as string).toISOString()) + 10 * 86_400_000).toISOString().slice(0, 10);
   const today = new Date().toISOString().slice(0, 10);
+  // Two kinds of sheet, each scored once.
+  const sheets = [GOOD, { ...GOOD, opinionsAdopted: false, satisfaction: 'basically_satisfied' }].map((answers) => ({ answers, ...scoreSheet(form.definition, answers) }));
   const rows = visited.map((c, i) => {
-    const answers: Answers = i % 40 === 7 ? { ...GOOD, opinionsAdopted: false, satisfaction: 'basically_satisfied' } : GOOD;
-    const sheet = scoreSheet(form.definition, answers);
+    const { answers, score, grade } = sheets[i % 40 === 7 ? 1 : 0];
+    const visitedAt = [day(c), today].sort()[0]; // the earlier ISO date
     return {
-      caseId: Number(c.id), method: METHODS[i % METHODS.length], visitedAt: [day(c), today].sort()[0], // the earlier ISO date reachedPerson: '受援人本人', visitor: '回访专员',
-      formId: form.id, answers, score: sheet.score, grade: sheet.grade, satisfaction: answers.satisfaction,
+      caseId: Number(c.id), method: METHODS[i % METHODS.length], visitedAt, reachedPerson: '受援人本人', visitor: '回访专员',
+      formId: form.id, answers, score, grade, satisfaction: answers.satisfaction,
     };
   });
   const bad = rows.splice(-2, 2); // the last two: a complaint each, through the write path
