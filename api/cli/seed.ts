@@ -18,10 +18,9 @@ import type { Database } from '../db/connect.js';
 import { tableName } from '../resources/define.js';
 import { clearIndex } from '../db/search-index.js';
 import { clearTallies } from '../db/tallies.js';
-import { withIndexesDeferred } from '../db/deferred-indexes.js';
 import { generateDemoCentre } from '../seed/demo-centre.js';
 import { withFrontDoor } from '../seed/demo-front-door.js';
-import { createDemoAccounts, loadDemoCentre } from '../seed/load-demo.js';
+import { loadDemoInBulk } from '../seed/load-demo.js';
 
 /** The registers the demo centre fills, children first (the order to delete them in). */
 const DEMO_REGISTERS = ['complaints', 'cases', 'volunteer-teams', 'lawyers', 'service-points', 'law-firms'];
@@ -199,32 +198,9 @@ async function main(argv: string[]): Promise<number> {
     const data = withFrontDoor(generateDemoCentre({ cases: options.cases, seed: options.seed, today: options.today }), { today: options.today, seed: options.seed });
     const generated = performance.now() - generating;
 
-    if (database.dialect === 'sqlite') {
-      // The pages a million cases touch stay in memory (SQLite's default cache is 2 MB), and the
-      // indexes are sorted in memory by two threads when they are built again.
-      for (const pragma of ['cache_size = -1000000', 'temp_store = memory', 'threads = 2']) await sql.raw(`pragma ${pragma}`).execute(database.db);
-    }
-    const pluginTimes: string[] = [];
-    const timings = { loaded: 0, indexed: 0 };
-    const registers = fayuan.resources.map((r) => tableName(r));
-    const accounts = await withIndexesDeferred(database.db, database.dialect, registers, async () => {
-      const loading = performance.now();
-      const progress = progressPrinter();
-      const ids = await loadDemoCentre(fayuan, database, data, progress.update);
-      progress.end();
-      timings.loaded = performance.now() - loading;
-      const created = await createDemoAccounts(fayuan, config.demoPassword, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
-      for (const plugin of fayuan.plugins) {
-        if (!plugin.demo) continue;
-        const pluginStarted = performance.now();
-        await plugin.demo(fayuan.context);
-        pluginTimes.push(`${plugin.name} ${((performance.now() - pluginStarted) / 1000).toFixed(1)} 秒`);
-      }
-      timings.indexed = performance.now();
-      return created;
-    });
-    timings.indexed = performance.now() - timings.indexed;
-
+    const progress = progressPrinter();
+    const { accounts, times } = await loadDemoInBulk(fayuan, database, data, config.demoPassword, progress.update);
+    progress.end();
     const counts = Object.fromEntries(Object.entries(data).map(([name, rows]) => [name, rows.length]));
     await writeAudit(database.db, { actor: cliActor, action: options.reset ? 'seed-reset' : 'seed', changes: { ...options, counts } });
 
@@ -232,8 +208,8 @@ async function main(argv: string[]): Promise<number> {
     for (const [name, n] of Object.entries(counts)) console.log(`  ${name.padEnd(16)} ${String(n).padStart(9)}`);
     if (accounts.length) console.log(`新建演示账号：${accounts.join('、')}`);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
-    const plugins = pluginTimes.length ? `，插件演示数据（${pluginTimes.join('，')}）` : '';
-    console.log(`生成 ${seconds(generated)}，写入 ${seconds(timings.loaded)}${plugins}，建索引 ${seconds(timings.indexed)}，共 ${seconds(performance.now() - started)}`);
+    const plugins = Object.entries(times.plugins).map(([name, ms]) => `${name} ${seconds(ms)}`);
+    console.log(`生成 ${seconds(generated)}，写入 ${seconds(times.load)}${plugins.length ? `，插件演示数据（${plugins.join('，')}）` : ''}，建索引 ${seconds(times.indexes)}，共 ${seconds(performance.now() - started)}`);
     return 0;
   } finally {
     await database.close();

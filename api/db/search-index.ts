@@ -58,7 +58,34 @@ function hex(char: string): string {
   return out;
 }
 
-/** The tokens of a record: `token(n, gram)` for each fragment of each indexed field (built in one pass: seeds make millions). */
+/** The grams of the n-th indexed field's text, each once. */
+function gramsOf(n: number, text: string): string[] {
+  const out: string[] = [];
+  const chars = Array.from(text.toLowerCase(), hex);
+  const seen = new Set<string>();
+  for (let i = 0; i < chars.length; i++) {
+    const single = `${n}g${chars[i]}`;
+    if (!seen.has(single)) {
+      seen.add(single);
+      out.push(single);
+    }
+    if (i + 1 < chars.length) {
+      const pair = `${single}x${chars[i + 1]}`;
+      if (!seen.has(pair)) {
+        seen.add(pair);
+        out.push(pair);
+      }
+    }
+  }
+  return out;
+}
+
+// Short values repeat (names, causes of action): their grams are kept, so a seed of a million
+// cases makes each once. Long ones (case and ID numbers) are each their record's own.
+const SHORT = 12;
+const gramsOfShort = new Map<string, string[]>();
+
+/** The tokens of a record: `token(n, gram)` for each fragment of each indexed field (seeds make millions). */
 function tokensOf(resource: ResourceDefinition, row: Row): string[] {
   const out: string[] = [];
   indexedFields(resource).forEach((field, n) => {
@@ -68,33 +95,32 @@ function tokensOf(resource: ResourceDefinition, row: Row): string[] {
       out.push(referenceToken(n, Number(value)));
       return;
     }
-    const chars = Array.from(String(value).toLowerCase(), hex);
-    const seen = new Set<string>();
-    for (let i = 0; i < chars.length; i++) {
-      const single = `${n}g${chars[i]}`;
-      if (!seen.has(single)) {
-        seen.add(single);
-        out.push(single);
-      }
-      if (i + 1 < chars.length) {
-        const pair = `${single}x${chars[i + 1]}`;
-        if (!seen.has(pair)) {
-          seen.add(pair);
-          out.push(pair);
-        }
-      }
+    const text = String(value);
+    if (text.length > SHORT) {
+      out.push(...gramsOf(n, text));
+      return;
     }
+    const key = `${n}\u0000${text}`;
+    let grams = gramsOfShort.get(key);
+    if (!grams) {
+      grams = gramsOf(n, text);
+      if (gramsOfShort.size >= 100_000) gramsOfShort.clear();
+      gramsOfShort.set(key, grams);
+    }
+    for (const gram of grams) out.push(gram);
   });
   return out;
 }
 
-async function insertTokens(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, rows: Row[]) {
+/** The rows' tokens, each row under its id (`ids[i]`, or the row's own). */
+async function insertTokens(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, rows: Row[], ids?: number[]) {
   const shape = { table: searchTableOf(resource.name), columns: [dialect === 'sqlite' ? 'rowid' : 'id', 'tokens'], casts: { tokens: 'text[]' } };
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const values = rows.slice(i, i + BATCH).map((row) => {
-      const tokens = tokensOf(resource, row);
-      return [Number(row.id), dialect === 'sqlite' ? tokens.join(' ') : tokens];
-    });
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const values: unknown[][] = [];
+    for (let i = start; i < Math.min(start + BATCH, rows.length); i++) {
+      const tokens = tokensOf(resource, rows[i]);
+      values.push([ids ? ids[i] : Number(rows[i].id), dialect === 'sqlite' ? tokens.join(' ') : tokens]);
+    }
     await insertMany(db, dialect, shape, values);
   }
 }
@@ -114,8 +140,8 @@ export async function reindex(db: Kysely<any>, dialect: DialectName, resource: R
 }
 
 /** Rows inserted in bulk (a seed): their tokens, in the same transaction. */
-export async function indexNew(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, rows: Row[]) {
-  if (indexedFields(resource).length) await insertTokens(db, dialect, resource, rows);
+export async function indexNew(db: Kysely<any>, dialect: DialectName, resource: ResourceDefinition, rows: Row[], ids: number[]) {
+  if (indexedFields(resource).length) await insertTokens(db, dialect, resource, rows, ids);
 }
 
 /** Every record of a register dropped from the index (a seed emptying it). */
