@@ -27,13 +27,27 @@ export function policyAllowingInline(html: string): string {
 
 export function securityHeaders({ https }: { https: boolean }) {
   const csp = policy();
+  const headers: [string, string][] = [
+    ['X-Frame-Options', 'DENY'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'same-origin'],
+    ...(https ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]] : []),
+  ];
   return createMiddleware(async (c, next) => {
     await next();
-    const h = c.res.headers;
-    if (!h.has('content-security-policy')) c.header('Content-Security-Policy', csp);
-    c.header('X-Frame-Options', 'DENY');
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'same-origin');
-    if (https) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // Set on the answer's own headers: c.header() on a finished answer copies it into a new
+    // Response around its body as a stream, which the Node adapter then pipes instead of writing
+    // the string it had (a third of a list request's time). An answer whose headers are immutable
+    // (Response.redirect) is copied as before.
+    const own = c.res.headers;
+    const set = (name: string, value: string) => {
+      try {
+        own.set(name, value);
+      } catch {
+        c.header(name, value);
+      }
+    };
+    if (!own.has('content-security-policy')) set('Content-Security-Policy', csp);
+    for (const [name, value] of headers) set(name, value);
   });
 }
