@@ -12,6 +12,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../api/db/connect.js';
 import { syncTallies } from '../api/db/tallies.js';
+import { withIndexesDeferred } from '../api/db/deferred-indexes.js';
+import { generateDemoCentre } from '../api/seed/demo-centre.js';
+import { loadDemoInBulk } from '../api/seed/load-demo.js';
 import { enabledPluginNames } from '../api/plugins/load.js';
 import { createSchema, dropSchema } from './support/pg-schema.js';
 import { listQuery, PASSWORD, startTestFayuan, totalOf, type TestFayuan } from './support/fayuan.js';
@@ -111,6 +114,35 @@ describe('npm run seed', { timeout: 240_000 }, () => {
       expect(res.status).toBe(200);
       expect(Number(like)).toBeGreaterThan(0);
       expect(totalOf(res), fragment).toBe(Number(like));
+    }
+  });
+});
+
+describe('the bulk load in-process (the benchmark\'s way)', { timeout: 120_000 }, () => {
+  it('leaves the connection as it found it, and a failed load its indexes', async () => {
+    const t = await startTestFayuan({ cases: 0, plugins: enabledPluginNames() });
+    try {
+      const { db, dialect } = t.database;
+      const indexNames = async () => (dialect === 'sqlite'
+        ? (await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'cases' and sql is not null`.execute(db)).rows
+        : (await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = 'cases'`.execute(db)).rows
+      ).map((r) => r.name).sort();
+      const pragma = async (name: string) => (dialect === 'sqlite' ? Object.values((await sql.raw(`pragma ${name}`).execute(db)).rows[0] as object)[0] : null);
+      const cases = await indexNames();
+      const [cacheSize, tempStore] = [await pragma('cache_size'), await pragma('temp_store')];
+
+      await expect(withIndexesDeferred(db, dialect, ['cases'], async () => {
+        expect(await indexNames()).not.toEqual(cases);
+        throw new Error('load failed');
+      })).rejects.toThrow('load failed');
+      expect(await indexNames()).toEqual(cases);
+
+      const loaded = await loadDemoInBulk(t.fayuan, t.database, generateDemoCentre({ cases: 40, seed: 7, today: '2026-06-30' }), PASSWORD);
+      expect(loaded.ids.cases).toHaveLength(40);
+      expect(await indexNames()).toEqual(cases);
+      expect([await pragma('cache_size'), await pragma('temp_store')]).toEqual([cacheSize, tempStore]);
+    } finally {
+      await t.close();
     }
   });
 });

@@ -23,16 +23,16 @@ async function secondaryIndexes(db: Kysely<any>, dialect: DialectName, table: st
   return rows;
 }
 
-/** Runs `load` with the tables' secondary indexes dropped, then creates them again (also if the load fails). */
+/** Runs `load` with the tables' secondary indexes dropped, then creates again those dropped (also if dropping or the load fails). */
 export async function withIndexesDeferred<T>(db: Kysely<any>, dialect: DialectName, tables: string[], load: () => Promise<T>): Promise<T> {
   const dropped: IndexDefinition[] = [];
-  for (const table of tables) {
-    for (const index of await secondaryIndexes(db, dialect, table)) {
-      await sql`drop index ${sql.ref(index.name)}`.execute(db);
-      dropped.push(index);
-    }
-  }
   try {
+    for (const table of tables) {
+      for (const index of await secondaryIndexes(db, dialect, table)) {
+        await sql`drop index ${sql.ref(index.name)}`.execute(db);
+        dropped.push(index);
+      }
+    }
     return await load();
   } finally {
     for (const index of dropped) await sql.raw(index.definition).execute(db);

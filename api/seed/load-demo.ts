@@ -132,11 +132,30 @@ export async function loadDemoInBulk(
   password: string,
   progress?: LoadProgress,
 ): Promise<BulkLoad> {
-  if (database.dialect === 'sqlite') {
-    // The pages a million cases touch stay in memory (SQLite's default cache is 2 MB), and the
-    // indexes are sorted in memory by two threads when they are built again.
-    for (const pragma of ['cache_size = -1000000', 'temp_store = memory', 'threads = 2']) await sql.raw(`pragma ${pragma}`).execute(database.db);
+  // SQLite, for the load only: the pages a million cases touch stay in memory (its default cache
+  // is 2 MB), and the indexes are sorted in memory by two threads when they are built again.
+  // The connection then goes on (the benchmark serves requests on it) as `npm start` opens it.
+  const pragmas = database.dialect === 'sqlite' ? { cache_size: -1000000, temp_store: 2, threads: 2 } : {};
+  const before: Record<string, unknown> = {};
+  for (const name of Object.keys(pragmas)) before[name] = Object.values((await sql.raw(`pragma ${name}`).execute(database.db)).rows[0] as object)[0];
+  const setPragmas = async (values: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(values)) await sql.raw(`pragma ${name} = ${Number(value)}`).execute(database.db);
+  };
+  await setPragmas(pragmas);
+  try {
+    return await loadWithIndexesDeferred(fayuan, database, data, password, progress);
+  } finally {
+    await setPragmas(before);
   }
+}
+
+async function loadWithIndexesDeferred(
+  fayuan: Fayuan,
+  database: Database,
+  data: DemoCentre & Partial<Pick<DemoData, 'consultations'>>,
+  password: string,
+  progress?: LoadProgress,
+): Promise<BulkLoad> {
   const times: BulkLoad['times'] = { load: 0, plugins: {}, indexes: 0 };
   let loaded = 0;
   const result = await withIndexesDeferred(database.db, database.dialect, fayuan.resources.map(tableName), async () => {
