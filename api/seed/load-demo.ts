@@ -142,38 +142,28 @@ export async function loadDemoInBulk(
     for (const [name, value] of Object.entries(values)) await sql.raw(`pragma ${name} = ${Number(value)}`).execute(database.db);
   };
   await setPragmas(pragmas);
+  const times: BulkLoad['times'] = { load: 0, plugins: {}, indexes: 0 };
+  let loaded = 0;
   try {
-    return await loadWithIndexesDeferred(fayuan, database, data, password, progress);
+    const result = await withIndexesDeferred(database.db, database.dialect, fayuan.resources.map(tableName), async () => {
+      const started = performance.now();
+      const ids = await loadDemoCentre(fayuan, database, data, progress);
+      times.load = performance.now() - started;
+      const accounts = await createDemoAccounts(fayuan, password, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
+      for (const plugin of fayuan.plugins) {
+        if (!plugin.demo) continue;
+        const pluginStarted = performance.now();
+        await plugin.demo(fayuan.context);
+        times.plugins[plugin.name] = performance.now() - pluginStarted;
+      }
+      loaded = performance.now();
+      return { ids, accounts };
+    });
+    times.indexes = performance.now() - loaded;
+    return { ...result, times };
   } finally {
     await setPragmas(before);
   }
-}
-
-async function loadWithIndexesDeferred(
-  fayuan: Fayuan,
-  database: Database,
-  data: DemoCentre & Partial<Pick<DemoData, 'consultations'>>,
-  password: string,
-  progress?: LoadProgress,
-): Promise<BulkLoad> {
-  const times: BulkLoad['times'] = { load: 0, plugins: {}, indexes: 0 };
-  let loaded = 0;
-  const result = await withIndexesDeferred(database.db, database.dialect, fayuan.resources.map(tableName), async () => {
-    const started = performance.now();
-    const ids = await loadDemoCentre(fayuan, database, data, progress);
-    times.load = performance.now() - started;
-    const accounts = await createDemoAccounts(fayuan, password, { id: ids.lawyers[0], name: String(data.lawyers[0].name) });
-    for (const plugin of fayuan.plugins) {
-      if (!plugin.demo) continue;
-      const pluginStarted = performance.now();
-      await plugin.demo(fayuan.context);
-      times.plugins[plugin.name] = performance.now() - pluginStarted;
-    }
-    loaded = performance.now();
-    return { ids, accounts };
-  });
-  times.indexes = performance.now() - loaded;
-  return { ...result, times };
 }
 
 /** An empty database gets the demo centre and the four demo accounts. */
