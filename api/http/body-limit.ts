@@ -21,7 +21,9 @@ const jsonTooLarge: Label = { zh: '请求体过大（上限 1 MB）', en: 'The b
 export function boundedBodies() {
   return createMiddleware(async (c, next) => {
     const raw = c.req.raw;
-    if (!raw.body) return next();
+    // GET and HEAD carry no body; asking for one would make the Node adapter build the whole
+    // Request it otherwise defers (~0.15 ms of every list request).
+    if (raw.method === 'GET' || raw.method === 'HEAD' || !raw.body) return next();
     const allowance: Allowance = { bytes: JSON_BODY_LIMIT, tooLarge: jsonTooLarge };
     allowances.set(c, allowance);
     const declared = Number(raw.headers.get('content-length') ?? NaN);

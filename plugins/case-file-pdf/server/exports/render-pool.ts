@@ -48,6 +48,10 @@ export class RenderPool {
     const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
       workerData: { entry: new URL(`./render-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url).href },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      // React's production build, whatever the server runs under (NODE_ENV=production means more
+      // to the server, see config.ts): the development build's checks made a 10-page case file
+      // ~10% slower (126 → 111 ms warm median).
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     const slot = { worker, busy: false };
     worker.on('message', ({ id, pdf, error }: { id: number; pdf?: Uint8Array<ArrayBuffer>; error?: string }) => {
