@@ -209,7 +209,7 @@ async function main(argv: string[]): Promise<number> {
     if (accounts.length) console.log(`新建演示账号：${accounts.join('、')}`);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} 秒`;
     const plugins = Object.entries(times.plugins).map(([name, ms]) => `${name} ${seconds(ms)}`);
-    console.log(`生成 ${seconds(generated)}，写入 ${seconds(times.load)}${plugins.length ? `，插件演示数据（${plugins.join('，')}）` : ''}，建索引 ${seconds(times.indexes)}，共 ${seconds(performance.now() - started)}`);
+    console.log(`生成 ${seconds(generated)}，写入 ${seconds(times.load)}${plugins.length ? `，插件演示数据（${plugins.join('，')}）` : ''}，建索引 ${seconds(times.indexes)}${times.statistics ? `，更新查询统计 ${seconds(times.statistics)}` : ''}，共 ${seconds(performance.now() - started)}`);
     return 0;
   } finally {
     await database.close();

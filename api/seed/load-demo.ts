@@ -6,6 +6,7 @@ import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { bulkCounters } from '../db/counters.js';
 import { withIndexesDeferred } from '../db/deferred-indexes.js';
+import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 import { sql } from 'kysely';
 import { tableName } from '../resources/define.js';
 import { generateDemoCentre, type DemoCentre } from './demo-centre.js';
@@ -117,7 +118,8 @@ export interface BulkLoad {
   /** The demo accounts created (emails). */
   accounts: string[];
   /** Milliseconds: the registers' rows, each plugin's demo data, the indexes built again. */
-  times: { load: number; plugins: Record<string, number>; indexes: number };
+  /** Milliseconds per step; `statistics`: the planner's, gathered after the load (PostgreSQL). */
+  times: { load: number; plugins: Record<string, number>; indexes: number; statistics: number };
 }
 
 /**
@@ -142,7 +144,7 @@ export async function loadDemoInBulk(
     for (const [name, value] of Object.entries(values)) await sql.raw(`pragma ${name} = ${Number(value)}`).execute(database.db);
   };
   await setPragmas(pragmas);
-  const times: BulkLoad['times'] = { load: 0, plugins: {}, indexes: 0 };
+  const times: BulkLoad['times'] = { load: 0, plugins: {}, indexes: 0, statistics: 0 };
   let loaded = 0;
   try {
     const result = await withIndexesDeferred(database.db, database.dialect, fayuan.resources.map(tableName), async () => {
@@ -160,6 +162,9 @@ export async function loadDemoInBulk(
       return { ids, accounts };
     });
     times.indexes = performance.now() - loaded;
+    const indexed = performance.now();
+    await refreshPlannerStatistics(database.db, database.dialect);
+    times.statistics = performance.now() - indexed;
     return { ...result, times };
   } finally {
     await setPragmas(before);
