@@ -61,3 +61,34 @@ describe('migrations', () => {
   });
 });
 
+
+describe('indexes as declared', () => {
+  const columnsOf = async (index: string) => {
+    const { db, dialect } = t.database;
+    const { rows } = dialect === 'sqlite'
+      ? await sql<{ name: string }>`select name from pragma_index_info(${index}) order by seqno`.execute(db)
+      : await sql<{ name: string }>`select a.attname::text as name from pg_index i join pg_class c on c.oid = i.indexrelid
+          join pg_namespace n on n.oid = c.relnamespace cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
+          join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
+          where n.nspname = current_schema() and c.relname = ${index} order by k.ord`.execute(db);
+    return rows.map((r) => r.name);
+  };
+
+  it('makes an index again when its columns differ from the declaration', async () => {
+    const { db } = t.database;
+    const declared = await columnsOf('cases_caseType_status_applicationDate_idx');
+    expect(declared).toEqual(['caseType', 'status', 'applicationDate']);
+    // As an older declaration left it.
+    await db.schema.dropIndex('cases_caseType_status_applicationDate_idx').execute();
+    await db.schema.createIndex('cases_caseType_status_applicationDate_idx').on('cases').columns(['caseType']).execute();
+    await t.fayuan.migrate();
+    expect(await columnsOf('cases_caseType_status_applicationDate_idx')).toEqual(declared);
+  });
+
+  // Every SQLite index holds the rowid (the id) already; on PostgreSQL the id makes a row rule's
+  // "ids of the lawyer's cases" an index-only scan (measured at 1,000,000 cases; an empty table's plan shows nothing).
+  it('keys a reference\'s index by the id too on PostgreSQL', async () => {
+    const { dialect } = t.database;
+    expect(await columnsOf('cases_lawyerId_idx')).toEqual(dialect === 'postgres' ? ['lawyerId', 'id'] : ['lawyerId']);
+  });
+});
