@@ -117,8 +117,7 @@ export interface BulkLoad {
   ids: Record<string, number[]>;
   /** The demo accounts created (emails). */
   accounts: string[];
-  /** Milliseconds: the registers' rows, each plugin's demo data, the indexes built again. */
-  /** Milliseconds per step; `statistics`: the planner's, gathered after the load (PostgreSQL). */
+  /** Milliseconds: the registers' rows, each plugin's demo data, the indexes built again, the planner's statistics gathered (PostgreSQL). */
   times: { load: number; plugins: Record<string, number>; indexes: number; statistics: number };
 }
 
