@@ -14,3 +14,16 @@ export async function refreshPlannerStatistics(db: Kysely<any>, dialect: Dialect
   // One statement a table, each outside any transaction (VACUUM refuses to run inside one).
   for (const { name } of rows) await sql`vacuum (analyze) ${sql.table(name)}`.execute(db);
 }
+
+/** Rows an import must add before its tables' statistics are gathered again (fewer cannot mislead the planner). */
+export const ANALYZE_AFTER_ROWS = 1000;
+
+/**
+ * After an import of many rows into these tables: their statistics, on PostgreSQL. ANALYZE only
+ * (it samples, so it costs well under a second at a million rows); the visibility map is left to
+ * VACUUM, since the import's rows are few beside a register that large.
+ */
+export async function refreshTableStatistics(db: Kysely<any>, dialect: DialectName, tables: string[]): Promise<void> {
+  if (dialect !== 'postgres') return;
+  for (const name of tables) await sql`analyze ${sql.table(name)}`.execute(db);
+}

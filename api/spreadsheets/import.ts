@@ -9,6 +9,8 @@ import { tableName, type Actor, type Field, type ResourceDefinition, type Row } 
 import { ApiError } from '../rest/errors.js';
 import type { Records } from '../rest/records.js';
 import { cellValue, headerOf, sheetFields } from './cells.js';
+import { ANALYZE_AFTER_ROWS, refreshTableStatistics } from '../db/planner-statistics.js';
+import { indexedFields, searchTableOf } from '../db/search-index.js';
 
 /** One problem, as the person who filled the sheet sees it: the sheet's row number and the column's label. */
 export interface ImportProblem {
@@ -150,6 +152,11 @@ export async function importRows(
     await attempt;
   } catch (error) {
     if (!(error instanceof DryRunDone)) throw error;
+    return { rows: rows.length, errors: problems };
+  }
+  if (rows.length >= ANALYZE_AFTER_ROWS) {
+    const tables = [tableName(resource), ...(indexedFields(resource).length ? [searchTableOf(resource.name)] : [])];
+    await refreshTableStatistics(records.database.db, records.database.dialect, tables);
   }
   return { rows: rows.length, errors: problems };
 }
