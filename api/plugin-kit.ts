@@ -31,9 +31,10 @@ export type { DialectName } from './db/connect.js';
 export { ApiError, badInput, notFound } from './rest/errors.js';
 export { loadSettings, type Settings } from './settings/settings.js';
 export { liveCounters, type Counters } from './db/counters.js';
-// Running tallies: the return visits' (their meaning is the indicators'), read back by month.
+// Running tallies: the return visits' (their meaning is the indicators'), read back by month;
+// and exact counts by a few enum fields, so a large register's list totals are not counted row by row.
 export { countIn, readTally, type TallyRow } from './db/tallies.js';
-export { CLOSED as closedCaseStatuses, returnVisitTallies } from './reports/tallies.js';
+export { CLOSED as closedCaseStatuses, countTally, returnVisitTallies } from './reports/tallies.js';
 export { jsonBody, recordId } from './rest/crud-routes.js';
 export { allowLargerBody } from './http/body-limit.js';
 export { isDbId } from './rest/input-bounds.js';

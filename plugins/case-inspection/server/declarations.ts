@@ -1,4 +1,4 @@
-import { closedCaseStatuses, badInput, defineResource, everyRow, ownCaseRows, sheetFields, sheetHooks, type AfterWrite, type HookContext, type Row } from '../../../api/plugin-kit.js';
+import { closedCaseStatuses, badInput, countTally, defineResource, everyRow, ownCaseRows, sheetFields, sheetHooks, type AfterWrite, type HookContext, type Row } from '../../../api/plugin-kit.js';
 
 export const FORM_KEY = 'case-inspection';
 const sheet = sheetHooks(FORM_KEY);
@@ -31,6 +31,9 @@ export const inspections = defineResource({
   name: 'case-inspections',
   label: { zh: '案卷评查', en: 'Case-file inspections' },
   titleField: 'inspectedAt',
+  // The list's exact totals, all and by grade (one inspection per closed case: counting them took
+  // 35 ms of the home page on PostgreSQL at a million cases).
+  tallies: [countTally(['grade'])],
   fields: {
     caseId: { type: 'reference', to: 'cases', label: { zh: '案件', en: 'Case' }, required: true, unique: true },
     inspectedAt: { type: 'date', label: { zh: '评查日期', en: 'Inspected on' }, required: true, default: () => new Date().toISOString().slice(0, 10) },

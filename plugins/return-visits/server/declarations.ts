@@ -1,4 +1,4 @@
-import { badInput, defineResource, everyRow, returnVisitTallies, sheetFields, sheetHooks, type Row } from '../../../api/plugin-kit.js';
+import { badInput, countTally, defineResource, everyRow, returnVisitTallies, sheetFields, sheetHooks, type Row } from '../../../api/plugin-kit.js';
 import { openComplaintIfReported } from './complaint.js';
 import { markVisitedCases } from './visited-cases.js';
 
@@ -32,8 +32,9 @@ export const visits = defineResource({
   name: 'return-visits',
   label: { zh: '回访', en: 'Return visits' },
   titleField: 'visitedAt',
-  // The satisfaction indicator and the summary's visit counts, kept by the write path.
-  tallies: returnVisitTallies,
+  // The satisfaction indicator and the summary's visit counts, kept by the write path; and the
+  // list's exact totals (one visit per closed case: the home page's count of a million cases' visits).
+  tallies: [...returnVisitTallies, countTally(['method', 'satisfaction'])],
   fields: {
     caseId: { type: 'reference', to: 'cases', label: { zh: '案件', en: 'Case' }, required: true },
     method: { type: 'enum', label: { zh: '回访方式', en: 'Method' }, required: true, default: 'phone', options: visitMethods },
