@@ -17,7 +17,7 @@
 // - amount_recovered   = the sum of amountRecovered (yuan) over cases closed in Y; no denominator.
 // - consultations (register consultations) = consultations whose occurredAt is in Y; no denominator.
 // The monthly trend applies the same definition to each month of Y (month of the date named above).
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { expressionBuilder, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Label, ResourceDefinition } from '../resources/define.js';
 import type { DialectName } from '../db/connect.js';
 import type { Records } from '../rest/records.js';
@@ -334,9 +334,12 @@ async function overdueWork(records: Records, settings: Settings): Promise<YearFi
   const overdue = cases.virtualFilters?.overdue;
   let n = 0;
   if (overdue) {
-    const row = await records.database.db.selectFrom('cases').where((eb) => overdue.where(eb, { settings, today: todayOf() }))
-      .select(sql<number>`count(*)`.as('n')).executeTakeFirst();
-    n = num(row?.n);
+    // Branch by branch, each counted from its own index (VirtualFilter.anyOf).
+    const context = { settings, today: todayOf() };
+    for (const branch of overdue.anyOf(expressionBuilder<any, any>(), context)) {
+      const row = await records.database.db.selectFrom('cases').where(branch).select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+      n += num(row?.n);
+    }
   }
   return { count: n, link: { resource: 'cases', filter: { overdue: true } } };
 }

@@ -264,12 +264,12 @@ export default defineResource({
   virtualFilters: {
     overdue: {
       label: { zh: '逾期', en: 'Overdue' },
-      where: (eb, { settings, today }) => {
+      anyOf: (eb, { settings, today }) => {
         const { reviewDueBefore, assignDueBefore } = overdueCondition(settings as unknown as DeadlineSettings, today);
-        return eb.or([
+        return [
           eb.and([eb('status', 'in', ['applied', 'reviewing']), eb('applicationDate', '<', reviewDueBefore)]),
           eb.and([eb('status', '=', 'accepted'), eb('acceptedAt', '<', assignDueBefore)]),
-        ]);
+        ];
       },
     },
   },

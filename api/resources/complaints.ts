@@ -125,8 +125,8 @@ export default defineResource({
     overdue: {
       label: { zh: '逾期', en: 'Overdue' },
       // The deadline the complaint's state runs against is past (complaints/deadlines.ts).
-      where: (eb, { today }) => eb.or(Object.entries(runningDeadline).map(([status, field]) =>
-        eb.and([eb('status', '=', status), eb(field, '<', today)]))),
+      anyOf: (eb, { today }) => Object.entries(runningDeadline).map(([status, field]) =>
+        eb.and([eb('status', '=', status), eb(field, '<', today)])),
     },
   },
   hooks: {

@@ -82,7 +82,7 @@ export default defineResource({
   virtualFilters: {
     overdue: {
       label: { zh: '逾期未答复', en: 'Reply overdue' },
-      where: (eb, { today }) => eb.and([eb('repliedAt', 'is', null), eb('replyDueDate', '<', today)]),
+      anyOf: (eb, { today }) => [eb.and([eb('repliedAt', 'is', null), eb('replyDueDate', '<', today)])],
     },
   },
   hooks: {

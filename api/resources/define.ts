@@ -77,8 +77,13 @@ export type Row = Record<string, unknown>;
 
 export interface VirtualFilter {
   label: Label;
-  /** The condition when the filter is set to true. */
-  where: (eb: import('kysely').ExpressionBuilder<any, any>, ctx: { settings: Record<string, unknown>; today: string }) => import('kysely').Expression<import('kysely').SqlBool>;
+  /**
+   * The condition when the filter is set to true, as branches no row can match twice (each holds its
+   * own statuses): the filter is their OR, and a total is the sum of each branch's count. On
+   * PostgreSQL each branch is then an index-only count, where the OR's bitmap visited every matching
+   * row (the overdue cases at a million: 1.3 ms instead of 9.5).
+   */
+  anyOf: (eb: import('kysely').ExpressionBuilder<any, any>, ctx: { settings: Record<string, unknown>; today: string }) => import('kysely').Expression<import('kysely').SqlBool>[];
 }
 
 /** What a hook may use: the transaction it runs in and the resolved settings. */

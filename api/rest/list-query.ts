@@ -1,5 +1,5 @@
 // Parses ra-data-simple-rest's `sort`, `range` and `filter` and applies them to a kysely query.
-import { isOperationNodeSource, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, isOperationNodeSource, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { allFields, tableName, type Field, type Label, type ResourceDefinition } from '../resources/define.js';
 import { encodeValue } from '../db/codec.js';
 import type { DialectName } from '../db/connect.js';
@@ -9,10 +9,27 @@ import { isAcceptedDate, yearsOf } from './date-range.js';
 
 export const MAX_PAGE = 1000;
 
-export type VirtualFilterContext = { settings: Record<string, unknown>; today: string };
+export type VirtualFilterContext = {
+  settings: Record<string, unknown>;
+  today: string;
+  /** Only this branch of the filter's virtual condition (a total counted branch by branch: `virtualBranches`). */
+  branch?: number;
+};
 
 export function usesVirtualFilter(resource: ResourceDefinition, filter: Record<string, unknown>): boolean {
   return Object.keys(filter).some((key) => own(resource.virtualFilters, key));
+}
+
+const isSet = (value: unknown) => value === true || value === 'true';
+
+/**
+ * How many disjoint branches the filter's one virtual condition has (their counts add up to the
+ * total); 1 when it sets none, or several (their branches would multiply).
+ */
+export function virtualBranches(resource: ResourceDefinition, filter: Record<string, unknown>, context: VirtualFilterContext): number {
+  const set = Object.entries(filter).filter(([key, value]) => own(resource.virtualFilters, key) && isSet(value));
+  if (set.length !== 1) return 1;
+  return resource.virtualFilters![set[0][0]].anyOf(expressionBuilder<any, any>(), context).length;
 }
 
 export interface ListQuery {
@@ -159,9 +176,11 @@ export function filterParts(
       if (raw === undefined) continue;
       const virtual = own(resource.virtualFilters, key);
       if (virtual) {
-        if (raw !== true && raw !== 'true') continue;
+        if (!isSet(raw)) continue;
         if (!context) throw new Error(`virtual filter ${key} needs settings`);
-        parts.push(virtual.where(eb, context));
+        const branches = virtual.anyOf(eb, context);
+        if (!branches.length) throw new Error(`virtual filter ${key} has no branch`);
+        parts.push(context.branch === undefined ? eb.or(branches) : branches[context.branch]);
         continue;
       }
       const target = filterTarget(fields, key);

@@ -12,7 +12,7 @@ import { writeAudit, diffOf, type Actor } from './audit.js';
 import { actionScope, assertFieldWrites, forbiddenAction, assertMay, assertQueryable, forbidden, hiddenFields, maskForAudit, maskRow, readerView, rowScope, searchesHiddenWords, viewRow } from '../access/enforce.js';
 import { ApiError, badInput, fromDatabaseError, notFound } from './errors.js';
 import { defaultsOf, validateRecord } from './validator.js';
-import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, type ListQuery } from './list-query.js';
+import { filterExpression, filterParts, referencedRegister, usesVirtualFilter, virtualBranches, type ListQuery, type VirtualFilterContext } from './list-query.js';
 import { SEARCH_LIMITS, searchPlan, type SearchLimits } from './search-plan.js';
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
@@ -89,21 +89,28 @@ export class Records {
     if (view.redaction && typeof filter.q === 'string' && searchesHiddenWords(filter.q, view.redaction.all)) return null;
     assertQueryable(resource, hidden, [...Object.keys(filter), ...(sortField ? [sortField] : [])]);
     const dialect = this.database.dialect;
-    const context = usesVirtualFilter(resource, filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
+    const context: VirtualFilterContext | undefined = usesVirtualFilter(resource, filter) ? { settings: await loadSettings(this.db), today: today() } : undefined;
     const search = await searchPlan(this.db, dialect, resource, filter, hidden, scope, this.resources, sortField ?? resource.list.sort[0], this.searchLimits);
     const eb = expressionBuilder<any, any>();
     const scoped = filterParts(resource, scope, dialect)(eb);
     // No `where 1 = 1` for an empty filter: it would cost SQLite its count fast path.
-    const where = <Q extends SelectQueryBuilder<any, any, any>>(q: Q, searchWithin?: Expression<SqlBool>): Q => {
-      const parts = [...filterParts(resource, filter, dialect, hidden, context, this.resources, searchWithin)(eb), ...scoped];
+    const where = <Q extends SelectQueryBuilder<any, any, any>>(q: Q, searchWithin?: Expression<SqlBool>, branch?: number): Q => {
+      const parts = [...filterParts(resource, filter, dialect, hidden, context && { ...context, branch }, this.resources, searchWithin)(eb), ...scoped];
       return (parts.length ? q.where(parts.length === 1 ? parts[0] : eb.and(parts)) : q) as Q;
     };
     // Every row in reach and a filter a count tally answers: the exact total without counting rows.
     const tallied = scoped.length ? undefined : tallyForTotal(resource, filter);
-    const total = (): Promise<number> => {
-      if (search?.total !== undefined) return Promise.resolve(search.total);
+    const count = async (branch?: number) => Number((await where(this.db.selectFrom(tableName(resource)).select((e) => e.fn.countAll<number>().as('n')), search?.count, branch)
+      .executeTakeFirstOrThrow()).n);
+    const total = async (): Promise<number> => {
+      if (search?.total !== undefined) return search.total;
       if (tallied) return talliedTotal(this.db, resource.name, tallied);
-      return where(this.db.selectFrom(tableName(resource)).select((e) => e.fn.countAll<number>().as('n')), search?.count).executeTakeFirstOrThrow().then((c) => Number(c.n));
+      // A virtual filter's disjoint branches each counted from its own index (see VirtualFilter.anyOf).
+      const branches = context ? virtualBranches(resource, filter, context) : 1;
+      if (branches === 1) return count();
+      let sum = 0;
+      for (let branch = 0; branch < branches; branch++) sum += await count(branch);
+      return sum;
     };
     return { where: <Q extends SelectQueryBuilder<any, any, any>>(q: Q) => where(q, search?.page), total, view };
   }
