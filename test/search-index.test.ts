@@ -93,6 +93,8 @@ describe('q through the search index', () => {
       ['the found rows read and sorted', { fewFound: Infinity, fewRows: Infinity }],
       ["the sort's index read, each entry's id tested among the found", { fewFound: Infinity, fewRows: 0 }],
       ['the rows read in sort order, each checked by LIKE', { fewFound: 0, fewRows: 0 }],
+      // Two characters or more: up to three finds read as ids and counted by them, more counted apart.
+      ['at most three found read as their ids, more counted', { fewFound: 3, fewRows: Infinity }],
     ];
     const name = Array.from(String(cases.find((c) => Array.from(String(c.applicantName)).length >= 3)!.applicantName));
     const lawyerName = Array.from(lawyers.get((await lawyerActor()).lawyerId!)!);

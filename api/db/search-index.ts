@@ -292,10 +292,11 @@ export function holding(dialect: DialectName, register: string, query: IndexQuer
   return sql<SqlBool>`${sql.ref('id')} in (select ${idColumn(dialect)} from ${sql.table(searchTableOf(register))} where ${holdingWhere(dialect, register, query)})`;
 }
 
-/** The ids the index finds. */
-export async function idsHolding(db: Kysely<any>, dialect: DialectName, register: string, query: IndexQuery): Promise<number[]> {
+/** The ids the index finds (at most `limit`). */
+export async function idsHolding(db: Kysely<any>, dialect: DialectName, register: string, query: IndexQuery, limit?: number): Promise<number[]> {
   if (!query.anyOf.length) return [];
-  const { rows } = await sql<{ id: number }>`select ${idColumn(dialect)} as id from ${sql.table(searchTableOf(register))} where ${holdingWhere(dialect, register, query)}`.execute(db);
+  const limited = limit === undefined ? sql`` : sql` limit ${limit}`;
+  const { rows } = await sql<{ id: number }>`select ${idColumn(dialect)} as id from ${sql.table(searchTableOf(register))} where ${holdingWhere(dialect, register, query)}${limited}`.execute(db);
   return rows.map((r) => Number(r.id));
 }
 

@@ -61,12 +61,20 @@ export async function searchPlan(
   const required = requiredTokens(resource, scope);
   const query = withinTokens(indexQuery(resource, fields, text, titled), required ?? []);
   const answersTotal = query.exact && required !== null && Object.entries(filter).every(([key, value]) => key === 'q' || value === undefined);
-  // Counted first: the count is the total's whenever the index answers it, and tells the plan.
+  const among = (ids: number[]) => ({ page: amongIds(dialect, resource, ids, sort, limits.fewRows), count: amongIds(dialect, resource, ids) });
+  // Two characters or more are a name's or a number's, found a few thousand times at most: their
+  // ids, when no more than a few, are also their count (on PostgreSQL, reading the index's matches
+  // once instead of twice).
+  if (Array.from(text).length > 1) {
+    const ids = await idsHolding(db, dialect, resource.name, query, Number.isFinite(limits.fewFound) ? limits.fewFound + 1 : undefined);
+    if (ids.length <= limits.fewFound) return { ...among(ids), total: answersTotal ? ids.length : undefined };
+  }
+  // One character is a surname's, found tens of thousands of times: counted, and the count is the
+  // total's whenever the index answers it.
   const found = await countHolding(db, dialect, resource.name, query);
   const total = answersTotal ? found : undefined;
   if (found > limits.fewFound) return { count: holding(dialect, resource.name, query), total };
-  const ids = await idsHolding(db, dialect, resource.name, query);
-  return { page: amongIds(dialect, resource, ids, sort, limits.fewRows), count: amongIds(dialect, resource, ids), total };
+  return { ...among(await idsHolding(db, dialect, resource.name, query)), total };
 }
 
 /** `id` among these; on SQLite, for more than a few, tested on the sort's index entries (`+id`: not by looking each up). */
