@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { listQuery, startTestFayuan, totalOf, type Role, type TestFayuan } from './support/fayuan.js';
-import { clearIndex, searchTableOf, syncSearchIndexes } from '../api/db/search-index.js';
+import { clearIndex, indexedFields, searchTableOf, syncSearchIndexes, tallyCount, SEARCH_TALLY } from '../api/db/search-index.js';
+import { readCells, syncTallies } from '../api/db/tallies.js';
 import type { Actor, Row } from '../api/resources/define.js';
 import { SEARCH_LIMITS, type SearchLimits } from '../api/rest/search-plan.js';
 
@@ -166,6 +167,65 @@ describe('q through the search index', () => {
     await sql`drop table ${sql.table(searchTableOf('cases'))}`.execute(db);
     await syncSearchIndexes(db, dialect, t.fayuan.resources);
     await expectSearch('admin', term, before);
+  });
+});
+
+describe('one character of q, counted from the search tally', () => {
+  /** Every character the admin's q can find in the cases, and a few it cannot. */
+  const characters = () => [...new Set([...cases.flatMap((c) => [c.caseNumber, c.applicantName, c.causeOfAction, c.applicantIdNumber, lawyers.get(Number(c.lawyerId))])
+    .filter((v) => typeof v === 'string').flatMap((v) => Array.from(String(v).toLowerCase())), '龘', 'Q'])];
+
+  async function expectAllCounted(lawyerId: number) {
+    const chars = characters();
+    expect(chars.length).toBeGreaterThan(30);
+    for (const char of chars) {
+      expect((await all('admin', 'cases', { q: char })).total, `admin q=${char}`).toBe(expected(char).length);
+      expect((await all('lawyer', 'cases', { q: char })).total, `lawyer q=${char}`).toBe(expected(char, { lawyerId }).length);
+    }
+  }
+
+  it('answers the exact total of every character for the admin and a lawyer, through writes and a recount', async () => {
+    const records = t.fayuan.records;
+    const resource = records.resource('cases');
+    const admin = await adminActor();
+    const { lawyerId } = await lawyerActor();
+    await reload();
+    // The tally answers them (the index is not asked): for the admin's every field, for a lawyer's own cases.
+    const everyField = resource.list.search;
+    expect(await tallyCount(t.database.db, resource, everyField, '王', new Map(), [], readCells)).toBeTypeOf('number');
+    expect(await tallyCount(t.database.db, resource, everyField, '王', new Map(), [`${indexedFields(resource).indexOf('lawyerId')}r${lawyerId}`], readCells)).toBeTypeOf('number');
+    // …but not for a reader who may not search a field (the supervisor, ID numbers), nor for two characters.
+    expect(await tallyCount(t.database.db, resource, everyField.filter((f) => f !== 'applicantIdNumber'), '王', new Map(), [], readCells)).toBeUndefined();
+    expect(await tallyCount(t.database.db, resource, everyField, '王五', new Map(), [], readCells)).toBeUndefined();
+    await expectAllCounted(lawyerId!);
+
+    // Writes move records between characters and lawyers: a name changed, a case given to the lawyer, two created.
+    const own = cases.find((c) => Number(c.lawyerId) === lawyerId)!;
+    const other = cases.find((c) => c.lawyerId !== null && Number(c.lawyerId) !== lawyerId && c.status === 'assigned') ?? cases.find((c) => c.lawyerId !== null && Number(c.lawyerId) !== lawyerId)!;
+    await records.change(resource, Number(own.id), admin, { action: 'update', plan: () => ({ applicantName: '龘鬱' }) });
+    await records.change(resource, Number(other.id), admin, { action: 'update', plan: () => ({ lawyerId }) });
+    await records.insert(resource, { ...stripped(cases.find((c) => !c.caseNumber) ?? cases[0]), caseNumber: null, status: 'applied', applicantName: '鬱金香', lawyerId }, admin);
+    await records.insert(resource, { ...stripped(cases.find((c) => !c.caseNumber) ?? cases[0]), caseNumber: null, status: 'applied', applicantName: '鬱金', lawyerId: null }, admin);
+    await reload();
+    expect(expected('鬱').length).toBe(3);
+    await expectAllCounted(lawyerId!);
+
+    // A deleted record leaves the tally (cases are never deleted once numbered: a lawyer is).
+    const lawyersResource = records.resource('lawyers');
+    const someone = (await t.api('admin', '/api/lawyers?range=[0,0]').then((r) => r.json()))[0] as Row;
+    const lawyerTotal = async (q: string) => (await all('admin', 'lawyers', { q })).total;
+    const before = await lawyerTotal('鬱');
+    const added = await records.insert(lawyersResource, { ...stripped(someone), name: '鬱达夫', licenseNo: '19999999999999998', email: null, phone: null }, admin);
+    expect(await lawyerTotal('鬱')).toBe(before + 1);
+    await records.delete(lawyersResource, Number(added.id), admin);
+    expect(await lawyerTotal('鬱')).toBe(before);
+
+    // A database whose tally is missing (or made by another format) counts it again from the rows.
+    const { db } = t.database;
+    await db.deleteFrom('tallies').where('register', '=', 'cases').where('tally', '=', SEARCH_TALLY).execute();
+    await db.deleteFrom('tally_state').where('register', '=', 'cases').where('tally', '=', SEARCH_TALLY).execute();
+    await syncTallies(db, t.fayuan.resources);
+    await expectAllCounted(lawyerId!);
   });
 });
 

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { tableName, type ResourceDefinition, type Row, type TallyDefinition } from '../resources/define.js';
 import { decoderOf } from './codec.js';
+import { searchTally } from './search-index.js';
 
 const TABLE = 'tallies';
 const STATE_TABLE = 'tally_state';
@@ -19,7 +20,20 @@ export interface TallyRow {
 
 interface Delta { tally: string; bucket: string; key: string; n: number; amount: number }
 
-function deltasOf(resource: ResourceDefinition, changes: { row: Row; sign: 1 | -1 }[], tallies = resource.tallies ?? []): Delta[] {
+/** The register's declared tallies, and its search index's (api/db/search-index.ts). */
+export function talliesOf(resource: ResourceDefinition): TallyDefinition[] {
+  let tallies = talliesByResource.get(resource);
+  if (!tallies) {
+    const search = searchTally(resource);
+    tallies = [...(resource.tallies ?? []), ...(search ? [search] : [])];
+    talliesByResource.set(resource, tallies);
+  }
+  return tallies;
+}
+const talliesByResource = new WeakMap<ResourceDefinition, TallyDefinition[]>();
+
+/** The changes' deltas in one order (tally, bucket, key), so that concurrent writers lock shared tally rows alike and never deadlock. */
+function deltasOf(tallies: TallyDefinition[], changes: { row: Row; sign: 1 | -1 }[]): Delta[] {
   const out = new Map<string, Delta>();
   for (const tally of tallies) {
     for (const { row, sign } of changes) {
@@ -33,7 +47,9 @@ function deltasOf(resource: ResourceDefinition, changes: { row: Row; sign: 1 | -
       }
     }
   }
-  return [...out.values()].filter((d) => d.n !== 0 || d.amount !== 0);
+  return [...out.entries()].filter(([, d]) => d.n !== 0 || d.amount !== 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, d]) => d);
 }
 
 async function apply(db: Kysely<any>, register: string, deltas: Delta[]) {
@@ -50,13 +66,14 @@ async function apply(db: Kysely<any>, register: string, deltas: Delta[]) {
 
 /** After a write: the record leaves the tallies it counted in and joins those it counts in now. */
 export async function retally(db: Kysely<any>, resource: ResourceDefinition, before: Row | null, after: Row | null) {
-  if (!resource.tallies?.length) return;
+  const tallies = talliesOf(resource);
+  if (!tallies.length) return;
   const differs = (f: string) => JSON.stringify(before?.[f] ?? null) !== JSON.stringify(after?.[f] ?? null);
-  if (before && after && !resource.tallies.some((t) => t.reads.some(differs))) return; // the change moves no row between tallies
+  if (before && after && !tallies.some((t) => t.reads.some(differs))) return; // the change moves no row between tallies
   const changes: { row: Row; sign: 1 | -1 }[] = [];
   if (before) changes.push({ row: before, sign: -1 });
   if (after) changes.push({ row: after, sign: 1 });
-  await apply(db, resource.name, deltasOf(resource, changes));
+  await apply(db, resource.name, deltasOf(tallies, changes));
 }
 
 /**
@@ -64,25 +81,26 @@ export async function retally(db: Kysely<any>, resource: ResourceDefinition, bef
  * applied in one pass; only the tallies that read a changed field can move.
  */
 export async function retallyMany(db: Kysely<any>, resource: ResourceDefinition, fields: string[], changed: { before: Row; after: Row }[]) {
-  const tallies = (resource.tallies ?? []).filter((t) => t.reads.some((f) => fields.includes(f)));
+  const tallies = talliesOf(resource).filter((t) => t.reads.some((f) => fields.includes(f)));
   if (!tallies.length || !changed.length) return;
-  await apply(db, resource.name, deltasOf(resource, changed.flatMap(({ before, after }) => [{ row: before, sign: -1 as const }, { row: after, sign: 1 as const }]), tallies));
+  await apply(db, resource.name, deltasOf(tallies, changed.flatMap(({ before, after }) => [{ row: before, sign: -1 as const }, { row: after, sign: 1 as const }])));
 }
 
 /** Every field some tally of the register reads. */
 export function tallyReads(resource: ResourceDefinition): string[] {
-  return [...new Set((resource.tallies ?? []).flatMap((t) => t.reads))];
+  return [...new Set(talliesOf(resource).flatMap((t) => t.reads))];
 }
 
 /** Whether a change of these fields can move a row between tallies. */
 export function touchesTallies(resource: ResourceDefinition, fields: string[]): boolean {
-  return (resource.tallies ?? []).some((t) => t.reads.some((f) => fields.includes(f)));
+  return talliesOf(resource).some((t) => t.reads.some((f) => fields.includes(f)));
 }
 
 /** Rows inserted in bulk (a seed), in one pass. */
 export async function tallyNew(db: Kysely<any>, resource: ResourceDefinition, rows: Row[]) {
-  if (!resource.tallies?.length) return;
-  await apply(db, resource.name, deltasOf(resource, rows.map((row) => ({ row, sign: 1 as const }))));
+  const tallies = talliesOf(resource);
+  if (!tallies.length) return;
+  await apply(db, resource.name, deltasOf(tallies, rows.map((row) => ({ row, sign: 1 as const }))));
 }
 
 /** Every tally of a register emptied (a seed emptying the register). */
@@ -115,6 +133,18 @@ export async function talliedTotal(db: Kysely<any>, register: string, plan: NonN
     if (plan.wanted.every((values, i) => !values || values.has(key[i]))) total += Number(row.n);
   }
   return total;
+}
+
+/** The n of these buckets' rows with these keys, by `${bucket}\u0000${key}` (keys as stored: JSON). */
+export async function readCells(db: Kysely<any>, register: string, tally: string, buckets: string[], keys: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < buckets.length; i += 500) {
+    const rows = await db.selectFrom(TABLE).select(['bucket', 'key', 'n'])
+      .where('register', '=', register).where('tally', '=', tally).where('bucket', 'in', buckets.slice(i, i + 500)).where('key', 'in', keys)
+      .execute();
+    for (const row of rows) out.set(`${row.bucket}\u0000${row.key}`, Number(row.n));
+  }
+  return out;
 }
 
 /** How many records `rows` count (those `where` keeps): their n summed. */
@@ -152,13 +182,12 @@ export async function syncTallies(db: Kysely<any>, resources: ResourceDefinition
     .execute();
   const state = new Map((await db.selectFrom(STATE_TABLE).selectAll().execute()).map((r) => [`${r.register}/${r.tally}`, Number(r.version)]));
   for (const resource of resources) {
-    const stale = (resource.tallies ?? []).filter((t) => state.get(`${resource.name}/${t.name}`) !== t.version);
+    const stale = talliesOf(resource).filter((t) => state.get(`${resource.name}/${t.name}`) !== t.version);
     if (stale.length) await recount(db, resource, stale);
   }
 }
 
 async function recount(db: Kysely<any>, resource: ResourceDefinition, tallies: TallyDefinition[]) {
-  const only: ResourceDefinition = { ...resource, tallies };
   const decode = decoderOf(resource);
   await db.transaction().execute(async (trx) => {
     for (const tally of tallies) {
@@ -169,7 +198,7 @@ async function recount(db: Kysely<any>, resource: ResourceDefinition, tallies: T
     for (;;) {
       const rows = await trx.selectFrom(tableName(resource)).selectAll().where('id', '>', after).orderBy('id').limit(5000).execute();
       if (!rows.length) break;
-      await apply(trx, resource.name, deltasOf(only, rows.map((row) => ({ row: decode(row), sign: 1 as const }))));
+      await apply(trx, resource.name, deltasOf(tallies, rows.map((row) => ({ row: decode(row), sign: 1 as const }))));
       after = Number(rows[rows.length - 1].id);
     }
     for (const tally of tallies) await trx.insertInto(STATE_TABLE).values({ register: resource.name, tally: tally.name, version: tally.version }).execute();
