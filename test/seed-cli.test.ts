@@ -91,7 +91,7 @@ describe('npm run seed', { timeout: 240_000 }, () => {
     const { n } = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(n)).toBe(CASES);
 
-    // The tallies the seed summed per batch equal a count from the rows.
+    // The tallies the seed summed over its load equal a count from the rows.
     app = await startTestFayuan({ database, plugins: enabledPluginNames() });
     const seeded = await tallyRows();
     expect(seeded.length).toBeGreaterThan(100);

@@ -20,6 +20,8 @@ import { insertMany } from './bulk-insert.js';
 const STATE_TABLE = 'search_index_state';
 /** Bumped when the token format changes: every index is then rebuilt by the next migration. */
 const FORMAT = 3;
+/** Bumped when the search tally's entries change: the next migration counts it again from the rows. */
+const TALLY_FORMAT = 2;
 /** Grams of a longer `q` looked up (the rest is checked by LIKE). */
 const MAX_LOOKUPS = 8;
 const BATCH = 500;
@@ -115,30 +117,29 @@ function tokensOf(resource: ResourceDefinition, row: Row): string[] {
 /**
  * The exact counts a one-character `q` is answered from (a surname's character holds a tenth of a
  * million cases, which counted in the index costs 10-25 ms on SQLite and 0.2-0.6 s on PostgreSQL,
- * whose GIN bitmap reads every matching heap page): per character, the records whose indexed texts
- * hold it (bucket ''); per id of the register's one searched reference field (a case's lawyer,
- * bucket `4r17`), the records referencing it, and those of them holding each character. Kept by
- * the write path with the other tallies (api/db/tallies.ts); `tallyCount` reads it.
+ * whose GIN bitmap reads every matching heap page): the records whose indexed texts hold each
+ * character (the bucket: its code point in hex), by the id of the register's one searched
+ * reference field (the key: a case's lawyer, or null), and all records by that id (bucket '').
+ * Kept by the write path with the other tallies (api/db/tallies.ts); `tallyCount` reads it.
  */
 export function searchTally(resource: ResourceDefinition): TallyDefinition | undefined {
   if (searchTallyOf.has(resource)) return searchTallyOf.get(resource);
   const fields = indexedFields(resource);
+  const texts = fields.filter((f) => resource.fields[f].type !== 'reference');
   const references = fields.filter((f) => resource.fields[f].type === 'reference');
   const tally: TallyDefinition | undefined = fields.length && references.length <= 1 ? {
     name: SEARCH_TALLY,
-    version: FORMAT,
+    version: TALLY_FORMAT,
     reads: fields,
     of: (row) => {
       const chars = new Set<string>();
-      fields.forEach((field) => {
+      for (const field of texts) {
         const value = row[field];
-        if (value !== null && value !== undefined && resource.fields[field].type !== 'reference') for (const char of String(value).toLowerCase()) chars.add(hex(char));
-      });
+        if (value !== null && value !== undefined) for (const char of String(value).toLowerCase()) chars.add(hex(char));
+      }
       const reference = references.length ? row[references[0]] : null;
-      const entries = [...chars].map((char) => ({ bucket: '', key: [char] }));
-      if (reference === null || reference === undefined) return entries;
-      const bucket = referenceToken(fields.indexOf(references[0]), Number(reference));
-      return [...entries, { bucket, key: [] }, ...[...chars].map((char) => ({ bucket, key: [char] }))];
+      const id = reference === null || reference === undefined ? null : Number(reference);
+      return [entryOf('', id), ...[...chars].map((char) => entryOf(char, id))];
     },
   } : undefined;
   searchTallyOf.set(resource, tally);
@@ -147,15 +148,28 @@ export function searchTally(resource: ResourceDefinition): TallyDefinition | und
 const searchTallyOf = new WeakMap<ResourceDefinition, TallyDefinition | undefined>();
 export const SEARCH_TALLY = 'search:characters';
 
+/** The tally's entries, each made once and frozen (api/db/tallies.ts then names it once: a seed makes tens of millions). */
+const entries = new Map<string, { bucket: string; key: (number | null)[] }>();
+function entryOf(bucket: string, id: number | null) {
+  const name = `${bucket}/${id}`;
+  let entry = entries.get(name);
+  if (!entry) {
+    if (entries.size >= 200_000) entries.clear();
+    entry = Object.freeze({ bucket, key: Object.freeze([id]) as (number | null)[] });
+    entries.set(name, entry);
+  }
+  return entry;
+}
+
 /**
  * A one-character `q`'s exact count from the search tally, when it can answer: the reader searches
  * every indexed text field, and its row rule (`required`) is at most an id of the reference field.
- * The records holding the character, plus those whose reference's title matched (`titled`) that do
- * not hold it (a record has one reference: those sets are disjoint).
+ * The records holding the character, except those whose reference's title matched (`titled`),
+ * which all match (a record has one reference).
  */
 export async function tallyCount(
   db: Kysely<any>, resource: ResourceDefinition, fields: string[], text: string, titled: ReadonlyMap<string, number[]>, required: string[],
-  read: (db: Kysely<any>, register: string, tally: string, buckets: string[], keys: string[]) => Promise<Map<string, number>>,
+  read: (db: Kysely<any>, register: string, tally: string, from: string, to: string) => Promise<{ key: unknown[]; n: number }[]>,
 ): Promise<number | undefined> {
   const chars = Array.from(text.toLowerCase());
   const tally = searchTally(resource);
@@ -163,15 +177,17 @@ export async function tallyCount(
   if (!tally || chars.length !== 1 || required.length > 1) return undefined;
   if (indexed.some((f) => resource.fields[f].type !== 'reference' && !fields.includes(f))) return undefined;
   const reference = indexed.find((f) => resource.fields[f].type === 'reference');
-  if (required.length && (!reference || referenceFieldOf(required[0]) !== `${indexed.indexOf(reference)}r`)) return undefined;
-  const matched = reference && fields.includes(reference) ? (titled.get(reference) ?? []).map((id) => referenceToken(indexed.indexOf(reference), id)) : [];
-  const char = JSON.stringify([hex(chars[0])]);
-  const all = JSON.stringify([]);
-  const buckets = required.length ? required : ['', ...matched];
-  const n = await read(db, resource.name, tally.name, buckets, [char, all]);
-  const at = (bucket: string, key: string) => n.get(`${bucket}\u0000${key}`) ?? 0;
-  if (required.length) return matched.includes(required[0]) ? at(required[0], all) : at(required[0], char);
-  return matched.reduce((sum, bucket) => sum + at(bucket, all) - at(bucket, char), at('', char));
+  const prefix = reference ? referenceToken(indexed.indexOf(reference), 0).slice(0, -1) : undefined;
+  if (required.length && (!prefix || referenceFieldOf(required[0]) !== prefix)) return undefined;
+  const matched = new Set(reference && fields.includes(reference) ? (titled.get(reference) ?? []) : []);
+  const sum = (rows: { key: unknown[]; n: number }[], where: (id: number | null) => boolean) => rows.reduce((n, r) => (where(r.key[0] as number | null) ? n + r.n : n), 0);
+  const holding = await read(db, resource.name, tally.name, hex(chars[0]), hex(chars[0]));
+  if (required.length) {
+    const own = Number(required[0].slice(prefix!.length));
+    return matched.has(own) ? sum(await read(db, resource.name, tally.name, '', ''), (id) => id === own) : sum(holding, (id) => id === own);
+  }
+  const titledTotal = matched.size ? sum(await read(db, resource.name, tally.name, '', ''), (id) => id !== null && matched.has(id)) : 0;
+  return sum(holding, (id) => id === null || !matched.has(id)) + titledTotal;
 }
 
 /** The rows' tokens, each row under its id (`ids[i]`, or the row's own). */

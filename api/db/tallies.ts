@@ -32,24 +32,44 @@ export function talliesOf(resource: ResourceDefinition): TallyDefinition[] {
 }
 const talliesByResource = new WeakMap<ResourceDefinition, TallyDefinition[]>();
 
-/** The changes' deltas in one order (tally, bucket, key), so that concurrent writers lock shared tally rows alike and never deadlock. */
-function deltasOf(tallies: TallyDefinition[], changes: { row: Row; sign: 1 | -1 }[]): Delta[] {
-  const out = new Map<string, Delta>();
+/** The key and delta id of each frozen entry a tally answers again and again (the search tally's: millions in a seed). */
+const namedEntries = new WeakMap<object, { key: string; id: string }>();
+
+/** The changes' deltas summed into `into` (by tally, bucket and key). */
+function addDeltas(into: Map<string, Delta>, tallies: TallyDefinition[], changes: { row: Row; sign: 1 | -1 }[]): void {
   for (const tally of tallies) {
     for (const { row, sign } of changes) {
       for (const entry of tally.of(row)) {
-        const key = JSON.stringify(entry.key);
-        const id = `${tally.name}\u0000${entry.bucket}\u0000${key}`;
-        const delta = out.get(id) ?? { tally: tally.name, bucket: entry.bucket, key, n: 0, amount: 0 };
+        let named = Object.isFrozen(entry) ? namedEntries.get(entry) : undefined;
+        if (!named) {
+          const key = JSON.stringify(entry.key);
+          named = { key, id: `${tally.name}\u0000${entry.bucket}\u0000${key}` };
+          if (Object.isFrozen(entry)) namedEntries.set(entry, named);
+        }
+        const { key, id } = named;
+        let delta = into.get(id);
+        if (!delta) {
+          delta = { tally: tally.name, bucket: entry.bucket, key, n: 0, amount: 0 };
+          into.set(id, delta);
+        }
         delta.n += sign;
         delta.amount += sign * Math.round(entry.amount ?? 0);
-        out.set(id, delta);
       }
     }
   }
-  return [...out.entries()].filter(([, d]) => d.n !== 0 || d.amount !== 0)
+}
+
+/** The deltas that change something, in one order, so that concurrent writers lock shared tally rows alike and never deadlock. */
+function inOrder(deltas: Map<string, Delta>): Delta[] {
+  return [...deltas.entries()].filter(([, d]) => d.n !== 0 || d.amount !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d);
+}
+
+function deltasOf(tallies: TallyDefinition[], changes: { row: Row; sign: 1 | -1 }[]): Delta[] {
+  const out = new Map<string, Delta>();
+  addDeltas(out, tallies, changes);
+  return inOrder(out);
 }
 
 async function apply(db: Kysely<any>, register: string, deltas: Delta[]) {
@@ -86,9 +106,9 @@ export async function retallyMany(db: Kysely<any>, resource: ResourceDefinition,
   await apply(db, resource.name, deltasOf(tallies, changed.flatMap(({ before, after }) => [{ row: before, sign: -1 as const }, { row: after, sign: 1 as const }])));
 }
 
-/** Every field some tally of the register reads. */
-export function tallyReads(resource: ResourceDefinition): string[] {
-  return [...new Set(talliesOf(resource).flatMap((t) => t.reads))];
+/** Every field the register's tallies that read any of `changed` read. */
+export function tallyReads(resource: ResourceDefinition, changed: string[]): string[] {
+  return [...new Set(talliesOf(resource).filter((t) => t.reads.some((f) => changed.includes(f))).flatMap((t) => t.reads))];
 }
 
 /** Whether a change of these fields can move a row between tallies. */
@@ -101,6 +121,32 @@ export async function tallyNew(db: Kysely<any>, resource: ResourceDefinition, ro
   const tallies = talliesOf(resource);
   if (!tallies.length) return;
   await apply(db, resource.name, deltasOf(tallies, rows.map((row) => ({ row, sign: 1 as const }))));
+}
+
+export interface BulkTallies {
+  add(resource: ResourceDefinition, rows: Row[]): void;
+  /** Applies what was added, once per tally row. */
+  flush(db: Kysely<any>): Promise<void>;
+}
+
+/**
+ * The tallies of a load's batches (one transaction), summed in memory and applied at its end: a
+ * million cases touch a few ten thousand tally rows, which batch by batch were millions of upserts.
+ */
+export function bulkTallies(): BulkTallies {
+  const pending = new Map<string, Map<string, Delta>>();
+  return {
+    add(resource, rows) {
+      const tallies = talliesOf(resource);
+      if (!tallies.length) return;
+      const into = pending.get(resource.name) ?? pending.set(resource.name, new Map()).get(resource.name)!;
+      addDeltas(into, tallies, rows.map((row) => ({ row, sign: 1 as const })));
+    },
+    async flush(db) {
+      for (const [register, deltas] of pending) await apply(db, register, inOrder(deltas));
+      pending.clear();
+    },
+  };
 }
 
 /** Every tally of a register emptied (a seed emptying the register). */
@@ -133,18 +179,6 @@ export async function talliedTotal(db: Kysely<any>, register: string, plan: NonN
     if (plan.wanted.every((values, i) => !values || values.has(key[i]))) total += Number(row.n);
   }
   return total;
-}
-
-/** The n of these buckets' rows with these keys, by `${bucket}\u0000${key}` (keys as stored: JSON). */
-export async function readCells(db: Kysely<any>, register: string, tally: string, buckets: string[], keys: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (let i = 0; i < buckets.length; i += 500) {
-    const rows = await db.selectFrom(TABLE).select(['bucket', 'key', 'n'])
-      .where('register', '=', register).where('tally', '=', tally).where('bucket', 'in', buckets.slice(i, i + 500)).where('key', 'in', keys)
-      .execute();
-    for (const row of rows) out.set(`${row.bucket}\u0000${row.key}`, Number(row.n));
-  }
-  return out;
 }
 
 /** How many records `rows` count (those `where` keeps): their n summed. */

@@ -17,7 +17,7 @@ import { SEARCH_LIMITS, searchPlan, type SearchLimits } from './search-plan.js';
 import { today } from '../calendar.js';
 import { indexNew, reindex } from '../db/search-index.js';
 import { liveCounters } from '../db/counters.js';
-import { retally, retallyMany, talliedTotal, tallyForTotal, tallyNew, tallyReads, touchesTallies } from '../db/tallies.js';
+import { retally, retallyMany, type BulkTallies, talliedTotal, tallyForTotal, tallyNew, tallyReads, touchesTallies } from '../db/tallies.js';
 import { isDbId, numberOf } from './input-bounds.js';
 
 const STALE: Label = { zh: '该记录已被他人修改，请刷新后重试', en: 'Someone else changed this record; reload and try again' };
@@ -357,8 +357,9 @@ export class Records {
   /**
    * Demo and bulk data already shaped by the caller: encoded, stamped and inserted in batches,
    * without hooks or audit entries (a seed is not a change anyone made). Answers the new ids.
+   * Their tallies are applied now, or summed into `tallies` for the load to apply at its end.
    */
-  async seedRows(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>): Promise<number[]> {
+  async seedRows(resource: ResourceDefinition, rows: Row[], trx: Kysely<any>, tallies?: BulkTallies): Promise<number[]> {
     const { dialect } = this.database;
     const { columns, encode } = encoderOf(resource, dialect);
     const now = new Date().toISOString();
@@ -372,7 +373,8 @@ export class Records {
     });
     const ids = await insertMany(trx, dialect, { table: tableName(resource), columns, returningId: true }, values);
     await indexNew(trx, dialect, resource, rows, ids);
-    await tallyNew(trx, resource, rows);
+    if (tallies) tallies.add(resource, rows);
+    else await tallyNew(trx, resource, rows);
     return ids;
   }
 
@@ -389,7 +391,8 @@ export class Records {
     for (let start = 0; start < rows.length; start += chunkSize) {
       const chunk = rows.slice(start, start + chunkSize);
       const touching = chunk.filter((row) => touchesTallies(resource, Object.keys(row)));
-      const tallied = touching.length ? await this.rowsById(trx, resource, touching.map((r) => Number(r.id)), tallyReads(resource)) : null;
+      const changed = [...new Set(touching.flatMap(Object.keys))];
+      const tallied = touching.length ? await this.rowsById(trx, resource, touching.map((r) => Number(r.id)), tallyReads(resource, changed)) : null;
       // Rows given the same values (a mark on many records) are updated together, 500 at a time.
       const alike = new Map<string, { set: Row; ids: number[] }>();
       for (const { id, ...columns } of chunk) {
@@ -402,7 +405,7 @@ export class Records {
         for (let i = 0; i < ids.length; i += 500) await trx.updateTable(tableName(resource)).set(set).where('id', 'in', ids.slice(i, i + 500)).execute();
       }
       if (tallied) {
-        await retallyMany(trx, resource, [...new Set(touching.flatMap(Object.keys))], touching.flatMap(({ id, ...columns }) => {
+        await retallyMany(trx, resource, changed, touching.flatMap(({ id, ...columns }) => {
           const before = tallied.get(Number(id));
           return before ? [{ before, after: { ...before, ...columns } }] : [];
         }));

@@ -8,7 +8,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { hasOwnIndex, tableName, type ResourceDefinition } from '../resources/define.js';
 import type { DialectName } from '../db/connect.js';
 import { countHolding, holding, idsHolding, indexedFields, indexQuery, requiredTokens, tallyCount, withinTokens } from '../db/search-index.js';
-import { readCells } from '../db/tallies.js';
+import { readTally } from '../db/tallies.js';
 import { containsText, referencedRegister, searchText } from './list-query.js';
 
 /** Where one plan gives way to the next (measured at 1,000,000 cases, where the plans cost alike). */
@@ -72,7 +72,7 @@ export async function searchPlan(
   }
   // One character is a surname's, found tens of thousands of times: counted (from the search tally
   // when it can tell), and the count is the total's whenever the index answers it.
-  const found = (await tallyCount(db, resource, fields, text, titled, required ?? [], readCells)) ?? await countHolding(db, dialect, resource.name, query);
+  const found = (await tallyCount(db, resource, fields, text, titled, required ?? [], readTally)) ?? await countHolding(db, dialect, resource.name, query);
   const total = answersTotal ? found : undefined;
   if (found > limits.fewFound) return { count: holding(dialect, resource.name, query), total };
   return { ...among(await idsHolding(db, dialect, resource.name, query)), total };

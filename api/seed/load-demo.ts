@@ -5,6 +5,7 @@ import type { Fayuan } from '../http/app.js';
 import type { Database } from '../db/connect.js';
 import { loadSettings } from '../settings/settings.js';
 import { bulkCounters } from '../db/counters.js';
+import { bulkTallies } from '../db/tallies.js';
 import { withIndexesDeferred } from '../db/deferred-indexes.js';
 import { refreshPlannerStatistics } from '../db/planner-statistics.js';
 import { sql } from 'kysely';
@@ -37,6 +38,7 @@ export async function loadDemoCentre(
   await database.db.transaction().execute(async (trx) => {
     const settings = await loadSettings(trx);
     const counters = bulkCounters(trx);
+    const tallies = bulkTallies();
     for (const name of ORDER) {
       const resource = byName.get(name)!;
       const rows = data[name] ?? [];
@@ -53,12 +55,13 @@ export async function loadDemoCentre(
           for (const hook of resource.hooks?.beforeCreate ?? []) record = await hook(record, { trx, settings, records: fayuan.records, counters });
           prepared.push(record);
         }
-        const inserted = await fayuan.records.seedRows(resource, prepared, trx);
+        const inserted = await fayuan.records.seedRows(resource, prepared, trx, tallies);
         inserted.forEach((id, k) => (ids[name][slice[k]] = id));
         progress(name, Math.min(start + BATCH, order.length), order.length);
       }
     }
     await counters.flush();
+    await tallies.flush(trx);
   });
   return ids;
 }
