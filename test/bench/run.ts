@@ -123,16 +123,20 @@ interface Latency {
   total: number | null;
 }
 
-async function measure(base: string, cookie: string, pathFor: (i: number) => string): Promise<Latency> {
+/** A server's base URL over loopback, or a Fayuan asked in-process (Hono's app.request: no socket). */
+type Server = string | Fayuan;
+const send = (server: Server, path: string, init: RequestInit) => (typeof server === 'string' ? fetch(server + path, init) : Promise.resolve(server.app.request(path, init)));
+
+async function measure(server: Server, cookie: string, pathFor: (i: number) => string): Promise<Latency> {
   const headers = { cookie, origin: ORIGIN, accept: 'application/json' };
-  for (let i = 0; i < 10; i++) await (await fetch(base + pathFor(-1 - i), { headers })).arrayBuffer(); // warm-up
+  for (let i = 0; i < 10; i++) await (await send(server, pathFor(-1 - i), { headers })).arrayBuffer(); // warm-up
   const times: number[] = [];
   let errors = 0;
   let rows = 0;
   let total: number | null = null;
   for (let i = 0; i < REQUESTS; i++) {
     const start = performance.now();
-    const res = await fetch(base + pathFor(i), { headers });
+    const res = await send(server, pathFor(i), { headers });
     const body = await res.json();
     times.push(performance.now() - start);
     if (res.status !== 200) errors++;
@@ -146,6 +150,7 @@ async function measure(base: string, cookie: string, pathFor: (i: number) => str
 const q = (params: Record<string, unknown>) => `?${new URLSearchParams(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, JSON.stringify(v)])))}`;
 
 const FLOOR_LABELS = { admin: '(g) floor: raw query (admin, no row rule)', lawyer: '(h) floor: raw query (lawyerId = the lawyer)' };
+const IN_PROCESS_LABELS = { admin: '(g) Fayuan in-process, no socket (admin)', lawyer: '(h) Fayuan in-process, no socket (lawyer)' };
 const HTTP_FLOOR_LABELS = { admin: '(g) floor over bare HTTP (admin)', lawyer: '(h) floor over bare HTTP (lawyer)' };
 
 /** The list a centre runs all day: criminal + closed, newest first, 25 rows, with the exact total. */
@@ -294,6 +299,11 @@ async function latencies(fayuan: Fayuan, caseIds: number[], names: string[]) {
     for (const [label, pathFor] of scenarios) {
       out[label] = await measure(base, label.includes('(lawyer)') ? lawyerCookie : cookie, pathFor);
       log(`  ${label}: p50 ${out[label].p50} ms, p95 ${out[label].p95} ms`);
+    }
+    // The daily list without the socket, beside the in-process floor: the share of the work that is Fayuan's.
+    for (const who of ['admin', 'lawyer'] as const) {
+      out[IN_PROCESS_LABELS[who]] = await measure(fayuan, who === 'lawyer' ? lawyerCookie : cookie, () => daily);
+      log(`  ${IN_PROCESS_LABELS[who]}: p50 ${out[IN_PROCESS_LABELS[who]].p50} ms`);
     }
     return out;
   });
@@ -538,8 +548,8 @@ for (const r of results) {
 const dailyLabel = (who: 'admin' | 'lawyer') => `(${who === 'admin' ? 'g' : 'h'}) criminal + closed, newest first (${who})`;
 const perSecond = (l: Latency | undefined) => (l && l.mean > 0 ? Math.round(1000 / l.mean) : null);
 const targetRows = [['target', ...results.flatMap((r) => [`${r.dialect} Fayuan`, 'floor', 'ratio', 'met'])]];
-const ratioRow = (label: string, who: 'admin' | 'lawyer', floorLabels: Record<'admin' | 'lawyer', string>, judged: boolean) => [label, ...results.flatMap((r) => {
-  const mine = perSecond(r.requests[dailyLabel(who)]);
+const ratioRow = (label: string, who: 'admin' | 'lawyer', floorLabels: Record<'admin' | 'lawyer', string>, judged: boolean, mineLabel = dailyLabel(who)) => [label, ...results.flatMap((r) => {
+  const mine = perSecond(r.requests[mineLabel]);
   const raw = perSecond(r.requests[floorLabels[who]]);
   const ratio = mine && raw ? mine / raw : null;
   return [fmt(mine), fmt(raw), ratio === null ? '—' : `${Math.round(ratio * 100)}%`, !judged ? '' : ratio !== null && ratio >= 0.5 ? 'yes' : 'no'];
@@ -547,6 +557,7 @@ const ratioRow = (label: string, who: 'admin' | 'lawyer', floorLabels: Record<'a
 for (const who of ['admin', 'lawyer'] as const) {
   targetRows.push(ratioRow(`list criminal + closed (${who}): req/s ≥ 50% of the floor`, who, FLOOR_LABELS, true));
   targetRows.push(ratioRow(`  the same against the floor over bare HTTP (not a target: the share that is Fayuan's)`, who, HTTP_FLOOR_LABELS, false));
+  targetRows.push(ratioRow(`  Fayuan in-process, no socket, against the floor (not a target: like for like)`, who, FLOOR_LABELS, false, IN_PROCESS_LABELS[who]));
   targetRows.push([`  p95 ≤ 5 ms (${who})`, ...results.flatMap((r) => {
     const l = r.requests[dailyLabel(who)];
     return [`${l.p95} ms`, '', '', l.p95 <= 5 ? 'yes' : 'no'];
