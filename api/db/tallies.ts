@@ -228,13 +228,16 @@ async function recount(db: Kysely<any>, resource: ResourceDefinition, tallies: T
       await trx.deleteFrom(TABLE).where('register', '=', resource.name).where('tally', '=', tally.name).execute();
       await trx.deleteFrom(STATE_TABLE).where('register', '=', resource.name).where('tally', '=', tally.name).execute();
     }
+    // Summed over every batch and applied once, as a load's are (bulkTallies).
+    const deltas = new Map<string, Delta>();
     let after = 0;
     for (;;) {
       const rows = await trx.selectFrom(tableName(resource)).selectAll().where('id', '>', after).orderBy('id').limit(5000).execute();
       if (!rows.length) break;
-      await apply(trx, resource.name, deltasOf(tallies, rows.map((row) => ({ row: decode(row), sign: 1 as const }))));
+      addDeltas(deltas, tallies, rows.map((row) => ({ row: decode(row), sign: 1 as const })));
       after = Number(rows[rows.length - 1].id);
     }
+    await apply(trx, resource.name, inOrder(deltas));
     for (const tally of tallies) await trx.insertInto(STATE_TABLE).values({ register: resource.name, tally: tally.name, version: tally.version }).execute();
   });
 }
