@@ -3,7 +3,7 @@
 // the deadlines each move sets from the settings, the overdue filter, the lawyer held back
 // from a case while a complaint about them on it is open, and the public notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, today } from '../api/calendar.js';
+import { addDays, addWorkingDays, today, type CalendarException } from '../api/calendar.js';
 import { defaultSettings } from '../api/settings/settings.js';
 import { acceptDue, concludeDue, extendedDue, replyDue } from '../api/complaints/deadlines.js';
 import { openComplaintLawyerIds } from '../api/cases/guards.js';
@@ -215,7 +215,8 @@ describe('the public notice (公示)', () => {
   });
 
   it('lets only an admin change the holiday list, and new deadlines follow it', async () => {
-    const holidays = [{ date: addDays(TODAY, 1), kind: 'holiday', name: '测试假日' }];
+    // The next working day, so that a holiday there moves the deadline whatever weekday today is.
+    const holidays = [{ date: addWorkingDays(TODAY, 1, settings.holidays as CalendarException[]), kind: 'holiday', name: '测试假日' }];
     expect((await call('supervisor', '/api/settings/1', 'PUT', { holidays })).status).toBe(403);
     const bad = await call('admin', '/api/settings/1', 'PUT', { holidays: [{ date: 'soon', kind: 'holiday' }] });
     expect(bad.status).toBe(400);

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listQuery, startTestFayuan, type TestFayuan } from '../../../test/support/fayuan.js';
 import { pdfText } from '../../../test/support/poppler.js';
+import { systemActor } from '../../../api/plugin-kit.js';
 
 let t: TestFayuan;
 const json = async (res: Response) => (await res.json()) as any;
@@ -15,9 +16,16 @@ beforeAll(async () => {
   const { db } = t.database;
   // A file of the demo reviewer's blind round under review, its lawyer and firm written into every kind of free text.
   const me = await db.selectFrom('user').select('id').where('email', '=', 'reviewer@fayuan.test').executeTakeFirstOrThrow();
-  const assigned = await db.selectFrom('peer_reviews as r').innerJoin('peer_review_rounds as p', 'p.id', 'r.roundId').innerJoin('cases as c', 'c.id', 'r.caseId')
-    .innerJoin('lawyers as l', 'l.id', 'c.lawyerId').innerJoin('law_firms as f', 'f.id', 'l.lawFirmId')
-    .select(['r.caseId', 'p.blind', 'l.name as lawyer', 'f.name as firm']).where('r.reviewerId', '=', me.id).where('p.status', '=', 'reviewing').orderBy('r.caseId').executeTakeFirstOrThrow();
+  const reviewing = () => db.selectFrom('peer_reviews as r').innerJoin('peer_review_rounds as p', 'p.id', 'r.roundId').innerJoin('cases as c', 'c.id', 'r.caseId')
+    .innerJoin('lawyers as l', 'l.id', 'c.lawyerId').leftJoin('law_firms as f', 'f.id', 'l.lawFirmId')
+    .select(['r.caseId', 'p.blind', 'l.name as lawyer', 'f.name as firm']).where('r.reviewerId', '=', me.id).where('p.status', '=', 'reviewing').orderBy('r.caseId');
+  let assigned = (await reviewing().execute()).find((r) => r.firm) ?? (await reviewing().executeTakeFirstOrThrow());
+  if (!assigned.firm) {
+    // The demo data (drawn around today's date) gave the reviewer only legal aid lawyers' files: one goes to a firm's lawyer, through the write path.
+    const withFirm = await db.selectFrom('lawyers').select('id').where('lawFirmId', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    await t.fayuan.records.change(t.fayuan.records.resource('cases'), Number(assigned.caseId), systemActor, { action: 'update', plan: () => ({ lawyerId: Number(withFirm.id) }) });
+    assigned = (await reviewing().execute()).find((r) => Number(r.caseId) === Number(assigned.caseId))!;
+  }
   expect(Boolean(assigned.blind)).toBe(true);
   const firm = String(assigned.firm);
   file = { caseId: Number(assigned.caseId), lawyer: String(assigned.lawyer), firm, short: firm.replace(/律师事务所$/, '') };
