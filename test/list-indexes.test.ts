@@ -6,7 +6,8 @@ import { listQuery, startTestFayuan, totalOf, type TestFayuan } from './support/
 import { filterParts } from '../api/rest/list-query.js';
 import { tableName } from '../api/resources/define.js';
 import { loadSettings } from '../api/settings/settings.js';
-import { today } from '../api/calendar.js';
+import { addDays, today } from '../api/calendar.js';
+import { systemActor } from '../api/rest/audit.js';
 import { coreResources } from '../api/resources/index.js';
 
 let t: TestFayuan;
@@ -59,6 +60,16 @@ describe('a virtual filter’s total', () => {
   it('is counted branch by branch, and the branches of every declared virtual filter are disjoint on the demo centre', async () => {
     const { db } = t.database;
     const context = { settings: await loadSettings(db), today: today() };
+    // One case late in each branch of the overdue filter, whatever today's demo drew: one still
+    // under review past its review days, one accepted and not assigned past its assignment days.
+    const late = (days: unknown) => addDays(context.today, -Number(days) - 5);
+    const [review, assign] = await db.selectFrom('cases').select('id').where('status', 'in', ['applied', 'reviewing']).orderBy('id').limit(2).execute();
+    const records = t.fayuan.records;
+    await records.change(records.resource('cases'), Number(review.id), systemActor, { action: 'update', plan: () => ({ status: 'reviewing', applicationDate: late(context.settings.reviewDays) }) });
+    await records.change(records.resource('cases'), Number(assign.id), systemActor, {
+      action: 'update',
+      plan: () => ({ status: 'accepted', applicationDate: late(Number(context.settings.assignDays) + 1), acceptedAt: `${late(context.settings.assignDays)}T02:00:00.000Z` }),
+    });
     const eb = expressionBuilder<any, any>();
     const countOf = async (table: string, where: Expression<SqlBool>) =>
       Number((await db.selectFrom(table).where(where).select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

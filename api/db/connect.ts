@@ -85,24 +85,48 @@ function closing(destroy: () => Promise<void>): Pick<Database, 'onClose' | 'clos
   };
 }
 
-/** A lock file created exclusively; one left by a crashed process is taken over after a minute. */
-async function withLockFile<T>(lockPath: string, work: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + 120_000;
+/**
+ * A lock file created exclusively; one left by a crashed process is taken over once it has not
+ * been touched for `staleMs`. Its holder touches it while it works (a migration rebuilding the
+ * search index of a million cases takes minutes), and stamps it by its own clock, which is the
+ * clock the other processes read it by.
+ */
+export async function withLockFile<T>(lockPath: string, work: () => Promise<T>, staleMs = 60_000): Promise<T> {
+  const touch = (file: string) => {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  };
   for (;;) {
+    // Made stamped under a name of its own, then linked into place (which fails if a lock is there):
+    // no other process ever sees the lock with the file system's stamp instead of ours.
+    const own = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    fs.writeFileSync(own, String(process.pid));
+    touch(own);
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      fs.linkSync(own, lockPath);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      if (age > 60_000) fs.rmSync(lockPath, { force: true });
-      else if (Date.now() > deadline) throw new Error(`waited 2 minutes for ${lockPath}`);
+      // A fresh lock is waited for however long its holder works: it is alive while it touches it.
+      if (age > staleMs) fs.rmSync(lockPath, { force: true });
       else await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      fs.rmSync(own, { force: true });
     }
   }
+  const heartbeat = setInterval(() => {
+    try {
+      touch(lockPath);
+    } catch {
+      // The file is gone only if another process judged it stale: nothing to keep fresh.
+    }
+  }, staleMs / 6);
+  heartbeat.unref();
   try {
     return await work();
   } finally {
+    clearInterval(heartbeat);
     fs.rmSync(lockPath, { force: true });
   }
 }
