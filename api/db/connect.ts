@@ -96,24 +96,26 @@ export async function withLockFile<T>(lockPath: string, work: () => Promise<T>, 
     const now = new Date();
     fs.utimesSync(file, now, now);
   };
-  for (;;) {
-    // Made stamped under a name of its own, then linked into place (which fails if a lock is there):
-    // no other process ever sees the lock with the file system's stamp instead of ours.
-    const own = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    fs.writeFileSync(own, String(process.pid));
-    touch(own);
-    try {
-      fs.linkSync(own, lockPath);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-      // A fresh lock is waited for however long its holder works: it is alive while it touches it.
-      if (age > staleMs) fs.rmSync(lockPath, { force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 50));
-    } finally {
-      fs.rmSync(own, { force: true });
+  // Made under a name of our own, stamped, then linked into place (which fails if a lock is there):
+  // no other process ever sees the lock with the file system's stamp instead of ours.
+  const own = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  fs.writeFileSync(own, String(process.pid));
+  try {
+    for (;;) {
+      touch(own);
+      try {
+        fs.linkSync(own, lockPath);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const age = Date.now() - (fs.statSync(lockPath, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+        // A fresh lock is waited for however long its holder works: it is alive while it touches it.
+        if (age > staleMs) fs.rmSync(lockPath, { force: true });
+        else await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     }
+  } finally {
+    fs.rmSync(own, { force: true });
   }
   const heartbeat = setInterval(() => {
     try {

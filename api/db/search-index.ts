@@ -177,17 +177,19 @@ export async function tallyCount(
   if (!tally || chars.length !== 1 || required.length > 1) return undefined;
   if (indexed.some((f) => resource.fields[f].type !== 'reference' && !fields.includes(f))) return undefined;
   const reference = indexed.find((f) => resource.fields[f].type === 'reference');
-  const prefix = reference ? referenceToken(indexed.indexOf(reference), 0).slice(0, -1) : undefined;
+  const prefix = reference ? referenceFieldOf(referenceToken(indexed.indexOf(reference), 0)) : null;
   if (required.length && (!prefix || referenceFieldOf(required[0]) !== prefix)) return undefined;
   const matched = new Set(reference && fields.includes(reference) ? (titled.get(reference) ?? []) : []);
-  const sum = (rows: { key: unknown[]; n: number }[], where: (id: number | null) => boolean) => rows.reduce((n, r) => (where(r.key[0] as number | null) ? n + r.n : n), 0);
-  const holding = await read(db, resource.name, tally.name, hex(chars[0]), hex(chars[0]));
+  /** The n of a bucket's rows whose reference id `where` keeps. */
+  const sum = async (bucket: string, where: (id: number | null) => boolean) =>
+    (await read(db, resource.name, tally.name, bucket, bucket)).reduce((n, r) => (where(r.key[0] as number | null) ? n + r.n : n), 0);
+  const char = hex(chars[0]);
   if (required.length) {
     const own = Number(required[0].slice(prefix!.length));
-    return matched.has(own) ? sum(await read(db, resource.name, tally.name, '', ''), (id) => id === own) : sum(holding, (id) => id === own);
+    return sum(matched.has(own) ? '' : char, (id) => id === own);
   }
-  const titledTotal = matched.size ? sum(await read(db, resource.name, tally.name, '', ''), (id) => id !== null && matched.has(id)) : 0;
-  return sum(holding, (id) => id === null || !matched.has(id)) + titledTotal;
+  const titledTotal = matched.size ? await sum('', (id) => id !== null && matched.has(id)) : 0;
+  return (await sum(char, (id) => id === null || !matched.has(id))) + titledTotal;
 }
 
 /** The rows' tokens, each row under its id (`ids[i]`, or the row's own). */

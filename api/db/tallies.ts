@@ -32,6 +32,9 @@ export function talliesOf(resource: ResourceDefinition): TallyDefinition[] {
 }
 const talliesByResource = new WeakMap<ResourceDefinition, TallyDefinition[]>();
 
+/** The register's tallies that read any of these fields: those a change of them can move. */
+const talliesReading = (resource: ResourceDefinition, fields: string[]) => talliesOf(resource).filter((t) => t.reads.some((f) => fields.includes(f)));
+
 /** The key and delta id of each frozen entry a tally answers again and again (the search tally's: millions in a seed). */
 const namedEntries = new WeakMap<object, { key: string; id: string }>();
 
@@ -101,19 +104,19 @@ export async function retally(db: Kysely<any>, resource: ResourceDefinition, bef
  * applied in one pass; only the tallies that read a changed field can move.
  */
 export async function retallyMany(db: Kysely<any>, resource: ResourceDefinition, fields: string[], changed: { before: Row; after: Row }[]) {
-  const tallies = talliesOf(resource).filter((t) => t.reads.some((f) => fields.includes(f)));
+  const tallies = talliesReading(resource, fields);
   if (!tallies.length || !changed.length) return;
   await apply(db, resource.name, deltasOf(tallies, changed.flatMap(({ before, after }) => [{ row: before, sign: -1 as const }, { row: after, sign: 1 as const }])));
 }
 
 /** Every field the register's tallies that read any of `changed` read. */
 export function tallyReads(resource: ResourceDefinition, changed: string[]): string[] {
-  return [...new Set(talliesOf(resource).filter((t) => t.reads.some((f) => changed.includes(f))).flatMap((t) => t.reads))];
+  return [...new Set(talliesReading(resource, changed).flatMap((t) => t.reads))];
 }
 
 /** Whether a change of these fields can move a row between tallies. */
 export function touchesTallies(resource: ResourceDefinition, fields: string[]): boolean {
-  return talliesOf(resource).some((t) => t.reads.some((f) => fields.includes(f)));
+  return talliesReading(resource, fields).length > 0;
 }
 
 /** Rows inserted in bulk (a seed), in one pass. */
